@@ -1,0 +1,88 @@
+/**
+ * @fileoverview The stable finding format (schemaVersion 1). Outside tools read this; change it only
+ * with a schemaVersion bump. The JSON Schema is `schema/report.schema.json`.
+ */
+
+export type Severity = "error" | "warning" | "info";
+export type Lang = "zh" | "en";
+
+/** Fixed vocabulary of check types (also the `type:` of a YAML rule). */
+export const CHECK_TYPES = [
+  "duplicate-text",
+  "cross-document-copy",
+  "year-consistency",
+  "outdated-term",
+  "arithmetic",
+  "boilerplate",
+  "placeholder",
+  "numbering",
+  "required-section",
+  "punctuation",
+  "entity-consistency",
+  "term",
+  "extraction-noise",
+] as const;
+export type CheckType = (typeof CHECK_TYPES)[number];
+
+/** Another place a finding points to: the first occurrence, or the source of a copy. */
+export interface RelatedLocation {
+  /** Path of the other document; absent when it is the same document. */
+  path?: string;
+  start: number;
+  end: number;
+  text: string;
+  /** What this location is (example: `first-occurrence`, `source`). */
+  label?: string;
+}
+
+export interface Finding {
+  /** `<rule-set id>.<rule key>` of the rule that defines it (example: `national.placeholder`). */
+  ruleId: string;
+  check: CheckType;
+  severity: Severity;
+  /** UTF-16 offsets into the original decoded text, end exclusive. */
+  start: number;
+  end: number;
+  /** 1-based line/column of `start`. */
+  line: number;
+  column: number;
+  /** `original.slice(start, end)`. */
+  text: string;
+  message: string;
+  /** Structured facts behind the finding (numbers and computation, years seen, similarity…). */
+  evidence: Record<string, unknown>;
+  suggestion?: string;
+  related?: RelatedLocation[];
+}
+
+export interface DocumentMetrics {
+  [name: string]: unknown;
+}
+
+export interface DocumentResult {
+  path: string;
+  title: string | null;
+  unit: string | null;
+  province: string | null;
+  reportYear: number | null;
+  publishedDate: string | null;
+  chars: number;
+  /** Id of the resolved rule set used for this document. */
+  ruleset: string;
+  metrics: DocumentMetrics;
+  findings: Finding[];
+}
+
+export interface InputError {
+  path: string;
+  /** Machine-readable code (example: `E_DECODE`, `E_READ`, `E_FORMAT`, `E_CHECK`). */
+  code: string;
+  message: string;
+}
+
+export interface ReportModel {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  documents: DocumentResult[];
+  errors: InputError[];
+}
