@@ -1,0 +1,108 @@
+/**
+ * @fileoverview Finds template placeholders and anonymisation marks left in a report: XX市, ××, X X,
+ * 20xx年, X月X日, **次, 某某, 【待补充】, （此处…）, ____ blanks, TODO.
+ *
+ * Decisions (see docs/placeholder.md): a run of X/x/× counts only when it is not part of a longer Latin
+ * word (so PM2.5, XXL-sized words and English names stay silent, but `XXE 普法` — an anonymised
+ * platform name — is found); a single X counts only before 年/月/日/号; 某 counts only doubled (某某),
+ * because 某些/某种/某项 are ordinary words.
+ */
+import { z } from "zod";
+import { CompileError, defineCheck, type RawFinding } from "./define-check.js";
+
+const patternSchema = z
+  .object({
+    /** JavaScript regular expression (flag u). */
+    pattern: z.string().min(1),
+    /** Short name of what the pattern finds, shown in evidence. */
+    kind: z.string().min(1),
+  })
+  .strict();
+
+const DEFAULT_PATTERNS: z.infer<typeof patternSchema>[] = [
+  // X runs: XX, XXX, X X, ××, not inside a longer Latin word.
+  { kind: "anonymised-name", pattern: "(?<![A-Za-z])[Xx×✕](?:[ \\u3000]?[Xx×✕])+(?![A-Za-z]{2})" },
+  // 20xx年 / 20XX: a year left unfilled.
+  { kind: "year", pattern: "(?<!\\d)(?:19|20)[Xx×]{2}(?![A-Za-z])" },
+  // X月X日, XX号: a single X before a date unit.
+  { kind: "date", pattern: "(?<![A-Za-z])[Xx×](?=[ \\u3000]?[年月日号])" },
+  // **次, *件: a masked number.
+  { kind: "masked-number", pattern: "[*＊]{2,}|[*＊](?=[次件个人项家名条])" },
+  { kind: "someone", pattern: "某某" },
+  { kind: "to-fill", pattern: "[【\\[［〔](?:此处|待|请|填写|补充|插入)[^】\\]］〕\\n]{0,30}[】\\]］〕]" },
+  { kind: "to-fill", pattern: "[（(]此处[^）)\\n]{0,30}[）)]" },
+  { kind: "blank", pattern: "_{3,}|＿{2,}|□{2,}" },
+  { kind: "todo", pattern: "\\b(?:TODO|TBD|FIXME)\\b" },
+];
+
+export default defineCheck({
+  type: "placeholder",
+  description: { zh: "模板占位符或匿名化标记未替换（XX、××、某某、【待补充】等）", en: "Template placeholders or anonymisation marks left in the text (XX, ××, 某某, 【待补充】…)" },
+  defaultScope: "block",
+  scopes: ["block", "sentence", "paragraph"],
+  options: z
+    .object({
+      /** Replaces the built-in pattern list when given. */
+      patterns: z.array(patternSchema).default(DEFAULT_PATTERNS),
+      /** Extra patterns added to the list (for province files). */
+      extraPatterns: z.array(patternSchema).default([]),
+      /** Literal strings that are never placeholders even when a pattern matches inside them. */
+      allow: z.array(z.string().min(1)).default([]),
+    })
+    .strict(),
+  messages: {
+    found: { zh: "文中残留占位符或匿名化标记“{{placeholder}}”，发布前应替换为实际内容", en: "Placeholder “{{placeholder}}” left in the text; replace it with the real content before publication" },
+  },
+  compile(options) {
+    const list = [...options.patterns, ...options.extraPatterns];
+    const compiled = list.map((p, i) => {
+      try {
+        return { kind: p.kind, re: new RegExp(p.pattern, "gu") };
+      } catch (e) {
+        const key = i < options.patterns.length ? "patterns" : "extraPatterns";
+        const idx = i < options.patterns.length ? i : i - options.patterns.length;
+        throw new CompileError(`invalid regular expression: ${(e as Error).message}`, [key, idx, "pattern"]);
+      }
+    });
+    return { patterns: compiled, allow: options.allow };
+  },
+  run(unit, compiled) {
+    const hits: { start: number; end: number; kind: string }[] = [];
+    for (const { kind, re } of compiled.patterns) {
+      re.lastIndex = 0;
+      for (const m of unit.text.matchAll(re)) {
+        if (m[0].length === 0) continue;
+        hits.push({ start: m.index, end: m.index + m[0].length, kind });
+      }
+    }
+    // Overlapping hits from different patterns (20XX is also an X run) → keep the longest.
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: typeof hits = [];
+    for (const h of hits) {
+      const last = kept[kept.length - 1];
+      if (last && h.start < last.end) continue;
+      if (compiled.allow.some((a) => coveredBy(unit.text, h.start, h.end, a))) continue;
+      kept.push(h);
+    }
+    return kept.map((h): RawFinding => {
+      const placeholder = unit.text.slice(h.start, h.end);
+      return {
+        span: [h.start, h.end],
+        messageId: "found",
+        data: { placeholder },
+        evidence: { placeholder, kind: h.kind, context: unit.text.slice(Math.max(0, h.start - 8), Math.min(unit.text.length, h.end + 8)) },
+      };
+    });
+  },
+});
+
+/** True when an occurrence of `word` in `text` covers [start, end). */
+function coveredBy(text: string, start: number, end: number, word: string): boolean {
+  let from = Math.max(0, end - word.length);
+  for (;;) {
+    const i = text.indexOf(word, from);
+    if (i < 0 || i > start) return false;
+    if (i + word.length >= end) return true;
+    from = i + 1;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * @fileoverview The `report-qc` command line: check, rules validate, rules list.
+ * Exit codes: 0 no error-severity findings; 1 error findings; 2 usage or configuration error.
+ */
+import { Command, CommanderError, Option } from "commander";
+import cliProgress from "cli-progress";
+import type { Lang, ReportModel } from "../model/finding.js";
+import { runPipeline } from "../run.js";
+import { RuleSetLoadError } from "../ruleset-provider.js";
+import { formatJson, parseFormats, writeReports } from "../report/index.js";
+import { listBuiltinRuleSets, loadRuleSet, validateRuleFiles } from "../ruleset/load.js";
+import { formatProblem } from "../ruleset/errors.js";
+import type { RuleProblem } from "../ruleset/types.js";
+import { SEGMENTER_NAMES, type SegmenterName } from "../segmenter/index.js";
+import { TOOL } from "../version.js";
+import { formatStylish } from "./stylish.js";
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+interface CheckFlags {
+  rules?: string;
+  json?: boolean;
+  format: string;
+  out?: string;
+  lang: Lang;
+  segmenter: SegmenterName;
+  quiet?: boolean;
+  jobs?: string;
+}
+
+/** Runs the CLI; resolves to the exit code (never calls process.exit, so tests can call it). */
+export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  let exitCode: number = EXIT.ok;
+  const program = new Command();
+  program
+    .name("report-qc")
+    .description("审查中文公文报告（法治政府建设年度报告等）的一致性与重复问题\nConsistency and duplication checks for Chinese official reports")
+    .version(TOOL.version)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
+
+  program
+    .command("check")
+    .description("检查报告文件或目录 / check report files or directories")
+    .argument("<inputs...>", "files, directories or globs (.txt; UTF-8, UTF-16 with BOM, GBK/GB18030)")
+    .option("--rules <name|path>", "rule set: built-in name (national, guangdong, hubei, tianjin) or a YAML file; default: chosen per document by province")
+    .option("--json", "print the whole result as one JSON object on stdout")
+    .option("--format <list>", "files to write into --out: json,md", "json,md")
+    .option("--out <dir>", "output directory (default reports-out; with --json only when given)")
+    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
+    .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
+    .option("--jobs <n>", "documents processed concurrently", "4")
+    .option("--quiet", "print only the final counts (no per-finding lines, no progress bar)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  report-qc check corpus                       # all reports in corpus/, rules by province, writes reports-out/
+  report-qc check draft.txt --rules guangdong  # one draft with the Guangdong rule set
+  report-qc check "archive/**/*.txt" --json > result.json
+  report-qc check corpus --lang en --format md --out /tmp/review`,
+    )
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      exitCode = await runCheck(inputs, flags, stdout, stderr);
+    });
+
+  const rules = program.command("rules").description("规则文件工具 / rule-file tools");
+  rules
+    .command("validate")
+    .description("校验规则文件（含 extends 链），列出全部问题 / validate rule files and their extends chains")
+    .argument("[files...]", "YAML rule files; default: every built-in rule set")
+    .addOption(new Option("--lang <lang>").choices(["zh", "en"]).default("zh"))
+    .addHelpText("after", "\nExamples:\n  report-qc rules validate\n  report-qc rules validate my-province.yaml")
+    .action((files: string[], flags: { lang: Lang }) => {
+      const problems = files.length ? validateRuleFiles(files) : listBuiltinRuleSets().flatMap((n) => problemsOf(n));
+      printProblems(problems, flags.lang, stderr);
+      if (!problems.length) stdout.write(flags.lang === "en" ? "rule files OK\n" : "规则文件校验通过\n");
+      exitCode = problems.length ? EXIT.usage : EXIT.ok;
+    });
+  rules
+    .command("list")
+    .description("列出解析后的规则集 / list the rules of a resolved rule set")
+    .option("--rules <name|path>", "rule set", "national")
+    .addOption(new Option("--lang <lang>").choices(["zh", "en"]).default("zh"))
+    .addHelpText("after", "\nExamples:\n  report-qc rules list --rules guangdong")
+    .action((flags: { rules: string; lang: Lang }) => {
+      const r = loadRuleSet(flags.rules);
+      if (!r.ok) {
+        printProblems(r.problems, flags.lang, stderr);
+        exitCode = EXIT.usage;
+        return;
+      }
+      const rs = r.ruleset;
+      stdout.write(`${rs.id} (${rs.name}) extends: ${rs.chain.slice(1).join(" → ") || "-"}\n`);
+      for (const rule of rs.rules) {
+        const origin = rule.origin.map((o) => `${o.file}:${o.line}`).join(" ← ");
+        stdout.write(`  ${rule.id.padEnd(36)} ${rule.type.padEnd(20)} ${rule.severity.padEnd(8)} ${origin}\n`);
+      }
+      for (const id of rs.disabled) stdout.write(`  ${id.padEnd(36)} ${"(off)".padEnd(20)}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof RuleSetLoadError) {
+      printProblems(e.problems, "zh", stderr);
+      return EXIT.usage;
+    }
+    stderr.write(`report-qc: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  return exitCode;
+}
+
+function problemsOf(name: string): RuleProblem[] {
+  const r = loadRuleSet(name);
+  return r.ok ? [] : r.problems;
+}
+
+function printProblems(problems: RuleProblem[], lang: Lang, stderr: NodeJS.WritableStream): void {
+  for (const p of problems) stderr.write(formatProblem(p, lang) + "\n");
+  if (problems.length) stderr.write(lang === "en" ? `${problems.length} problem(s) in rule files\n` : `规则文件共有 ${problems.length} 处问题\n`);
+}
+
+async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const formats = parseFormats(flags.format);
+  const jobs = Number(flags.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer, got "${flags.jobs}"`);
+  const showBar = !flags.quiet && !flags.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
+  const bar = showBar ? new cliProgress.SingleBar({ stream: stderr as NodeJS.WriteStream, format: "{bar} {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+  let started = false;
+  const { model } = await runPipeline(inputs, {
+    lang: flags.lang,
+    segmenter: flags.segmenter,
+    concurrency: jobs,
+    ...(flags.rules ? { rules: flags.rules } : {}),
+    onProgress(done, total, path) {
+      if (!bar) return;
+      if (!started) {
+        bar.start(total, 0, { file: "" });
+        started = true;
+      }
+      bar.update(done, { file: path });
+    },
+  });
+  bar?.stop();
+  const outDir = flags.out ?? (flags.json ? undefined : "reports-out");
+  if (outDir) await writeReports(model, outDir, formats, flags.lang);
+  if (flags.json) stdout.write(formatJson(model));
+  else stdout.write(formatStylish(model, flags.lang, { quiet: Boolean(flags.quiet), outDir }));
+  return exitCodeFor(model);
+}
+
+export function exitCodeFor(model: ReportModel): number {
+  return model.documents.some((d) => d.findings.some((f) => f.severity === "error")) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,95 @@
+/**
+ * @fileoverview Expands the CLI's file/dir/glob arguments into a sorted list of input files, and
+ * reads `index.tsv` metadata (file, unit, province, report year, source form) next to them.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { glob } from "tinyglobby";
+import type { DocumentMeta } from "./model/document.js";
+import type { InputError } from "./model/finding.js";
+import { supportedExtensions } from "./formats/index.js";
+
+/** Files in a directory that are never report inputs. */
+const IGNORED_NAMES = new Set(["index.tsv", "readme.md", "readme.txt", ".gitkeep"]);
+
+export async function expandInputs(args: string[]): Promise<{ files: string[]; errors: InputError[] }> {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  const exts = new Set(supportedExtensions());
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => null);
+    if (info?.isDirectory()) {
+      files.push(...(await walk(arg, exts)));
+    } else if (info?.isFile()) {
+      files.push(arg);
+    } else if (/[*?[{]/.test(arg)) {
+      const matched = (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort();
+      if (matched.length === 0) errors.push({ path: arg, code: "E_NO_MATCH", message: `没有文件匹配：${arg} / no file matches` });
+      files.push(...matched);
+    } else {
+      errors.push({ path: arg, code: "E_READ", message: `文件或目录不存在：${arg} / no such file or directory` });
+    }
+  }
+  // The same file named twice (dir + file) is read once.
+  const seen = new Set<string>();
+  return { files: files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f))), errors };
+}
+
+async function walk(dir: string, exts: Set<string>): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p, exts)));
+    else if (e.isFile() && exts.has(extname(e.name).toLowerCase()) && !IGNORED_NAMES.has(e.name.toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+/** Reads `<dir>/index.tsv` once per directory and answers metadata per file. */
+export class IndexTsvCache {
+  private readonly dirs = new Map<string, Promise<Map<string, DocumentMeta>>>();
+
+  async metaFor(file: string): Promise<DocumentMeta> {
+    const dir = resolve(dirname(file));
+    let table = this.dirs.get(dir);
+    if (!table) this.dirs.set(dir, (table = readIndexTsv(join(dir, "index.tsv"))));
+    return (await table).get(basename(file)) ?? {};
+  }
+}
+
+/** Parses index.tsv: a header row naming columns (file, unit, province, report_year, source_form, title, published). */
+export async function readIndexTsv(path: string): Promise<Map<string, DocumentMeta>> {
+  const text = await readFile(path, "utf8").catch(() => "");
+  const table = new Map<string, DocumentMeta>();
+  const [header, ...rows] = text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith("#"));
+  if (!header) return table;
+  const cols = header.split("\t").map((c) => c.trim().toLowerCase());
+  for (const row of rows) {
+    const cells = row.split("\t");
+    const get = (name: string) => {
+      const i = cols.indexOf(name);
+      const v = i >= 0 ? cells[i]?.trim() : undefined;
+      return v ? v : undefined;
+    };
+    const file = get("file");
+    if (!file) continue;
+    const meta: DocumentMeta = {};
+    const unit = get("unit");
+    const province = get("province");
+    const year = Number(get("report_year"));
+    const form = get("source_form");
+    const title = get("title");
+    const published = get("published");
+    if (unit) meta.unit = unit;
+    if (province) meta.province = province;
+    if (Number.isInteger(year) && year > 1949) meta.reportYear = year;
+    if (form) meta.sourceForm = form;
+    if (title) meta.title = title;
+    if (published) meta.publishedDate = published;
+    table.set(file, meta);
+  }
+  return table;
+}

@@ -1,0 +1,42 @@
+/**
+ * @fileoverview Formatters (pure `(model) => string`) and writing reports-out/.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Lang, ReportModel } from "../model/finding.js";
+import { formatDocumentJson, formatIndexJson, formatJson } from "./json.js";
+import { formatMarkdown } from "./markdown.js";
+import { outputStems } from "./names.js";
+
+export const OUTPUT_FORMATS = ["json", "md"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function parseFormats(list: string): OutputFormat[] {
+  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const n of names) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(n)) {
+      throw new Error(`未知的输出格式 / unknown format "${n}"; expected one of ${OUTPUT_FORMATS.join(", ")}`);
+    }
+  }
+  return names as OutputFormat[];
+}
+
+/** Writes the per-document and batch outputs. Returns the files written. */
+export async function writeReports(model: ReportModel, outDir: string, formats: OutputFormat[], lang: Lang): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const stems = outputStems(model.documents.map((d) => d.path));
+  const written: string[] = [];
+  const put = async (name: string, text: string) => {
+    const p = join(outDir, name);
+    await writeFile(p, text);
+    written.push(p);
+  };
+  if (formats.includes("json")) {
+    for (let i = 0; i < model.documents.length; i++) await put(`${stems[i]}.json`, formatDocumentJson(model, model.documents[i]!));
+    await put("index.json", formatIndexJson(model, stems));
+  }
+  if (formats.includes("md")) await put("summary.md", formatMarkdown(model, lang));
+  return written;
+}
+
+export { formatJson, formatMarkdown };

@@ -1,0 +1,136 @@
+/**
+ * @fileoverview Orchestrates the stages for a batch: ingest → normalize → segment → check, with
+ * bounded concurrency and backpressure (p-queue). Stages are pure functions of their input artifact
+ * plus the run's shared, read-only resources (rule sets, segmenter), so the same per-document
+ * function can later run in worker threads or on queue workers.
+ */
+import PQueue from "p-queue";
+import type { DocumentResult, InputError, Lang, ReportModel } from "./model/finding.js";
+import type { SegmentedDocument } from "./model/document.js";
+import type { ResolvedRuleSet } from "./ruleset/types.js";
+import { ingest } from "./stages/ingest.js";
+import { normalize } from "./stages/normalize.js";
+import { segment } from "./stages/segment.js";
+import { runChecks } from "./stages/check.js";
+import { createSegmenter, type Segmenter, type SegmenterName } from "./segmenter/index.js";
+import { IngestError } from "./formats/errors.js";
+import { expandInputs, IndexTsvCache } from "./inputs.js";
+import { RuleSetProvider } from "./ruleset-provider.js";
+import { documentMetrics, reportChars } from "./metrics.js";
+import { TOOL } from "./version.js";
+
+export interface RunOptions {
+  /** Rule set name or path; without it the set is chosen per document from its unit's province. */
+  rules?: string;
+  lang: Lang;
+  segmenter: SegmenterName;
+  /** Documents in flight at once. */
+  concurrency?: number;
+  onProgress?(done: number, total: number, path: string): void;
+}
+
+export interface ProcessedDocument {
+  result: DocumentResult;
+  segmented: SegmentedDocument;
+}
+
+/** Shared, read-only resources of a run (loaded once). */
+export interface RunResources {
+  rules: RuleSetProvider;
+  segmenter: Segmenter;
+  lang: Lang;
+}
+
+/**
+ * Loads rule sets and the segmenter. Rule-set problems throw RuleSetLoadError before any document is read.
+ */
+export function prepareRun(options: Pick<RunOptions, "rules" | "lang" | "segmenter">): RunResources {
+  const rules = RuleSetProvider.create(options.rules);
+  const segmenter = createSegmenter(options.segmenter);
+  return { rules, segmenter, lang: options.lang };
+}
+
+/** All stages for one document. Throws IngestError for a bad file. */
+export async function processFile(path: string, res: RunResources, meta: Awaited<ReturnType<IndexTsvCache["metaFor"]>>): Promise<{ processed: ProcessedDocument; errors: InputError[] }> {
+  const raw = await ingest(path, meta);
+  const normalized = normalize(raw);
+  const segmented = segment(normalized, res.segmenter);
+  const ruleset: ResolvedRuleSet = res.rules.forDocument(segmented);
+  const { findings, errors } = runChecks(segmented, ruleset, { lang: res.lang });
+  const result = describeDocument(segmented, ruleset, res);
+  result.findings = findings;
+  result.metrics = documentMetrics(segmented, findings);
+  return { processed: { result, segmented }, errors };
+}
+
+function describeDocument(doc: SegmentedDocument, ruleset: ResolvedRuleSet, res: RunResources): DocumentResult {
+  const meta = doc.normalized.raw.meta;
+  const unit = meta.unit ?? doc.derived.unit;
+  const title = meta.title ?? doc.derived.title;
+  return {
+    path: doc.normalized.raw.path,
+    title,
+    unit,
+    province: meta.province ?? res.rules.provinceOf(unit ?? title ?? ""),
+    reportYear: meta.reportYear ?? titleYear(doc),
+    publishedDate: meta.publishedDate ?? doc.derived.publishedDate ?? doc.derived.signatureDate,
+    chars: reportChars(doc),
+    ruleset: ruleset.id,
+    metrics: {},
+    findings: [],
+  };
+}
+
+/** The year a title names (关于2021年度…); the year-consistency check refines this. */
+function titleYear(doc: SegmentedDocument): number | null {
+  const title = doc.blocks.find((b) => b.kind === "title");
+  if (!title) return null;
+  const d = doc.dates.find((x) => x.start >= title.start && x.end <= title.end && x.kind !== "period");
+  return d ? d.year : null;
+}
+
+/**
+ * Runs the whole batch. Documents come back in input order; a broken file is an `errors` entry and the batch goes on.
+ */
+export async function runPipeline(inputs: string[], options: RunOptions): Promise<{ model: ReportModel; processed: ProcessedDocument[] }> {
+  const res = prepareRun(options);
+  const { files, errors } = await expandInputs(inputs);
+  const metaCache = new IndexTsvCache();
+  const concurrency = options.concurrency ?? 4;
+  const queue = new PQueue({ concurrency });
+  const slots: (ProcessedDocument | undefined)[] = new Array(files.length);
+  const fileErrors: InputError[][] = files.map(() => []);
+  let done = 0;
+  for (let i = 0; i < files.length; i++) {
+    // Backpressure: keep at most 2×concurrency documents queued so memory stays flat on big archives.
+    await queue.onSizeLessThan(concurrency * 2);
+    const path = files[i]!;
+    void queue.add(async () => {
+      try {
+        const { processed, errors: errs } = await processFile(path, res, await metaCache.metaFor(path));
+        slots[i] = processed;
+        fileErrors[i]!.push(...errs);
+      } catch (e) {
+        fileErrors[i]!.push(toInputError(path, e, options.lang));
+      } finally {
+        options.onProgress?.(++done, files.length, path);
+      }
+    });
+  }
+  await queue.onIdle();
+  const processed = slots.filter((p): p is ProcessedDocument => p !== undefined);
+  return {
+    model: {
+      schemaVersion: 1,
+      tool: TOOL,
+      documents: processed.map((p) => p.result),
+      errors: [...errors, ...fileErrors.flat()],
+    },
+    processed,
+  };
+}
+
+export function toInputError(path: string, e: unknown, lang: Lang): InputError {
+  if (e instanceof IngestError) return { path, code: e.code, message: lang === "en" ? e.en : e.zh };
+  return { path, code: "E_INTERNAL", message: (e as Error)?.message ?? String(e) };
+}

@@ -1,0 +1,142 @@
+/**
+ * @fileoverview The check stage: runs every enabled rule of the resolved rule set on a segmented
+ * document. This is the ONLY place that stamps rule ids and severities onto findings, turns
+ * unit-relative normalized spans into absolute original offsets, and computes line/column.
+ */
+import type { SegmentedDocument } from "../model/document.js";
+import type { Finding, InputError, Lang, RelatedLocation } from "../model/finding.js";
+import { LineIndex } from "../model/offset-map.js";
+import { interpolate, type CheckContext, type CheckUnit, type Message, type RawFinding, type RawRelated, type UnitKind } from "../checks/define-check.js";
+import type { ResolvedRule, ResolvedRuleSet } from "../ruleset/types.js";
+
+export interface CheckOptions {
+  lang: Lang;
+}
+
+export interface CheckStageResult {
+  findings: Finding[];
+  /** A rule that crashed on this document (the other rules still ran). */
+  errors: InputError[];
+}
+
+/**
+ * Runs the rule set on one document.
+ * @returns findings sorted by position, plus one error per crashed rule.
+ */
+export function runChecks(doc: SegmentedDocument, ruleset: ResolvedRuleSet, options: CheckOptions): CheckStageResult {
+  const ctx = createContext(doc, options.lang);
+  const lines = new LineIndex(doc.normalized.raw.original);
+  const findings: Finding[] = [];
+  const errors: InputError[] = [];
+  const unitCache = new Map<UnitKind, CheckUnit[]>();
+  for (const rule of ruleset.rules) {
+    let units = unitCache.get(rule.scope);
+    if (!units) unitCache.set(rule.scope, (units = unitsOf(doc, rule.scope)));
+    try {
+      for (const unit of units) {
+        for (const raw of rule.check.run(unit, rule.compiled, ctx)) {
+          findings.push(stampFinding(raw, unit, rule, doc, lines, options.lang));
+        }
+      }
+    } catch (e) {
+      errors.push({
+        path: doc.normalized.raw.path,
+        code: "E_CHECK",
+        message: `rule ${rule.id} (${rule.type}) failed: ${(e as Error).message}`,
+      });
+    }
+  }
+  return { findings: dedupeAndSort(findings), errors };
+}
+
+function createContext(doc: SegmentedDocument, lang: Lang): CheckContext {
+  const noise = doc.normalized.noise;
+  return {
+    doc,
+    lang,
+    isNoise(start, end) {
+      // Noise spans are sorted and disjoint: binary search for the first that ends after `start`.
+      let lo = 0;
+      let hi = noise.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (noise[mid]!.end <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      const n = noise[lo];
+      return n !== undefined && n.start < end;
+    },
+  };
+}
+
+/** The units a rule of the given scope runs on. Chrome blocks are never given to checks. */
+export function unitsOf(doc: SegmentedDocument, scope: UnitKind): CheckUnit[] {
+  switch (scope) {
+    case "document":
+      return [{ kind: "document", index: 0, start: 0, end: doc.text.length, text: doc.text }];
+    case "block":
+    case "paragraph":
+    case "heading":
+      return doc.blocks
+        .filter((b) => b.kind !== "chrome" && (scope === "block" || b.kind === scope))
+        .map((b) => ({ kind: scope, index: b.index, start: b.start, end: b.end, text: b.text, block: b }));
+    case "sentence":
+      return doc.sentences
+        .filter((s) => doc.blocks[s.blockIndex]?.kind !== "chrome")
+        .map((s) => ({ kind: "sentence", index: s.index, start: s.start, end: s.end, text: s.text, sentence: s, block: doc.blocks[s.blockIndex] }));
+  }
+}
+
+function stampFinding(raw: RawFinding, unit: CheckUnit, rule: ResolvedRule, doc: SegmentedDocument, lines: LineIndex, lang: Lang): Finding {
+  const original = doc.normalized.raw.original;
+  const map = doc.normalized.map;
+  const [start, end] = map.toOriginal(unit.start + raw.span[0], unit.start + raw.span[1]);
+  const point = lines.toPoint(start);
+  const related = raw.related?.map((r) => stampRelated(r, unit, doc));
+  const data: Record<string, string | number> = { ...raw.data };
+  if (related?.[0] && related[0].path === undefined) data.relatedLine ??= lines.toPoint(related[0].start).line;
+  const template = pickMessage(rule, raw.messageId);
+  const finding: Finding = {
+    ruleId: rule.id,
+    check: rule.type,
+    severity: rule.severity,
+    start,
+    end,
+    line: point.line,
+    column: point.column,
+    text: original.slice(start, end),
+    message: interpolate(template[lang], data),
+    evidence: raw.evidence ?? {},
+  };
+  if (raw.suggestion !== undefined) finding.suggestion = typeof raw.suggestion === "string" ? raw.suggestion : raw.suggestion[lang];
+  if (related) finding.related = related;
+  return finding;
+}
+
+function stampRelated(r: RawRelated, unit: CheckUnit, doc: SegmentedDocument): RelatedLocation {
+  if ("path" in r) return { ...r };
+  const [start, end] = doc.normalized.map.toOriginal(unit.start + r.span[0], unit.start + r.span[1]);
+  const loc: RelatedLocation = { start, end, text: doc.normalized.raw.original.slice(start, end) };
+  if (r.label) loc.label = r.label;
+  return loc;
+}
+
+function pickMessage(rule: ResolvedRule, messageId: string): Message {
+  const override = rule.message?.[messageId] ?? rule.message?.["*"];
+  const base = rule.check.messages[messageId];
+  if (!base) throw new Error(`check ${rule.type} reported unknown messageId "${messageId}"`);
+  return override ? { zh: override.zh || base.zh, en: override.en || base.en } : base;
+}
+
+/** Same rule, same span, same message → one finding; then order by position. */
+function dedupeAndSort(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = `${f.ruleId}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
