@@ -26,6 +26,7 @@ interface CheckFlags {
   segmenter: SegmenterName;
   quiet?: boolean;
   jobs?: string;
+  exitZero?: boolean;
 }
 
 /** Runs the CLI; resolves to the exit code (never calls process.exit, so tests can call it). */
@@ -53,6 +54,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
     .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
     .option("--jobs <n>", "documents processed concurrently", "4")
     .option("--quiet", "print only the final counts (no per-finding lines, no progress bar)")
+    .option("--exit-zero", "exit 0 even when error findings exist (configuration errors still exit 2)")
     .addHelpText(
       "after",
       `
@@ -153,7 +155,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   if (outDir) await writeReports(model, outDir, formats, flags.lang);
   if (flags.json) stdout.write(formatJson(model));
   else stdout.write(formatStylish(model, flags.lang, { quiet: Boolean(flags.quiet), outDir }));
-  return exitCodeFor(model);
+  return flags.exitZero ? EXIT.ok : exitCodeFor(model);
 }
 
 export function exitCodeFor(model: ReportModel): number {
