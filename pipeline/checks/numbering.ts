@@ -1,0 +1,203 @@
+/**
+ * @fileoverview Heading and list numbering: 一、二、三 / （一）（二） / 1. 2. / （1）（2） / 一是 二是 /
+ * 第一 第二. Reports skipped, repeated and out-of-order numbers, a sequence that does not start at
+ * its first value, a level used under the wrong parent (（一） under 1.), and a restart at 1 with
+ * no new parent heading in between.
+ *
+ * How it reads the document (document scope): the segmenter gives each heading/paragraph block its
+ * leading marker (`Block.numbering`, both bracket and dot widths already folded). Markers are
+ * walked in order with a stack of open sequences, one per style. A marker of a style already on the
+ * stack closes the sequences opened after it (children end when the parent continues). Hierarchical
+ * styles rank 一、 > （一） > 1. > （1）; run-in styles (一是, 第一) may sit under any parent and may
+ * restart at 1 anywhere, because prose restarts them paragraph by paragraph. Run-in markers inside
+ * a paragraph (…主要体现在：一是…。二是…) are read too.
+ *
+ * Decisions (docs/checks/numbering.md):
+ * - An unnumbered heading-like line (a heading block, or a short paragraph without sentence-final
+ *   punctuation) counts as a new parent: lower sequences may restart after it. This is what keeps a
+ *   section whose own marker was deleted from raising a second, spurious finding.
+ * - Markers inside noise (page numbers, numbers glued to years by PDF extraction) are skipped; they
+ *   are extraction-noise findings, not numbering errors.
+ * - A wrong parent is reported once per (parent style, child style) pair per document, so a report
+ *   that consistently uses an unusual hierarchy gets one finding, not fifty.
+ */
+import { z } from "zod";
+import type { Block, NumberingStyle } from "../model/document.js";
+import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
+import { findInlineShiMarkers, formatMarker } from "./numbering/markers.js";
+
+const STYLES = ["cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "cn-shi", "cn-di"] as const;
+const styleSchema = z.enum(STYLES);
+
+interface Marker {
+  style: NumberingStyle;
+  value: number;
+  raw: string;
+  /** Absolute normalized offsets. */
+  start: number;
+  end: number;
+  blockIndex: number;
+  inline: boolean;
+}
+
+interface Frame {
+  style: NumberingStyle;
+  last: number;
+  lastRaw: string;
+  /** A new-parent boundary (unnumbered heading) was seen since the last marker of this frame. */
+  boundary: boolean;
+}
+
+export default defineCheck({
+  type: "numbering",
+  description: { zh: "标题与列表序号连续、不重复、层级正确", en: "Heading and list numbers are continuous, unique and correctly nested" },
+  defaultScope: "document",
+  scopes: ["document"],
+  options: z
+    .object({
+      /** Hierarchical styles from the top level down. */
+      hierarchy: z.array(styleSchema).default(["cn-dun", "cn-paren", "arabic-dot", "arabic-paren"]),
+      /** Run-in styles: any parent, restart at 1 allowed anywhere. */
+      runIn: z.array(styleSchema).default(["cn-shi", "cn-di"]),
+      /** Also read 一是 二是 inside paragraphs. */
+      inline: z.boolean().default(true),
+      /** Report a level under the wrong parent (（一） under 1.). */
+      wrongParent: z.boolean().default(true),
+      /** Report a restart at 1 without a new parent. */
+      restart: z.boolean().default(true),
+      /** An unnumbered paragraph this short without final punctuation counts as a heading (new parent). */
+      headingMaxLength: z.number().int().min(0).default(40),
+    })
+    .strict(),
+  messages: {
+    skipped: { zh: "序号不连续：“{{raw}}”之前缺少{{missing}}", en: "Numbering skips {{missing}} before “{{raw}}”" },
+    repeated: { zh: "序号重复：“{{raw}}”与上一个同级序号“{{prev}}”相同", en: "Repeated number: “{{raw}}” repeats the previous sibling “{{prev}}”" },
+    outOfOrder: { zh: "序号顺序颠倒：“{{raw}}”排在“{{prev}}”之后", en: "Numbers out of order: “{{raw}}” comes after “{{prev}}”" },
+    badStart: { zh: "同级序号应从“{{first}}”开始，此处为“{{raw}}”", en: "A sequence should start at “{{first}}”, found “{{raw}}”" },
+    wrongParent: {
+      zh: "层级错误：“{{raw}}”不应直接置于“{{parent}}”级标题之下（层级应为 {{order}}）",
+      en: "Wrong level: “{{raw}}” should not sit directly under a “{{parent}}” heading (order: {{order}})",
+    },
+    restart: {
+      zh: "序号“{{raw}}”重新从头编号，但前面没有新的上级标题（上一个同级序号为“{{prev}}”）",
+      en: "“{{raw}}” restarts the numbering without a new parent heading (previous sibling “{{prev}}”)",
+    },
+  },
+  compile(options) {
+    const rank = new Map<NumberingStyle, number>(options.hierarchy.map((s, i) => [s, i]));
+    return { ...options, rank, runIn: new Set<NumberingStyle>(options.runIn) };
+  },
+  run(unit, compiled, ctx) {
+    const markers = collectMarkers(ctx, compiled.inline, compiled.headingMaxLength);
+    const findings: RawFinding[] = [];
+    const stack: Frame[] = [];
+    const wrongParentSeen = new Set<string>();
+    const rel = (m: Marker): [number, number] => [m.start - unit.start, m.end - unit.start];
+
+    for (const item of markers) {
+      if (item === "boundary") {
+        for (const f of stack) f.boundary = true;
+        continue;
+      }
+      const m = item;
+      const isRunIn = compiled.runIn.has(m.style);
+      const myRank = compiled.rank.get(m.style);
+      if (!isRunIn && myRank === undefined) continue; // style not configured
+      const at = stack.findIndex((f) => f.style === m.style);
+      if (at >= 0) {
+        stack.length = at + 1;
+        const frame = stack[at]!;
+        const prev = frame.lastRaw;
+        if (m.value === frame.last + 1) {
+          // continues
+        } else if (m.value === 1 && (isRunIn || frame.boundary)) {
+          // restart at a new parent (or a run-in list starting again)
+        } else if (m.value === frame.last) {
+          findings.push({ span: rel(m), messageId: "repeated", data: { raw: m.raw, prev }, evidence: { style: m.style, value: m.value, previous: frame.last } });
+        } else if (m.value === 1) {
+          if (compiled.restart) findings.push({ span: rel(m), messageId: "restart", data: { raw: m.raw, prev }, evidence: { style: m.style, value: 1, previous: frame.last } });
+        } else if (m.value > frame.last + 1) {
+          findings.push(skippedFinding(m, frame.last + 1, rel(m)));
+        } else {
+          findings.push({ span: rel(m), messageId: "outOfOrder", data: { raw: m.raw, prev }, evidence: { style: m.style, value: m.value, previous: frame.last } });
+        }
+        frame.last = m.value;
+        frame.lastRaw = m.raw;
+        frame.boundary = false;
+        continue;
+      }
+      // A new sequence: check its parent, then its first value.
+      if (!isRunIn && compiled.wrongParent) {
+        const parent = [...stack].reverse().find((f) => compiled.rank.has(f.style));
+        const parentRank = parent ? compiled.rank.get(parent.style)! : -1;
+        if (parent && parentRank > myRank!) {
+          const key = `${parent.style}>${m.style}`;
+          if (!wrongParentSeen.has(key)) {
+            wrongParentSeen.add(key);
+            findings.push({
+              span: rel(m),
+              messageId: "wrongParent",
+              data: { raw: m.raw, parent: formatMarker(parent.style, 1), order: compiled.hierarchy.map((s) => formatMarker(s, 1)).join(" → ") },
+              evidence: { style: m.style, parentStyle: parent.style },
+            });
+          }
+        }
+      }
+      if (m.value !== 1) findings.push(m.value > 1 ? skippedFinding(m, 1, rel(m)) : { span: rel(m), messageId: "badStart", data: { raw: m.raw, first: formatMarker(m.style, 1) }, evidence: { style: m.style, value: m.value } });
+      stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false });
+    }
+    return findings;
+  },
+});
+
+function skippedFinding(m: Marker, expected: number, span: [number, number]): RawFinding {
+  const missingValues: number[] = [];
+  for (let v = expected; v < m.value && missingValues.length < 5; v++) missingValues.push(v);
+  const missing = missingValues.map((v) => `“${formatMarker(m.style, v)}”`).join("") + (m.value - expected > 5 ? "…" : "");
+  return {
+    span,
+    messageId: "skipped",
+    data: { raw: m.raw, missing },
+    evidence: { style: m.style, value: m.value, expected, missing: missingValues },
+    suggestion: { zh: `检查是否遗漏或删除了${missing}，或将本序号改为“${formatMarker(m.style, expected)}”`, en: `Check whether ${missing} was left out, or renumber this as “${formatMarker(m.style, expected)}”` },
+  };
+}
+
+/** Markers of the document in reading order, with "boundary" where an unnumbered heading-like line stands. */
+function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: number): (Marker | "boundary")[] {
+  const out: (Marker | "boundary")[] = [];
+  for (const b of ctx.doc.blocks) {
+    if (b.kind !== "heading" && b.kind !== "paragraph") continue;
+    if (ctx.isNoise(b.start, b.end) && isAllNoise(ctx, b)) continue;
+    const n = b.numbering;
+    let innerFrom = 0;
+    if (n && !ctx.isNoise(n.start, n.end)) {
+      out.push({ style: n.style, value: n.value, raw: n.raw, start: n.start, end: n.end, blockIndex: b.index, inline: false });
+      innerFrom = n.end - b.start;
+    } else if (!n && isHeadingLike(b, headingMaxLength)) {
+      out.push("boundary");
+    }
+    if (!inline) continue;
+    // Run-in 一是 二是 inside the paragraph (after its own marker).
+    for (const im of findInlineShiMarkers(b.text)) {
+      if (im.start < innerFrom) continue;
+      const start = b.start + im.start;
+      const end = b.start + im.end;
+      if (ctx.isNoise(start, end)) continue;
+      out.push({ style: "cn-shi", value: im.value, raw: im.raw, start, end, blockIndex: b.index, inline: true });
+    }
+  }
+  return out;
+}
+
+function isAllNoise(ctx: CheckContext, b: Block): boolean {
+  // Cheap approximation: the first and last characters both lie in noise.
+  return ctx.isNoise(b.start, b.start + 1) && ctx.isNoise(b.end - 1, b.end);
+}
+
+/** A heading block, or a short paragraph that does not end like a sentence. */
+export function isHeadingLike(b: Block, maxLength: number): boolean {
+  if (b.kind === "heading") return true;
+  const t = b.text.trim();
+  return t.length > 0 && t.length <= maxLength && !/[。！？!?；;：:，,…]$/u.test(t);
+}

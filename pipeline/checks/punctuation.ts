@@ -1,0 +1,190 @@
+/**
+ * @fileoverview Punctuation of official Chinese text (GB/T 15834-2011, GB/T 9704-2012):
+ * - unbalanced or wrongly nested paired marks 《》 “” ‘’ （） 【】 〔〕 [] (both bracket widths are
+ *   one family, so `(一）` is balanced; mixed widths are a half-width style matter);
+ * - doubled or conflicting marks (`。。`, `，，`, `,。`, `；。`);
+ * - half-width , ; : ? ! ( ) . inside Chinese text, only when the rule set asks for full width
+ *   (`fullWidth: true`; default off because archives are half-width after extraction);
+ * - a document number must use 〔〕 around the year (`穗府〔2024〕3号`, not `[2024]` or `(2024)`);
+ * - a period range must use the dash (`2021—2025年`, not `2021-2025年`), and a range whose dash was
+ *   lost in extraction (`20212025年`) is reported too.
+ *
+ * Decisions (docs/checks/punctuation.md): straight quotes " ' are ignored for balance (their
+ * direction is unknown); a “ left open at the end of a paragraph is fine when the next paragraph
+ * opens with “ (the multi-paragraph quotation convention); an opener left open in the last block
+ * of a document that does not end like a sentence is a truncated extract and is not reported;
+ * `1）` / `a)` list markers are not unmatched brackets.
+ */
+import { z } from "zod";
+import type { Block } from "../model/document.js";
+import { defineCheck, type CheckContext, type CheckUnit, type RawFinding } from "./define-check.js";
+
+type Family = "book" | "dquote" | "squote" | "paren" | "lenticular" | "tortoise" | "square" | "angle";
+const OPEN: Record<string, Family> = { "《": "book", "“": "dquote", "‘": "squote", "（": "paren", "(": "paren", "【": "lenticular", "〔": "tortoise", "[": "square", "［": "square", "〈": "angle" };
+const CLOSE: Record<string, Family> = { "》": "book", "”": "dquote", "’": "squote", "）": "paren", ")": "paren", "】": "lenticular", "〕": "tortoise", "]": "square", "］": "square", "〉": "angle" };
+const CLOSER_OF: Record<Family, string> = { book: "》", dquote: "”", squote: "’", paren: "）", lenticular: "】", tortoise: "〕", square: "］", angle: "〉" };
+const OPENER_OF: Record<Family, string> = { book: "《", dquote: "“", squote: "‘", paren: "（", lenticular: "【", tortoise: "〔", square: "［", angle: "〈" };
+
+const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const HALF_TO_FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。" };
+
+export default defineCheck({
+  type: "punctuation",
+  description: { zh: "标点符号：成对符号配对、重复或冲突标点、全半角、文号括号、时间段连接号", en: "Punctuation: paired marks, doubled marks, full/half width, document-number brackets, range dashes" },
+  defaultScope: "block",
+  scopes: ["block", "paragraph", "heading"],
+  options: z
+    .object({
+      /** Unbalanced / wrongly nested paired marks. */
+      pairs: z.boolean().default(true),
+      /** Doubled or conflicting marks (。。 ，。). */
+      doubled: z.boolean().default(true),
+      /** Require full-width punctuation inside Chinese text (drafts: on; extracted archives: off). */
+      fullWidth: z.boolean().default(false),
+      /** Document numbers must bracket the year with 〔〕. */
+      docNumber: z.boolean().default(true),
+      /** Year ranges must use one of `rangeDashes`. */
+      rangeDash: z.boolean().default(true),
+      /** Accepted connectors in a year range; the first is suggested. */
+      rangeDashes: z.array(z.string().min(1)).min(1).default(["—", "～", "至", "到"]),
+    })
+    .strict(),
+  messages: {
+    unclosed: { zh: "成对标点不完整：“{{mark}}”没有对应的“{{closer}}”", en: "Unbalanced punctuation: “{{mark}}” has no matching “{{closer}}”" },
+    unopened: { zh: "成对标点不完整：“{{mark}}”前面没有对应的“{{opener}}”", en: "Unbalanced punctuation: “{{mark}}” has no matching “{{opener}}” before it" },
+    nesting: { zh: "成对标点嵌套错误：“{{mark}}”出现在未关闭的“{{inner}}”之内", en: "Wrongly nested punctuation: “{{mark}}” closes while “{{inner}}” is still open" },
+    doubled: { zh: "标点重复或冲突：“{{marks}}”", en: "Doubled or conflicting punctuation: “{{marks}}”" },
+    halfWidth: { zh: "中文语句中使用了半角标点“{{mark}}”，应为全角“{{full}}”", en: "Half-width “{{mark}}” in Chinese text; use full-width “{{full}}”" },
+    docNumber: { zh: "发文字号中的年份应使用六角括号〔〕：“{{actual}}”应为“{{expected}}”", en: "A document number brackets the year with 〔〕: “{{actual}}” should be “{{expected}}”" },
+    rangeDash: { zh: "时间段“{{actual}}”的连接号不规范，应为“{{expected}}”", en: "Year range “{{actual}}” uses a wrong connector; write “{{expected}}”" },
+    rangeDashLost: { zh: "时间段“{{actual}}”缺少连接号，应为“{{expected}}”", en: "Year range “{{actual}}” lost its dash; write “{{expected}}”" },
+  },
+  compile(options) {
+    const dashes = options.rangeDashes.map(escapeRe).join("|");
+    return {
+      ...options,
+      // A year, any connector that is not accepted, a year, then 年 or a closing bracket.
+      rangeRe: new RegExp(`(?<!\\d)((?:19|20)\\d{2})(\\s*)(?!(?:${dashes})\\s*\\d)([-－‐‑‒–―~〜─]|—{2,}|─{2,})(\\s*)((?:19|20)\\d{2})(?=\\s*(?:年|[)）]))`, "gu"),
+    };
+  },
+  run(unit, compiled, ctx) {
+    const text = unit.text;
+    const out: RawFinding[] = [];
+    if (compiled.pairs) out.push(...checkPairs(unit, ctx));
+    if (compiled.doubled) {
+      for (const m of text.matchAll(/[，。、；：,;:]{2,}/gu)) {
+        out.push({ span: [m.index, m.index + m[0].length], messageId: "doubled", data: { marks: m[0] }, evidence: { marks: m[0] }, suggestion: { zh: `只保留一个标点`, en: "Keep one mark" } });
+      }
+    }
+    if (compiled.docNumber) {
+      const re = new RegExp(`([${CJK}]{1,12}?)\\s*([\\[［【(（])\\s*((?:19|20)\\d{2})\\s*([\\]］】)）])\\s*(\\d{1,5})\\s*号`, "gu");
+      for (const m of text.matchAll(re)) {
+        const start = m.index + m[1]!.length;
+        const actual = text.slice(m.index, m.index + m[0].length);
+        const expected = `${m[1]}〔${m[3]}〕${m[5]}号`;
+        out.push({ span: [m.index, m.index + m[0].length], messageId: "docNumber", data: { actual, expected }, evidence: { year: Number(m[3]), number: Number(m[5]), bracketsAt: start }, suggestion: expected });
+      }
+    }
+    if (compiled.rangeDash) {
+      compiled.rangeRe.lastIndex = 0;
+      for (const m of text.matchAll(compiled.rangeRe)) {
+        if (Number(m[5]) <= Number(m[1])) continue;
+        const expected = `${m[1]}${compiled.rangeDashes[0]}${m[5]}`;
+        out.push({ span: [m.index, m.index + m[0].length], messageId: "rangeDash", data: { actual: m[0], expected }, evidence: { from: Number(m[1]), to: Number(m[5]), connector: m[3] }, suggestion: expected });
+      }
+      for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/gu)) {
+        const from = Number(m[1]);
+        const to = Number(m[2]);
+        if (to <= from || to - from > 30) continue;
+        const expected = `${m[1]}${compiled.rangeDashes[0]}${m[2]}`;
+        out.push({ span: [m.index, m.index + m[0].length], messageId: "rangeDashLost", data: { actual: m[0], expected }, evidence: { from, to }, suggestion: expected });
+      }
+    }
+    if (compiled.fullWidth) out.push(...checkHalfWidth(text));
+    return out.filter((f) => !ctx.isNoise(unit.start + f.span[0], unit.start + f.span[1])).sort((a, b) => a.span[0] - b.span[0]);
+  },
+});
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `1）`, `a)`, `2)` used as list markers at the start of a clause. */
+function isListMarkerClose(text: string, i: number): boolean {
+  const before = text.slice(Math.max(0, i - 3), i);
+  return /(?:^|[\s。；;：:，,、])[0-9a-zA-Z一二三四五六七八九十]{1,2}$/u.test(before) || (i <= 2 && /^[0-9a-zA-Z一二三四五六七八九十]{1,2}$/u.test(text.slice(0, i)));
+}
+
+function checkPairs(unit: CheckUnit, ctx: CheckContext): RawFinding[] {
+  const text = unit.text;
+  const out: RawFinding[] = [];
+  const stack: { family: Family; at: number; mark: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const open = OPEN[ch];
+    if (open) {
+      stack.push({ family: open, at: i, mark: ch });
+      continue;
+    }
+    const close = CLOSE[ch];
+    if (!close) continue;
+    const top = stack[stack.length - 1];
+    if (top?.family === close) {
+      stack.pop();
+      continue;
+    }
+    const deeper = stack.map((s) => s.family).lastIndexOf(close);
+    if (deeper >= 0) {
+      const inner = stack[stack.length - 1]!;
+      out.push({ span: [i, i + 1], messageId: "nesting", data: { mark: ch, inner: inner.mark }, evidence: { mark: ch, openAt: stack[deeper]!.at, innerAt: inner.at }, related: [{ span: [inner.at, inner.at + 1], label: "unclosed" }] });
+      stack.length = deeper;
+      continue;
+    }
+    if ((close === "paren" || close === "square") && isListMarkerClose(text, i)) continue;
+    out.push({ span: [i, i + 1], messageId: "unopened", data: { mark: ch, opener: OPENER_OF[close] }, evidence: { mark: ch } });
+  }
+  if (stack.length === 0) return out;
+  const blocks = ctx.doc.blocks;
+  const block = unit.block;
+  const next = block ? nextContentBlock(blocks, block.index) : undefined;
+  const truncated = block !== undefined && next === undefined && !/[。！？!?；;…”’）)】》]\s*$/u.test(text);
+  for (const s of stack) {
+    if (truncated) continue;
+    if (s.family === "dquote" && next && /^\s*“/u.test(next.text)) continue;
+    out.push({ span: [s.at, s.at + 1], messageId: "unclosed", data: { mark: s.mark, closer: CLOSER_OF[s.family] }, evidence: { mark: s.mark } });
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function nextContentBlock(blocks: readonly Block[], index: number): Block | undefined {
+  for (let j = index + 1; j < blocks.length; j++) {
+    const b = blocks[j]!;
+    if (b.kind === "chrome") return undefined; // footer chrome: the content ended here
+    if (b.kind === "heading" || b.kind === "paragraph" || b.kind === "signature") return b;
+  }
+  return undefined;
+}
+
+function checkHalfWidth(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const cjk = new RegExp(`[${CJK}“”‘’《》（）]`, "u");
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const full = HALF_TO_FULL[ch];
+    if (!full) continue;
+    const prev = text[i - 1] ?? "";
+    const nextCh = text[i + 1] ?? "";
+    // Numbers (1,000 / 16:07 / 2.5), URLs and Latin text keep half-width marks.
+    if (/\d/.test(prev) && /\d/.test(nextCh)) continue;
+    if (/[A-Za-z0-9/]/.test(prev) && /[A-Za-z0-9/]/.test(nextCh)) continue;
+    if (ch === "." && !cjk.test(prev)) continue; // 1. list markers, decimals
+    if (ch === "(" || ch === ")") {
+      // Brackets count as Chinese when they hold or touch Chinese text.
+      const inside = ch === "(" ? nextCh : prev;
+      const outside = ch === "(" ? prev : nextCh;
+      if (!cjk.test(inside) && !cjk.test(outside)) continue;
+    } else if (!cjk.test(prev) && !cjk.test(nextCh)) continue;
+    out.push({ span: [i, i + 1], messageId: "halfWidth", data: { mark: ch, full }, evidence: { mark: ch }, suggestion: full });
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * @fileoverview Configured word lists: substitution (wrong → right, optionally only in a context:
+ * 截止 → 截至 before a date, 法制 → 法治 before 政府/社会/思维…) and existence (forbidden words, e.g.
+ * the slurs of the 新华社 list, internet slang). Built-in lists live in rules/kb/terms-list.yaml;
+ * a rule adds its own items inline and a province file adds local ones (Guangdong platform names
+ * 粤省事 / 粤商通 / 粤政易 / 粤执法 as accepted spellings).
+ *
+ * NOTE: matching is on jieba tokens (`doc.tokens`): a word hits only where its first character starts
+ * a token and its last character ends one, so 瞎子 never hits inside 黑瞎子岛 and 法制 never inside
+ * 学法制度. A word may span several tokens (法制 + 政府). Where the document has no tokens for a span
+ * (should not happen) the hit is kept only at CJK-word edges.
+ */
+import { z } from "zod";
+import type { Token } from "../model/document.js";
+import { defineCheck, type CheckContext, type CheckUnit, type RawFinding } from "./define-check.js";
+import { compileLists, loadTermsFile, substituteSchema, forbidSchema, type CompiledEntry } from "./term/lists.js";
+
+export default defineCheck({
+  type: "term",
+  description: { zh: "用词规范：禁用词与应替换的不规范用词", en: "Word lists: forbidden words and non-standard words with their replacements" },
+  defaultScope: "block",
+  scopes: ["block", "paragraph", "heading", "sentence"],
+  options: z
+    .object({
+      /** Built-in list file; `./x.yaml` is relative to the rule file, `kb/x.yaml` to rules/. Empty string: none. */
+      listFile: z.string().default("kb/terms-list.yaml"),
+      substitute: z.array(substituteSchema).default([]),
+      forbid: z.array(forbidSchema).default([]),
+      /** Accepted spellings: no hit may overlap one. */
+      accept: z.array(z.string().min(1)).default([]),
+    })
+    .strict(),
+  messages: {
+    substitute: { zh: "用词不规范：“{{actual}}”应为“{{expected}}”{{note}}", en: "Non-standard word: “{{actual}}” should be “{{expected}}”{{note}}" },
+    forbid: { zh: "不宜使用“{{actual}}”{{note}}", en: "Avoid “{{actual}}”{{note}}" },
+    forbidSuggest: { zh: "不宜使用“{{actual}}”，可改为“{{expected}}”{{note}}", en: "Avoid “{{actual}}”; use “{{expected}}”{{note}}" },
+  },
+  compile(options, env) {
+    const file = options.listFile ? loadTermsFile(options.listFile, env.ruleFileDir, env.builtinRulesDir) : { substitute: [], forbid: [], accept: [] };
+    return compileLists(
+      { substitute: [...file.substitute, ...options.substitute], forbid: [...file.forbid, ...options.forbid], accept: [...file.accept, ...options.accept] },
+      file.substitute.length,
+      file.forbid.length,
+    );
+  },
+  run(unit, compiled, ctx) {
+    const text = unit.text;
+    const bounds = tokenBoundaries(unit, ctx);
+    const accepted: [number, number][] = [];
+    for (const a of compiled.accept) for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) accepted.push([i, i + a.length]);
+    const hits: { start: number; end: number; entry: CompiledEntry }[] = [];
+    for (const entry of compiled.entries) {
+      for (let i = text.indexOf(entry.word); i >= 0; i = text.indexOf(entry.word, i + 1)) {
+        const end = i + entry.word.length;
+        if (!bounds.has(i) || !bounds.has(end)) continue;
+        if (entry.followedBy && !entry.followedBy.test(text.slice(end))) continue;
+        if (entry.notFollowedBy && entry.notFollowedBy.test(text.slice(end))) continue;
+        if (entry.precededBy && !entry.precededBy.test(text.slice(0, i))) continue;
+        if (accepted.some(([s, e]) => s < end && i < e)) continue;
+        if (ctx.isNoise(unit.start + i, unit.start + end)) continue;
+        hits.push({ start: i, end, entry });
+      }
+    }
+    // Overlapping entries (残废 / 残废人): keep the longest.
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: RawFinding[] = [];
+    let lastEnd = -1;
+    for (const h of hits) {
+      if (h.start < lastEnd) continue;
+      lastEnd = h.end;
+      const e = h.entry;
+      const noteZh = e.note ? `（${e.note}）` : "";
+      const data = { actual: e.word, expected: e.replacement ?? "", note: noteZh };
+      out.push({
+        span: [h.start, h.end],
+        messageId: e.kind === "substitute" ? "substitute" : e.replacement ? "forbidSuggest" : "forbid",
+        data,
+        evidence: { kind: e.kind, word: e.word, ...(e.replacement ? { replacement: e.replacement } : {}), ...(e.note ? { note: e.note } : {}) },
+        ...(e.replacement ? { suggestion: e.replacement } : {}),
+      });
+    }
+    return out;
+  },
+});
+
+/**
+ * Token boundaries inside the unit, relative to unit.start. Falls back to every offset when the
+ * document has no tokens there (so that a segmenter failure degrades to substring matching).
+ */
+function tokenBoundaries(unit: CheckUnit, ctx: CheckContext): { has(i: number): boolean } {
+  const tokens = ctx.doc.tokens;
+  const set = new Set<number>();
+  let i = firstTokenAtOrAfter(tokens, unit.start);
+  let any = false;
+  for (; i < tokens.length && tokens[i]!.start < unit.end; i++) {
+    const t = tokens[i]!;
+    set.add(t.start - unit.start);
+    set.add(t.end - unit.start);
+    any = true;
+  }
+  set.add(0);
+  set.add(unit.text.length);
+  if (!any) return { has: () => true };
+  return set;
+}
+
+function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
