@@ -1,0 +1,182 @@
+/**
+ * @fileoverview Turns seed matches (equal k-grams found by blocking or winnowing) into maximal aligned
+ * passages: each seed is extended to the longest exact match around it, then the extension bridges
+ * small edits (a changed place name, a year, an inserted 我镇) as long as an exact run of at least
+ * `anchor` characters follows within `maxGap` characters on both sides. The passage similarity is
+ * 1 − Levenshtein distance / longer length (fast-levenshtein, which wraps fastest-levenshtein).
+ *
+ * Works for two texts (cross-document) and for one text against itself (`self`: the first range must
+ * end before the second begins, so a passage never matches an overlapping copy of itself).
+ */
+import levenshtein from "fast-levenshtein";
+import { SEP } from "./hash.js";
+
+export interface AlignOptions {
+  /** Largest edit bridged, in characters on each side. */
+  maxGap: number;
+  /** Exact characters required after a bridged edit. */
+  anchor: number;
+  /** Same text on both sides: keep [a0, a1) strictly before [b0, b1). */
+  self?: boolean;
+  /** Shortest exact match a seed must grow into (shorter seeds are hash collisions or noise). */
+  minSeed: number;
+}
+
+/** An aligned passage: A[a0, a1) ≈ B[b0, b1). */
+export interface Passage {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+  /** Characters inside exact runs. */
+  matched: number;
+  /** Bridged edits. */
+  edits: number;
+}
+
+function eq(A: string, i: number, B: string, j: number): boolean {
+  const c = A.charCodeAt(i);
+  return c === B.charCodeAt(j) && c !== SEP && c === c; // NaN (out of range) never equals
+}
+
+function runLength(A: string, i: number, B: string, j: number, limitA: number, limitB: number): number {
+  let n = 0;
+  while (i + n < limitA && j + n < limitB && eq(A, i + n, B, j + n)) n++;
+  return n;
+}
+
+function runLengthBack(A: string, i: number, B: string, j: number, floorA: number, floorB: number): number {
+  let n = 0;
+  while (i - n - 1 >= floorA && j - n - 1 >= floorB && eq(A, i - n - 1, B, j - n - 1)) n++;
+  return n;
+}
+
+/**
+ * Grows one seed (A[ia] = B[ib] …) into a passage, or returns null when the exact core is shorter than minSeed.
+ */
+export function extendSeed(A: string, B: string, ia: number, ib: number, o: AlignOptions): Passage | null {
+  // Limits keep the two ranges of a self-alignment apart: A side stays below the B side.
+  const limA = () => (o.self ? Math.min(A.length, b0) : A.length);
+  let a0 = ia;
+  let b0 = ib;
+  const back = runLengthBack(A, ia, B, ib, 0, o.self ? 0 : 0);
+  a0 -= back;
+  b0 -= back;
+  let fwd = runLength(A, ia, B, ib, o.self ? Math.min(A.length, ib - back) : A.length, B.length);
+  // In self mode the exact core may not overlap itself.
+  if (o.self && a0 + (back + fwd) > b0) fwd = Math.max(0, b0 - a0 - back);
+  let a1 = ia + fwd;
+  let b1 = ib + fwd;
+  let matched = a1 - a0;
+  if (matched < o.minSeed) return null;
+  let edits = 0;
+  // Right: bridge edits while an anchor follows.
+  for (;;) {
+    const step = bridgeRight(A, B, a1, b1, o, limA());
+    if (!step) break;
+    a1 = step.a + step.len;
+    b1 = step.b + step.len;
+    matched += step.len;
+    edits++;
+  }
+  // Left.
+  for (;;) {
+    const step = bridgeLeft(A, B, a0, b0, o, o.self ? a1 : 0);
+    if (!step) break;
+    a0 = step.a;
+    b0 = step.b;
+    matched += step.len;
+    edits++;
+  }
+  return { a0, a1, b0, b1, matched, edits };
+}
+
+function bridgeRight(A: string, B: string, x: number, y: number, o: AlignOptions, limitA: number): { a: number; b: number; len: number } | null {
+  for (let s = 1; s <= 2 * o.maxGap; s++) {
+    for (let da = Math.max(0, s - o.maxGap); da <= Math.min(s, o.maxGap); da++) {
+      const db = s - da;
+      const a = x + da;
+      const b = y + db;
+      if (a >= limitA || b >= B.length) continue;
+      if (spansSep(A, x, a) || spansSep(B, y, b)) continue;
+      const len = runLength(A, a, B, b, limitA, B.length);
+      if (len >= o.anchor) return { a, b, len };
+    }
+  }
+  return null;
+}
+
+function bridgeLeft(A: string, B: string, x: number, y: number, o: AlignOptions, floorB: number): { a: number; b: number; len: number } | null {
+  for (let s = 1; s <= 2 * o.maxGap; s++) {
+    for (let da = Math.max(0, s - o.maxGap); da <= Math.min(s, o.maxGap); da++) {
+      const db = s - da;
+      const a = x - da; // exclusive end of the next run to the left
+      const b = y - db;
+      if (a <= 0 || b <= floorB) continue;
+      if (spansSep(A, a, x) || spansSep(B, b, y)) continue;
+      const len = runLengthBack(A, a, B, b, 0, floorB);
+      if (len >= o.anchor) return { a: a - len, b: b - len, len };
+    }
+  }
+  return null;
+}
+
+function spansSep(T: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (T.charCodeAt(i) === SEP) return true;
+  return false;
+}
+
+/** True when the seed (ia, ib) already lies inside a passage on about the same diagonal. */
+export function covered(passages: readonly Passage[], ia: number, ib: number, slack: number): boolean {
+  for (const p of passages) {
+    if (ia >= p.a0 && ia < p.a1 && ib >= p.b0 && ib < p.b1) {
+      const d = ib - ia;
+      if (Math.abs(d - (p.b0 - p.a0)) <= slack || Math.abs(d - (p.b1 - p.a1)) <= slack) return true;
+    }
+  }
+  return false;
+}
+
+/** 1 − edit distance / longer length of the two ranges. */
+export function similarity(A: string, B: string, p: Passage): number {
+  const la = p.a1 - p.a0;
+  const lb = p.b1 - p.b0;
+  const longer = Math.max(la, lb);
+  if (longer === 0) return 1;
+  if (p.edits === 0 && la === lb) return 1;
+  if (longer > 6000) return p.matched / longer; // keep the O(n·m/32) distance bounded on huge passages
+  return 1 - levenshtein.get(A.slice(p.a0, p.a1), B.slice(p.b0, p.b1)) / longer;
+}
+
+/**
+ * Merges passages whose A ranges and B ranges both overlap (or touch within `gap`) into one.
+ * Input order does not matter; output is sorted by b0 then a0.
+ */
+export function mergePassages(passages: Passage[], gap = 0): Passage[] {
+  const sorted = [...passages].sort((x, y) => x.b0 - y.b0 || x.a0 - y.a0);
+  const out: Passage[] = [];
+  for (const p of sorted) {
+    let merged = false;
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 8; i--) {
+      const q = out[i]!;
+      if (p.b0 <= q.b1 + gap && p.a0 <= q.a1 + gap && p.a1 + gap >= q.a0) {
+        out[i] = {
+          a0: Math.min(q.a0, p.a0),
+          a1: Math.max(q.a1, p.a1),
+          b0: Math.min(q.b0, p.b0),
+          b1: Math.max(q.b1, p.b1),
+          matched: Math.max(q.matched, p.matched) + Math.max(0, Math.min(q.matched, p.matched) - overlap(q, p)),
+          edits: q.edits + p.edits,
+        };
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) out.push({ ...p });
+  }
+  return out;
+}
+
+function overlap(q: Passage, p: Passage): number {
+  return Math.max(0, Math.min(q.b1, p.b1) - Math.max(q.b0, p.b0));
+}

@@ -1,0 +1,113 @@
+/**
+ * @fileoverview The compact view of a document that the duplication checks compare: only letters and
+ * digits of report prose (punctuation, spaces and web chrome dropped), with a map from each compact
+ * code unit back to its normalized offset. Blocks are joined with a separator (U+0000) that nothing
+ * matches, so no repeated passage can straddle two blocks that are not adjacent in the prose.
+ *
+ * NOTE: comparing without punctuation makes `2019 年` = `2019年` and `,` = `，`, and it lets a
+ * passage that was re-punctuated (`；` → `。`) still align. Lengths reported in evidence are
+ * compact lengths (characters of text), which is what a reader means by "30 characters".
+ */
+import type { Block, BlockKind, SegmentedDocument } from "../model/document.js";
+import { SEP } from "./hash.js";
+
+export interface CompactText {
+  text: string;
+  /** `pos[i]` = normalized offset of compact code unit i. */
+  pos: Int32Array;
+  /** `block[i]` = index of the block that compact code unit i comes from (−1 for separators). */
+  block: Int32Array;
+}
+
+const OTHER_RE = /[\p{L}\p{N}]/u;
+
+/** True for a code unit that counts as text (letters and digits of any script). */
+export function isTextUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  if (c >= 0x3400 && c <= 0x4dbf) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return true; // surrogate halves of rare characters: keep both
+  if (c >= 0x3000 && c <= 0x303f) return c === 0x3007; // CJK punctuation; 〇 is a digit
+  if (c >= 0xff00 && c <= 0xffef) return OTHER_RE.test(String.fromCharCode(c));
+  return OTHER_RE.test(String.fromCharCode(c));
+}
+
+/** Block kinds compared by default: the report prose. Headings, titles, metadata and chrome are not. */
+export const PROSE_BLOCKS: readonly BlockKind[] = ["paragraph"];
+
+/**
+ * Builds the compact text of the given block kinds, skipping noise spans.
+ * @param kinds block kinds to include (default: paragraphs)
+ */
+export function compactDocument(doc: SegmentedDocument, kinds: readonly BlockKind[] = PROSE_BLOCKS): CompactText {
+  const chars: number[] = [];
+  const pos: number[] = [];
+  const blk: number[] = [];
+  const noise = doc.normalized.noise;
+  const text = doc.text;
+  let ni = 0;
+  for (const b of doc.blocks) {
+    if (!kinds.includes(b.kind)) continue;
+    if (chars.length && chars[chars.length - 1] !== SEP) {
+      chars.push(SEP);
+      pos.push(b.start);
+      blk.push(-1);
+    }
+    while (ni < noise.length && noise[ni]!.end <= b.start) ni++;
+    let nj = ni;
+    for (let i = b.start; i < b.end; i++) {
+      while (nj < noise.length && noise[nj]!.end <= i) nj++;
+      if (nj < noise.length && noise[nj]!.start <= i) continue;
+      const c = text.charCodeAt(i);
+      if (!isTextUnit(c)) continue;
+      chars.push(c);
+      pos.push(i);
+      blk.push(b.index);
+    }
+  }
+  let s = "";
+  for (let i = 0; i < chars.length; i += 8192) s += String.fromCharCode(...chars.slice(i, i + 8192));
+  return { text: s, pos: Int32Array.from(pos), block: Int32Array.from(blk) };
+}
+
+/** Compact form of a plain string (allow-lists, phrase lists). */
+export function compactString(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) if (isTextUnit(s.charCodeAt(i))) out += s[i];
+  return out;
+}
+
+/** Normalized span [start, end) of the compact range [a, b). */
+export function toNormalizedSpan(c: CompactText, a: number, b: number): [number, number] {
+  return [c.pos[a]!, c.pos[b - 1]! + 1];
+}
+
+/** A top-level section: the text from one level-1 heading to the next (or the part before the first). */
+export interface Section {
+  /** Heading text, or null for the part before the first heading. */
+  heading: string | null;
+  start: number;
+  end: number;
+}
+
+/** Top-level sections of a document (level-1 headings such as 一、…), in normalized offsets. */
+export function topSections(doc: SegmentedDocument): Section[] {
+  const heads = doc.blocks.filter((b: Block) => b.kind === "heading" && (b.level ?? 1) === 1);
+  const out: Section[] = [];
+  const first = heads[0];
+  if (!first || first.start > 0) out.push({ heading: null, start: 0, end: first ? first.start : doc.text.length });
+  heads.forEach((h, i) => out.push({ heading: h.text.trim(), start: h.start, end: heads[i + 1]?.start ?? doc.text.length }));
+  return out;
+}
+
+/** Index of the section containing normalized offset `at` (sections are sorted and contiguous). */
+export function sectionAt(sections: readonly Section[], at: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
