@@ -6,6 +6,9 @@
 import type { DocumentMeta } from "../model/document.js";
 import { decodeText } from "./decode.js";
 import { IngestError } from "./errors.js";
+import { docxReader, isZip } from "./docx.js";
+import { pdfReader } from "./pdf.js";
+import { htmlReader } from "./html.js";
 
 export interface FormatReader {
   name: string;
@@ -24,30 +27,44 @@ const txt: FormatReader = {
   },
 };
 
-/** Magic numbers of formats we recognise but cannot read yet, for a clear message. */
-const KNOWN_UNSUPPORTED: { magic: number[]; name: string }[] = [
-  { magic: [0x25, 0x50, 0x44, 0x46], name: "PDF" },
-  { magic: [0x50, 0x4b, 0x03, 0x04], name: "ZIP/DOCX" },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], name: "DOC (OLE)" },
+/** Magic numbers of formats we recognise but cannot read, for a clear message. */
+const KNOWN_UNSUPPORTED: { magic: number[]; zh: string; en: string }[] = [
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    zh: "旧版 Word（.doc）或已加密的 Office 文档，暂不支持；请另存为未加密的 .docx 或 PDF",
+    en: "legacy Word (.doc) or encrypted Office document, not supported: save it as an unencrypted .docx or PDF",
+  },
+  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], zh: "RTF 文档暂不支持；请另存为 .docx", en: "RTF is not supported: save it as .docx" },
+  { magic: [0x89, 0x50, 0x4e, 0x47], zh: "这是图片（PNG），没有文字可读；请先做文字识别 OCR", en: "this is an image (PNG) with no text: run OCR first" },
+  { magic: [0xff, 0xd8, 0xff], zh: "这是图片（JPEG），没有文字可读；请先做文字识别 OCR", en: "this is an image (JPEG) with no text: run OCR first" },
+  { magic: [0x47, 0x49, 0x46, 0x38], zh: "这是图片（GIF），没有文字可读", en: "this is an image (GIF) with no text" },
 ];
 
-export const formatReaders: FormatReader[] = [txt];
+/** Readers in sniffing order; plain text is the fallback. */
+export const formatReaders: FormatReader[] = [pdfReader, docxReader, htmlReader, txt];
 
 /** Extensions a directory scan picks up. */
 export function supportedExtensions(): string[] {
   return formatReaders.flatMap((r) => r.extensions);
 }
 
-/** Chooses a reader by content first, then by extension. */
+/**
+ * Chooses a reader by content first (magic numbers, HTML start), then by extension. A file whose
+ * extension names a binary format its content does not match, or a known unreadable format, is an
+ * IngestError with a clear message.
+ */
 export function pickReader(buf: Uint8Array, path: string): FormatReader {
   const sniffed = formatReaders.find((r) => r.sniff?.(buf));
   if (sniffed) return sniffed;
   const lower = path.toLowerCase();
   const unsupported = KNOWN_UNSUPPORTED.find((u) => u.magic.every((b, i) => buf[i] === b));
-  if (unsupported) {
-    throw new IngestError("E_FORMAT", `暂不支持的文件格式：${unsupported.name}`, `unsupported file format: ${unsupported.name}`);
+  if (unsupported) throw new IngestError("E_FORMAT", unsupported.zh, unsupported.en);
+  if (isZip(buf)) {
+    throw new IngestError("E_FORMAT", "这是 ZIP 压缩包或非 Word 的 Office 文件（不含 word/document.xml），暂不支持", "a ZIP archive or non-Word Office file (no word/document.xml): not supported");
   }
   const byExt = formatReaders.find((r) => r.extensions.some((e) => lower.endsWith(e)));
+  if (byExt === pdfReader) throw new IngestError("E_CORRUPT", "文件扩展名是 .pdf，但内容不是 PDF（文件已损坏或格式不符）", "the file is named .pdf but its content is not a PDF (corrupt or mislabelled)");
+  if (byExt === docxReader) throw new IngestError("E_CORRUPT", "文件扩展名是 .docx，但内容不是 Word 文档（文件已损坏或格式不符）", "the file is named .docx but its content is not a Word document (corrupt or mislabelled)");
   // Unknown extension but no binary signature: try it as text (decode fails loudly if it is not).
   return byExt ?? txt;
 }

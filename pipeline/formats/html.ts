@@ -1,0 +1,205 @@
+/**
+ * @fileoverview Saved web pages (.html/.htm). The bytes are decoded per the page's own declaration
+ * (BOM, `<meta charset>`, `<meta http-equiv="Content-Type" content="…; charset=gbk">`; GBK/GB2312 as
+ * GB18030), then parsed with linkedom and the main content is extracted with Mozilla Readability
+ * (the Firefox Reader View library). When Readability finds no article (short or unusual pages), a
+ * heuristic takes the body without script/style/nav/header/footer/aside/form and without elements
+ * whose class or id says navigation, breadcrumb, share, copyright or footer. Whatever chrome is left
+ * in the text (当前位置, 打印/关闭 …) is marked by normalize like in the plain-text seeds.
+ *
+ * The title and the publication date come from the page metadata where present (ArticleTitle,
+ * og:title, <title>; PubDate, article:published_time, …). The extracted text is block-structured:
+ * one line per paragraph, heading, list item or table cell, separated by blank lines.
+ */
+import iconv from "iconv-lite";
+import { parseHTML } from "linkedom";
+import { Readability } from "@mozilla/readability";
+import type { DocumentMeta } from "../model/document.js";
+import { decodeText } from "./decode.js";
+import { IngestError } from "./errors.js";
+import type { FormatReader } from "./index.js";
+
+/** True when the bytes start like an HTML document (after a BOM, whitespace and comments). */
+export function isHtml(buf: Uint8Array): boolean {
+  let head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 2048)).toString("latin1");
+  head = head.replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, "").replace(/\0/g, "");
+  head = head.replace(/^\s*(<!--[\s\S]*?-->\s*)*/, "");
+  return /^\s*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s|title[\s>]|body[\s>])/i.test(head);
+}
+
+/** The charset a page declares in its first 4 KiB, lower-cased (null when none). */
+export function declaredCharset(buf: Uint8Array): string | null {
+  const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 4096)).toString("latin1");
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)/i.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+const CHARSET_ALIASES: Record<string, string> = {
+  gb2312: "gb18030",
+  gbk: "gb18030",
+  gb18030: "gb18030",
+  "x-gbk": "gb18030",
+  cp936: "gb18030",
+  big5: "big5",
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+};
+
+/** Decodes a page: BOM first, then its declared charset, then detection like plain text. */
+export function decodeHtml(buf: Uint8Array): { text: string; encoding: string } {
+  const hasBom = (buf[0] === 0xef && buf[1] === 0xbb) || (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  const declared = declaredCharset(buf);
+  if (!hasBom && declared) {
+    const enc = CHARSET_ALIASES[declared] ?? (iconv.encodingExists(declared) ? declared : null);
+    if (enc && enc !== "utf-8") return { text: iconv.decode(Buffer.from(buf), enc), encoding: enc };
+    if (enc === "utf-8") {
+      try {
+        return { text: new TextDecoder("utf-8", { fatal: true }).decode(buf), encoding: "utf-8" };
+      } catch {
+        // Declared UTF-8 but is not: fall through to detection (pages are often mislabelled).
+      }
+    }
+  }
+  return decodeText(buf);
+}
+
+const BLOCK_TAGS = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "CENTER", "DD", "DETAILS", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION", "FIGURE",
+  "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "TABLE",
+  "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
+]);
+const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "CANVAS", "BUTTON", "SELECT", "INPUT", "TEXTAREA"]);
+
+/** Block-aware text of a DOM subtree: one line per block, `<br>` breaks, inline whitespace collapsed. */
+export function domToLines(root: Node): string[] {
+  const lines: string[] = [];
+  let cur = "";
+  const breakLine = () => {
+    const t = cur.replace(/[ \t\r\n\f\u00a0]+/g, " ").trim();
+    if (t) lines.push(t);
+    cur = "";
+  };
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      cur += node.textContent ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) return;
+    if (tag === "BR") return breakLine();
+    const block = BLOCK_TAGS.has(tag);
+    if (block) breakLine();
+    for (const c of Array.from(el.childNodes)) visit(c);
+    if (block) breakLine();
+  };
+  visit(root);
+  breakLine();
+  return lines;
+}
+
+const CHROME_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|foot|header|head-top|topbar|share|copyright|sidebar|side|toolbar|location|position|weizhi|dqwz|bottom)([\s_-]|$)/i;
+
+/** Heuristic main content: the body minus obvious chrome elements. */
+function heuristicLines(document: Document): string[] {
+  const body = document.body;
+  if (!body) return [];
+  for (const el of Array.from(body.querySelectorAll("script,style,noscript,nav,header,footer,aside,form,iframe"))) el.remove();
+  for (const el of Array.from(body.querySelectorAll("[class],[id]"))) {
+    const hint = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+    if (CHROME_HINT.test(hint) && (el.textContent ?? "").length < 400) el.remove();
+  }
+  return domToLines(body);
+}
+
+function metaContent(document: Document, names: string[]): string | null {
+  for (const name of names) {
+    const el = document.querySelector(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`);
+    const v = el?.getAttribute("content")?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+/** `2021-12-13 16:07:17`, `2021/12/13`, `20211213160717`, `2021年12月13日`, ISO → `2021-12-13`. */
+export function normalizeDate(v: string | null): string | null {
+  if (!v) return null;
+  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})/.exec(v.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1949 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Page title: ArticleTitle / og:title, else <title> without a site-name suffix, else the first <h1>. */
+function pageTitle(document: Document): string | null {
+  const fromMeta = metaContent(document, ["ArticleTitle", "og:title", "twitter:title", "dc.title"]);
+  if (fromMeta) return fromMeta;
+  const t = document.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim();
+  if (t) return t.split(/\s*(?:[_|｜]|\s-\s|——)\s*/)[0]!.trim() || t;
+  const h1 = document.querySelector("h1")?.textContent?.trim();
+  return h1 || null;
+}
+
+export interface ExtractedPage {
+  lines: string[];
+  title: string | null;
+  publishedDate: string | null;
+  /** `readability` or `heuristic`. */
+  method: string;
+}
+
+export function extractPage(html: string): ExtractedPage {
+  const { document } = parseHTML(html);
+  const title = pageTitle(document as unknown as Document);
+  const publishedDate = normalizeDate(
+    metaContent(document as unknown as Document, ["PubDate", "publishdate", "publish_date", "pubdate", "article:published_time", "og:article:published_time", "datePublished", "dc.date", "dc.date.issued", "firstpublishedtime", "date"]),
+  );
+  let lines: string[] = [];
+  let method = "readability";
+  try {
+    const clone = parseHTML(html).document as unknown as Document;
+    const article = new Readability(clone, { charThreshold: 100 }).parse();
+    if (article?.content) {
+      const { document: frag } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+      lines = domToLines(frag.body as unknown as Node);
+    }
+  } catch {
+    lines = [];
+  }
+  const heuristic = heuristicLines(document as unknown as Document);
+  // Readability sometimes keeps only the largest block of a long report split across several
+  // containers: prefer the heuristic when it finds much more text.
+  const len = (ls: string[]) => ls.reduce((n, l) => n + l.length, 0);
+  if (len(lines) < 50 || len(heuristic) > len(lines) * 1.6) {
+    lines = heuristic;
+    method = "heuristic";
+  }
+  if (title) {
+    const head = lines.slice(0, 5).join("");
+    const bare = title.replace(/\s+/g, "");
+    if (!head.replace(/\s+/g, "").includes(bare)) lines.unshift(title);
+  }
+  return { lines, title, publishedDate, method };
+}
+
+export const htmlReader: FormatReader = {
+  name: "html",
+  extensions: [".html", ".htm", ".xhtml", ".shtml"],
+  sniff: isHtml,
+  async read(buf) {
+    const { text, encoding } = decodeHtml(buf);
+    let page: ExtractedPage;
+    try {
+      page = extractPage(text);
+    } catch (e) {
+      const why = (e as Error)?.message ?? String(e);
+      throw new IngestError("E_CORRUPT", `无法解析网页：${why}`, `cannot parse the web page: ${why}`);
+    }
+    const meta: DocumentMeta = { sourceForm: "web page" };
+    if (page.title) meta.title = page.title;
+    if (page.publishedDate) meta.publishedDate = page.publishedDate;
+    return { original: page.lines.join("\n\n") + "\n", encoding, meta };
+  },
+};
