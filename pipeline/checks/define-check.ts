@@ -79,6 +79,50 @@ export interface CheckDefinition<Options = any, Compiled = any> {
   compile(options: Options, env: CompileEnv): Compiled;
   /** Run-time, pure. */
   run(unit: CheckUnit, compiled: Compiled, ctx: CheckContext): RawFinding[];
+  /** Corpus-level work (cross-document checks); run by stages/corpus-check.ts after the per-document checks. */
+  corpus?: CorpusRun<Compiled>;
+}
+
+/** One document as corpus checks see it. */
+export interface CorpusDocument {
+  path: string;
+  doc: SegmentedDocument;
+  /** Who wrote it (unit name, else the path): text shared by different units is copying. */
+  unit: string;
+  reportYear: number | null;
+  publishedDate: string | null;
+  /** A batch document (findings and metrics wanted) or a reference-archive document (source only). */
+  target: boolean;
+}
+
+/** A finding on document `docIndex`; its span is relative to the whole document (normalized offsets). */
+export interface CorpusRawFinding extends RawFinding {
+  docIndex: number;
+}
+
+export interface CorpusRunResult {
+  findings: CorpusRawFinding[];
+  /** Metrics to merge into documents' `metrics`, by document index (targets only). */
+  metrics?: Map<number, Record<string, unknown>>;
+  /** Batch-level results (example: copy pairs and clusters for index.json). */
+  batch?: Record<string, unknown>;
+}
+
+export interface CorpusContext {
+  lang: Lang;
+}
+
+/** Runs once over all documents of a batch (plus the reference archive). Pure. */
+export type CorpusRun<Compiled> = (docs: readonly CorpusDocument[], compiled: Compiled, ctx: CorpusContext) => CorpusRunResult;
+
+/**
+ * Defines a corpus-level check: its YAML rules are loaded and validated like any other, its per-unit
+ * `run` does nothing, and `corpus` does the work over the whole batch.
+ */
+export function defineCorpusCheck<Options, Compiled>(
+  def: Omit<CheckDefinition<Options, Compiled>, "run" | "corpus" | "defaultScope" | "scopes"> & { corpus: CorpusRun<Compiled> },
+): CheckDefinition<Options, Compiled> {
+  return { ...def, defaultScope: "document", scopes: ["document"], run: () => [] };
 }
 
 export interface CompileEnv {

@@ -111,3 +111,12 @@ export function sectionAt(sections: readonly Section[], at: number): number {
   }
   return lo;
 }
+
+const cache = new WeakMap<SegmentedDocument, CompactText>();
+
+/** compactDocument(doc) with the default prose blocks, memoized per document (several checks share it). */
+export function compactProse(doc: SegmentedDocument): CompactText {
+  let c = cache.get(doc);
+  if (!c) cache.set(doc, (c = compactDocument(doc)));
+  return c;
+}

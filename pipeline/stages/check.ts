@@ -87,7 +87,7 @@ export function unitsOf(doc: SegmentedDocument, scope: UnitKind): CheckUnit[] {
   }
 }
 
-function stampFinding(raw: RawFinding, unit: CheckUnit, rule: ResolvedRule, doc: SegmentedDocument, lines: LineIndex, lang: Lang): Finding {
+export function stampFinding(raw: RawFinding, unit: CheckUnit, rule: ResolvedRule, doc: SegmentedDocument, lines: LineIndex, lang: Lang): Finding {
   const original = doc.normalized.raw.original;
   const map = doc.normalized.map;
   const [start, end] = map.toOriginal(unit.start + raw.span[0], unit.start + raw.span[1]);
@@ -129,7 +129,7 @@ function pickMessage(rule: ResolvedRule, messageId: string): Message {
 }
 
 /** Same rule, same span, same message → one finding; then order by position. */
-function dedupeAndSort(findings: Finding[]): Finding[] {
+export function dedupeAndSort(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {

@@ -1,0 +1,315 @@
+/**
+ * @fileoverview Template text (套话): stock openings, closings and formulae that say nothing about
+ * this unit's year. Three signals mark a character as boilerplate:
+ * (a) a phrase of the YAML list (rules/kb/boilerplate.yaml; `…`, `YYYY`, `XX` placeholders);
+ * (b) corpus frequency: text whose winnowing fingerprints occur in reports of at least
+ *     max(commonMinUnits, commonShare × units) different units (the same rule cross-document-copy
+ *     uses to keep shared text out of the copy ratio);
+ * (c) TF-IDF over jieba tokens (natural's TfIdf): a sentence whose words are, on average, found in
+ *     most reports (low IDF) and that states no number is generic.
+ * Metrics: `metrics.boilerplate` (ratio per document and per top-level section, per signal).
+ * Finding: a section (heading to next heading) that is mostly boilerplate and states no concrete
+ * fact (no number other than a date, no 《named measure》, no named body such as …局/…中心).
+ */
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import type { Block, SegmentedDocument } from "../model/document.js";
+import { CompileError, defineCorpusCheck, type CorpusDocument, type CorpusRawFinding } from "./define-check.js";
+import { compactProse, sectionAt, topSections, type CompactText } from "../fingerprint/compact.js";
+import { winnow } from "../fingerprint/winnow.js";
+
+// NOTE: only the TF-IDF submodule of natural: its entry point loads ~50 packages and measurably slows
+// fast-levenshtein in the same process (perf-anchors.md §1.2).
+const require = createRequire(import.meta.url);
+interface TfIdfLike {
+  addDocument(doc: string[]): void;
+  idf(term: string): number;
+}
+const TfIdf = require("natural/lib/natural/tfidf/tfidf") as new () => TfIdfLike;
+
+const options = z
+  .object({
+    /** Phrase list; `./x.yaml` is relative to the rule file, `kb/x.yaml` to rules/. Empty string: none. */
+    phrasesFile: z.string().default("kb/boilerplate.yaml"),
+    /** Extra phrases (same placeholders as the file). */
+    phrases: z.array(z.string().min(2)).default([]),
+    /** Corpus frequency: k-gram length and winnowing guarantee of the fingerprints. */
+    k: z.number().int().min(4).max(30).default(12),
+    guarantee: z.number().int().min(4).max(100).default(20),
+    /** Text found in at least this share of units (and at least commonMinUnits units) is common. */
+    commonShare: z.number().min(0).max(1).default(0.1),
+    commonMinUnits: z.number().int().min(2).default(3),
+    /** TF-IDF is used from this many documents on (IDF means nothing on a handful). */
+    tfidfMinDocs: z.number().int().min(2).default(8),
+    /** A sentence is generic when its mean normalized IDF is below this (0 = words in every report, 1 = words in one). */
+    genericSpecificity: z.number().min(0).max(1).default(0.12),
+    /** A section is reported when at least this share of its characters is boilerplate … */
+    sectionRatio: z.number().min(0).max(1).default(0.6),
+    /** … it has at least this many characters … */
+    sectionMinChars: z.number().int().min(1).default(40),
+    /** … and states no concrete fact. */
+    requireNoFacts: z.boolean().default(true),
+  })
+  .strict();
+
+type Options = z.infer<typeof options>;
+
+interface Compiled extends Options {
+  patterns: RegExp[];
+}
+
+const fileSchema = z.object({ phrases: z.array(z.string().min(1)).default([]), patterns: z.array(z.string().min(1)).default([]) }).strict();
+
+export default defineCorpusCheck<Options, Compiled>({
+  type: "boilerplate",
+  description: { zh: "套话、模板化表述比例；整节几乎全是套话且无具体事实", en: "Template text ratio; sections that are mostly boilerplate with no concrete fact" },
+  options,
+  messages: {
+    section: {
+      zh: "本节“{{heading}}”约{{percent}}%为套话、模板化表述，未见具体数字、措施名称或机构",
+      en: "Section “{{heading}}” is about {{percent}}% template text and states no number, named measure or body",
+    },
+  },
+  compile(o, env) {
+    const patterns: RegExp[] = [];
+    if (o.phrasesFile) {
+      const full = isAbsolute(o.phrasesFile) ? o.phrasesFile : /^\.\.?[\\/]/.test(o.phrasesFile) ? resolve(env.ruleFileDir, o.phrasesFile) : join(env.builtinRulesDir, o.phrasesFile);
+      let data: unknown;
+      try {
+        data = parse(readFileSync(full, "utf8"));
+      } catch (e) {
+        throw new CompileError(`cannot read phrase file ${full}: ${(e as Error).message}`, ["phrasesFile"]);
+      }
+      const r = fileSchema.safeParse(data);
+      if (!r.success) throw new CompileError(`${full}: ${r.error.issues[0]!.path.join(".")}: ${r.error.issues[0]!.message}`, ["phrasesFile"]);
+      patterns.push(...r.data.phrases.map(phraseRegExp));
+      r.data.patterns.forEach((p) => {
+        try {
+          patterns.push(new RegExp(p, "gu"));
+        } catch (e) {
+          throw new CompileError(`${full}: invalid regular expression /${p}/: ${(e as Error).message}`, ["phrasesFile"]);
+        }
+      });
+    }
+    patterns.push(...o.phrases.map(phraseRegExp));
+    return { ...o, patterns };
+  },
+  corpus(docs, c) {
+    const compacts = docs.map((d) => compactProse(d.doc));
+    const units = new Set(docs.map((d) => d.unit)).size;
+    const commonUnits = Math.max(c.commonMinUnits, Math.ceil(c.commonShare * units));
+    const common = commonMasks(docs, compacts, c, commonUnits);
+    const generic = docs.length >= c.tfidfMinDocs ? genericMasks(docs, compacts, c) : null;
+    const findings: CorpusRawFinding[] = [];
+    const metrics = new Map<number, Record<string, unknown>>();
+    docs.forEach((d, i) => {
+      if (!d.target) return;
+      const cp = compacts[i]!;
+      const phrase = phraseMask(d.doc, cp, c.patterns);
+      const corpus = common[i]!;
+      const tfidf = generic?.[i] ?? new Uint8Array(cp.text.length);
+      const any = new Uint8Array(cp.text.length);
+      for (let x = 0; x < any.length; x++) any[x] = phrase[x]! | corpus[x]! | tfidf[x]!;
+      metrics.set(i, { boilerplate: boilerplateMetrics(d.doc, cp, { phrase, corpus, tfidf, any }, commonUnits, generic !== null) });
+      findings.push(...sectionFindings(i, d.doc, cp, any, c));
+    });
+    return { findings, metrics };
+  },
+});
+
+/** `现将…情况报告如下` → a global regexp over normalized text (half- and full-width punctuation alike). */
+export function phraseRegExp(phrase: string): RegExp {
+  const PUNCT: Record<string, string> = { "，": "[，,]", "、": "[、,，]", "：": "[：:]", "；": "[；;]", "（": "[（(]", "）": "[）)]", "“": "[“\"”]", "”": "[”\"“]" };
+  let src = "";
+  for (let i = 0; i < phrase.length; i++) {
+    const ch = phrase[i]!;
+    if (ch === "…") src += "[^。！？!?\\n]{0,40}?";
+    else if (phrase.startsWith("YYYY", i)) {
+      src += "(?:\\d{4}|[〇零一二三四五六七八九]{4})";
+      i += 3;
+    } else if (phrase.startsWith("XX", i)) {
+      src += "[^，。、；：,;:\\s]{1,15}?";
+      i += 1;
+    } else src += PUNCT[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(src, "gu");
+}
+
+function lowerBound(arr: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Marks compact characters inside normalized [s, e). */
+function markSpan(mask: Uint8Array, cp: CompactText, s: number, e: number): void {
+  for (let x = lowerBound(cp.pos, s); x < cp.pos.length && cp.pos[x]! < e; x++) mask[x] = 1;
+}
+
+function phraseMask(doc: SegmentedDocument, cp: CompactText, patterns: RegExp[]): Uint8Array {
+  const mask = new Uint8Array(cp.text.length);
+  for (const b of doc.blocks) {
+    if (b.kind !== "paragraph") continue;
+    for (const re of patterns) {
+      re.lastIndex = 0;
+      for (const m of b.text.matchAll(re)) if (m[0].length) markSpan(mask, cp, b.start + m.index!, b.start + m.index! + m[0].length);
+    }
+  }
+  return mask;
+}
+
+/** (b) Characters covered by fingerprints that occur in ≥ commonUnits units. */
+function commonMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: Options, commonUnits: number): Uint8Array[] {
+  const fps = compacts.map((cp) => winnow(cp.text, c.k, Math.max(c.k, c.guarantee)));
+  const unitIds = new Map<string, number>();
+  const unitOf = docs.map((d) => unitIds.get(d.unit) ?? (unitIds.set(d.unit, unitIds.size), unitIds.size - 1));
+  const seen = new Map<number, Set<number>>();
+  fps.forEach((f, i) => {
+    for (const h of f.hashes) {
+      let s = seen.get(h);
+      if (!s) seen.set(h, (s = new Set()));
+      if (s.size < commonUnits) s.add(unitOf[i]!);
+    }
+  });
+  const w = Math.max(c.k, c.guarantee) - c.k + 1;
+  return docs.map((d, i) => {
+    const cp = compacts[i]!;
+    const mask = new Uint8Array(cp.text.length);
+    if (!d.target) return mask;
+    const f = fps[i]!;
+    let prev = -1;
+    for (let x = 0; x < f.hashes.length; x++) {
+      if (seen.get(f.hashes[x]!)!.size < commonUnits) {
+        prev = -1;
+        continue;
+      }
+      const p = f.positions[x]!;
+      mask.fill(1, prev >= 0 && p - prev <= w ? prev : p, Math.min(mask.length, p + c.k));
+      prev = p;
+    }
+    return mask;
+  });
+}
+
+const HAS_CJK = /[\u4e00-\u9fff]/u;
+
+/** (c) Generic sentences by TF-IDF: mean normalized IDF of the sentence's words below the threshold, and no number. */
+function genericMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: Options): Uint8Array[] {
+  const tfidf = new TfIdf();
+  const words = (doc: SegmentedDocument, s: number, e: number) => doc.tokens.filter((t) => t.start >= s && t.end <= e && t.word.length >= 2 && HAS_CJK.test(t.word)).map((t) => t.word);
+  for (const d of docs) tfidf.addDocument(words(d.doc, 0, d.doc.text.length));
+  const n = docs.length;
+  const scale = Math.log(n / 2);
+  return docs.map((d, i) => {
+    const cp = compacts[i]!;
+    const mask = new Uint8Array(cp.text.length);
+    if (!d.target || scale <= 0) return mask;
+    const doc = d.doc;
+    let ti = 0;
+    for (const s of doc.sentences) {
+      const block = doc.blocks[s.blockIndex];
+      if (!block || block.kind !== "paragraph") continue;
+      if (hasFact(doc, s.start, s.end)) continue;
+      const ws: string[] = [];
+      while (ti < doc.tokens.length && doc.tokens[ti]!.start < s.start) ti++;
+      for (let x = ti; x < doc.tokens.length && doc.tokens[x]!.start < s.end; x++) {
+        const t = doc.tokens[x]!;
+        if (t.word.length >= 2 && HAS_CJK.test(t.word)) ws.push(t.word);
+      }
+      if (ws.length < 3) continue;
+      const mean = ws.reduce((sum, w) => sum + (tfidf.idf(w) - 1), 0) / ws.length;
+      const specificity = Math.max(0, mean / scale);
+      if (specificity < c.genericSpecificity) markSpan(mask, cp, s.start, s.end);
+    }
+    return mask;
+  });
+}
+
+const NAMED_BODY = /[\u4e00-\u9fff]{2,12}?(局|厅|委员会|办公室|中心|法院|检察院|司法所|派出所|工作站|工作室|平台|热线|大队|支队|协会|学院|基地)/u;
+const NAMED_MEASURE = /《[^》]{2,60}》/u;
+
+/** True when [s, e) states a concrete fact: a number that is not a date, a 《named measure》 or a named body. */
+export function hasFact(doc: SegmentedDocument, s: number, e: number): boolean {
+  for (const n of doc.numbers) {
+    if (n.start >= e) break;
+    if (n.end <= s) continue;
+    const inDate = doc.dates.some((d) => d.start <= n.start && d.end >= n.end);
+    if (!inDate) return true;
+  }
+  const text = doc.text.slice(s, e);
+  return NAMED_MEASURE.test(text) || NAMED_BODY.test(text);
+}
+
+interface Masks {
+  phrase: Uint8Array;
+  corpus: Uint8Array;
+  tfidf: Uint8Array;
+  any: Uint8Array;
+}
+
+function boilerplateMetrics(doc: SegmentedDocument, cp: CompactText, m: Masks, commonUnits: number, tfidfUsed: boolean): Record<string, unknown> {
+  let total = 0;
+  const count = { phrase: 0, corpus: 0, tfidf: 0, any: 0 };
+  const spans = topSections(doc);
+  const sections = spans.map((s) => ({ heading: s.heading, chars: 0, boilerplateChars: 0 }));
+  for (let x = 0; x < cp.text.length; x++) {
+    if (cp.text.charCodeAt(x) === 0) continue;
+    total++;
+    count.phrase += m.phrase[x]!;
+    count.corpus += m.corpus[x]!;
+    count.tfidf += m.tfidf[x]!;
+    count.any += m.any[x]!;
+    const sec = sections[sectionAt(spans, cp.pos[x]!)];
+    if (sec) {
+      sec.chars++;
+      sec.boilerplateChars += m.any[x]!;
+    }
+  }
+  const r = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : 0);
+  return {
+    ratio: r(count.any, total),
+    chars: count.any,
+    totalChars: total,
+    bySignal: { phrases: r(count.phrase, total), corpus: r(count.corpus, total), tfidf: tfidfUsed ? r(count.tfidf, total) : null },
+    commonUnits,
+    sections: sections.filter((s) => s.chars > 0).map((s) => ({ heading: s.heading, chars: s.chars, boilerplateChars: s.boilerplateChars, ratio: r(s.boilerplateChars, s.chars) })),
+  };
+}
+
+/** Sections from each heading (any level) to the next heading; the part before the first heading is the opening and not judged. */
+function sectionFindings(docIndex: number, doc: SegmentedDocument, cp: CompactText, any: Uint8Array, c: Options): CorpusRawFinding[] {
+  const heads = doc.blocks.filter((b: Block) => b.kind === "heading");
+  const out: CorpusRawFinding[] = [];
+  heads.forEach((h, i) => {
+    const end = heads[i + 1]?.start ?? doc.text.length;
+    const a = lowerBound(cp.pos, h.end);
+    const b = lowerBound(cp.pos, end);
+    let chars = 0;
+    let bp = 0;
+    for (let x = a; x < b; x++) {
+      if (cp.text.charCodeAt(x) === 0) continue;
+      chars++;
+      bp += any[x]!;
+    }
+    if (chars < c.sectionMinChars || bp < c.sectionRatio * chars) return;
+    if (c.requireNoFacts && hasFact(doc, h.end, end)) return;
+    const heading = h.text.trim();
+    const lead = h.text.length - h.text.trimStart().length;
+    out.push({
+      docIndex,
+      span: [h.start + lead, h.start + lead + heading.length],
+      messageId: "section",
+      data: { heading: heading.length > 30 ? heading.slice(0, 30) + "…" : heading, percent: Math.round((bp / chars) * 100) },
+      evidence: { ratio: Math.round((bp / chars) * 1000) / 1000, chars, boilerplateChars: bp, concreteFacts: false },
+    });
+  });
+  return out;
+}
