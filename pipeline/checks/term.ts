@@ -11,8 +11,8 @@
  * (should not happen) the hit is kept only at CJK-word edges.
  */
 import { z } from "zod";
-import type { Token } from "../model/document.js";
-import { defineCheck, type CheckContext, type CheckUnit, type RawFinding } from "./define-check.js";
+import { tokenBoundaries } from "../text/term-token-bounds.js";
+import { defineCheck, type RawFinding } from "./define-check.js";
 import { compileLists, loadTermsFile, substituteSchema, forbidSchema, type CompiledEntry } from "./term/lists.js";
 
 export default defineCheck({
@@ -45,7 +45,7 @@ export default defineCheck({
   },
   run(unit, compiled, ctx) {
     const text = unit.text;
-    const bounds = tokenBoundaries(unit, ctx);
+    const bounds = tokenBoundaries(ctx.doc.tokens, unit.start, unit.end);
     const accepted: [number, number][] = [];
     for (const a of compiled.accept) for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) accepted.push([i, i + a.length]);
     const hits: { start: number; end: number; entry: CompiledEntry }[] = [];
@@ -82,35 +82,3 @@ export default defineCheck({
     return out;
   },
 });
-
-/**
- * Token boundaries inside the unit, relative to unit.start. Falls back to every offset when the
- * document has no tokens there (so that a segmenter failure degrades to substring matching).
- */
-function tokenBoundaries(unit: CheckUnit, ctx: CheckContext): { has(i: number): boolean } {
-  const tokens = ctx.doc.tokens;
-  const set = new Set<number>();
-  let i = firstTokenAtOrAfter(tokens, unit.start);
-  let any = false;
-  for (; i < tokens.length && tokens[i]!.start < unit.end; i++) {
-    const t = tokens[i]!;
-    set.add(t.start - unit.start);
-    set.add(t.end - unit.start);
-    any = true;
-  }
-  set.add(0);
-  set.add(unit.text.length);
-  if (!any) return { has: () => true };
-  return set;
-}
-
-function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

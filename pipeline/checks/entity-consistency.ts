@@ -1,0 +1,295 @@
+/**
+ * @fileoverview Issuing-unit consistency:
+ * 1. the unit named in the title, the metadata (来源, 发文机构 …) and the signature must be the same
+ *    place (区政府 / 区人民政府 / 番禺区 / 东漖街 ↔ 东漖街道办事处 variants agree: places are compared
+ *    level by level on their stems, organs are not compared);
+ * 2. self-references (我区, 我镇, 我街, 本街道, 我市, 我局 …) must match the unit's level: 我X must be the
+ *    unit itself; 本X may also name an enclosing place (本市 in a district report);
+ * 3. another place of the same level as the unit (a sibling under the same parent, or any town for a
+ *    town whose parent is unknown) named in the body is the trace of a copied report — unless the
+ *    sentence says why it is there (合作, 对口帮扶, 联合, 交流, 学习 …) or lists several places.
+ *
+ * Places come from region files (rules/regions.yaml, rules/kb/places-local.yaml) and, for towns
+ * and streets, from the suffix (西联镇, 龙归镇, 东漖街道). Matches must start on a jieba token
+ * boundary. Higher-level bodies (省委, 市政府, 广州市) are never "same level", so they are not
+ * flagged. Province-level documents are not checked for foreign places by default (`levels`),
+ * because provincial reports name other provinces all the time (对口支援, 区域协作).
+ * Decisions: docs/checks/entity-consistency.md.
+ */
+import { join, isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+import type { Block } from "../model/document.js";
+import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
+import { tokenBoundaries } from "../text/term-token-bounds.js";
+import { loadPlaceIndex, ownPlace, parseUnitName, type Place, type PlaceIndex, type UnitName } from "./entity-consistency/places.js";
+
+const LEVEL_NAMES: Record<number, { zh: string; en: string }> = {
+  1: { zh: "省级", en: "province" },
+  2: { zh: "市级", en: "city" },
+  3: { zh: "县区级", en: "county/district" },
+  4: { zh: "乡镇街道级", en: "town/street" },
+};
+
+/** Self-reference kind (the character after 我/本) → unit suffixes and organs it may stand for. */
+const SELF_KINDS: Record<string, string[]> = {
+  省: ["省"],
+  区: ["区", "自治区"],
+  市: ["市"],
+  州: ["州", "自治州"],
+  县: ["县", "自治县"],
+  旗: ["旗"],
+  镇: ["镇"],
+  乡: ["乡"],
+  街: ["街道", "街"],
+  街道: ["街道", "街"],
+  局: ["局", "司法局"],
+  委: ["委", "委员会", "党委", "党工委"],
+  办: ["办公室", "办事处", "办"],
+  厅: ["厅", "办公厅"],
+};
+
+const SELF_REF = /[我本](街道|省|区|市|州|县|旗|镇|乡|街|局|委|办|厅)/gu;
+const META_UNIT = /(来源|发文机构|发布机构|发文单位|发布单位|信息来源|来源单位)\s*[:：]\s*([^\s|｜,，;；]{2,40})/gu;
+const TOWN_MENTION = /([\u3400-\u9fff]{2,3}?)(街道|镇|乡)/gu;
+const TOWN_STEM_STOP = /^(?:[全各本我该每其他两三四五六七八九十一这那某乡城村集小重名古强]|特色|建制|中心|示范|美丽|宜居|卫生|文明|法治|民主|平安|生态|旅游|工业|商贸|历史|文化|重点|城关|辖区|所在|属地|相关|有关|所属|部分|个别|多个)/u;
+
+interface UnitSource {
+  role: "title" | "meta" | "signature";
+  text: string;
+  start: number;
+  end: number;
+  unit: UnitName;
+}
+
+export default defineCheck({
+  type: "entity-consistency",
+  description: { zh: "发文单位名称、自称与所提地名一致", en: "Issuing unit, self-references and place names agree" },
+  defaultScope: "document",
+  scopes: ["document"],
+  options: z
+    .object({
+      /** Region files; `./x` relative to the rule file, others to rules/. Missing files are skipped. */
+      regionFiles: z.array(z.string().min(1)).default(["regions.yaml", "kb/places-local.yaml"]),
+      unitAgreement: z.boolean().default(true),
+      selfReference: z.boolean().default(true),
+      foreignPlaces: z.boolean().default(true),
+      /** Unit levels checked for foreign places (1 province … 4 town). */
+      levels: z.array(z.number().int().min(1).max(4)).default([2, 3, 4]),
+      /** Words in the sentence that explain why another place is named. */
+      contextWords: z
+        .array(z.string().min(1))
+        .default(["合作", "协作", "对口", "帮扶", "结对", "共建", "联合", "联动", "交流", "考察", "学习", "借鉴", "互认", "毗邻", "相邻", "周边", "接壤", "兄弟", "友好", "签约", "协议", "支援", "援建", "携手", "一体化", "同城", "跨区域", "跨区", "跨县", "跨镇", "交界", "区域", "片区", "挂钩", "派驻", "调研", "观摩", "推广", "经验"]),
+      /** Also report a place from the generic town pattern (not in a region file). */
+      genericTowns: z.boolean().default(true),
+    })
+    .strict(),
+  messages: {
+    unitMismatch: {
+      zh: "发文单位不一致：{{role}}中的“{{actual}}”与标题中的“{{expected}}”不是同一{{level}}单位",
+      en: "Issuing unit disagrees: “{{actual}}” in the {{roleEn}} is not the same {{levelEn}} unit as “{{expected}}” in the title",
+    },
+    selfRef: {
+      zh: "自称“{{ref}}”与本单位“{{unit}}”不符（本单位应自称{{expected}}）",
+      en: "Self-reference “{{ref}}” does not match the issuing unit “{{unit}}” (expected {{expected}})",
+    },
+    foreignPlace: {
+      zh: "出现同级的其他单位“{{place}}”（本单位为“{{unit}}”），疑为套用其他单位报告后未改的名称",
+      en: "Another {{levelEn}} unit “{{place}}” is named (the report is by “{{unit}}”): a name left over from a copied report?",
+    },
+  },
+  compile(options, env) {
+    const files = options.regionFiles.map((f) => (isAbsolute(f) ? f : /^\.\.?[\\/]/.test(f) ? resolve(env.ruleFileDir, f) : join(env.builtinRulesDir, f)));
+    return { ...options, index: cachedIndex(files), levelSet: new Set(options.levels) };
+  },
+  run(unit, compiled, ctx) {
+    const index = compiled.index;
+    const sources = unitSources(ctx, index);
+    const own = sources.find((s) => s.unit.places.length > 0);
+    if (!own) return [];
+    const ownP = ownPlace(own.unit)!;
+    const out: RawFinding[] = [];
+    const rel = (s: number, e: number): [number, number] => [s - unit.start, e - unit.start];
+
+    if (compiled.unitAgreement) {
+      for (const s of sources) {
+        if (s === own || s.unit.places.length === 0) continue;
+        const clash = firstClash(own.unit, s.unit, index);
+        if (!clash) continue;
+        out.push({
+          span: rel(s.start, s.end),
+          messageId: "unitMismatch",
+          data: { role: ROLE_NAMES[s.role].zh, roleEn: ROLE_NAMES[s.role].en, actual: s.text, expected: own.text, level: LEVEL_NAMES[clash.level]!.zh, levelEn: LEVEL_NAMES[clash.level]!.en },
+          evidence: { role: s.role, unit: s.text, titleUnit: own.text, level: clash.level, places: [clash.a, clash.b] },
+          related: [{ span: rel(own.start, own.end), label: own.role }],
+        });
+      }
+    }
+
+    const bodyBlocks = ctx.doc.blocks.filter((b) => b.kind === "paragraph" || b.kind === "heading");
+    if (compiled.selfReference) {
+      const allowed = selfKinds(own.unit, ownP);
+      const ancestors = new Set([...own.unit.places.map((p) => p.suffix), ...index.ancestors(ownP).map((p) => p.suffix)]);
+      const expected = [...allowedRefs(allowed)].join("、");
+      for (const b of bodyBlocks) {
+        const bounds = tokenBoundaries(ctx.doc.tokens, b.start, b.end);
+        for (const m of b.text.matchAll(SELF_REF)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (!bounds.has(start) || !bounds.has(end)) continue;
+          if (ctx.isNoise(b.start + start, b.start + end)) continue;
+          const kind = m[1]!;
+          if (allowed.has(kind)) continue;
+          if (m[0][0] === "本" && (SELF_KINDS[kind] ?? []).some((s) => ancestors.has(s))) continue;
+          out.push({
+            span: rel(b.start + start, b.start + end),
+            messageId: "selfRef",
+            data: { ref: m[0], unit: own.text, expected: expected || "—" },
+            evidence: { ref: m[0], unit: own.text, unitLevel: ownP.level, allowed: [...allowed] },
+          });
+        }
+      }
+    }
+
+    if (compiled.foreignPlaces && compiled.levelSet.has(ownP.level)) {
+      for (const b of bodyBlocks) out.push(...foreignPlaces(b, ownP, own, index, compiled, ctx, rel));
+    }
+    return out.sort((a, b) => a.span[0] - b.span[0]);
+  },
+});
+
+const ROLE_NAMES: Record<UnitSource["role"], { zh: string; en: string }> = {
+  title: { zh: "标题", en: "title" },
+  meta: { zh: "来源信息", en: "metadata" },
+  signature: { zh: "落款", en: "signature" },
+};
+
+const indexCache = new Map<string, PlaceIndex>();
+function cachedIndex(files: string[]): PlaceIndex {
+  const key = files.join("\u0000");
+  let idx = indexCache.get(key);
+  if (!idx) indexCache.set(key, (idx = loadPlaceIndex(files)));
+  return idx;
+}
+
+/** The unit as named in the title, the metadata lines and the signature (absolute offsets). */
+function unitSources(ctx: CheckContext, index: PlaceIndex): UnitSource[] {
+  const out: UnitSource[] = [];
+  const doc = ctx.doc;
+  const add = (role: UnitSource["role"], text: string, start: number) => {
+    const t = text.trim();
+    if (t.length < 2) return;
+    const at = start + text.indexOf(t);
+    out.push({ role, text: t, start: at, end: at + t.length, unit: parseUnitName(t, index) });
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "title" || (b.kind === "meta" && /^(名\s*称|标\s*题)/u.test(b.text))) {
+      const body = b.kind === "meta" ? b.text.replace(/^(名\s*称|标\s*题)\s*[:：]\s*/u, "") : b.text;
+      const offset = b.start + (b.text.length - body.length);
+      const cut = body.search(/关于|对于|(?:19|20)\d{2}|二〇|〇|法治政府|年度|工作报告/u);
+      if (cut > 0 && !out.some((s) => s.role === "title")) add("title", body.slice(0, cut), offset);
+    }
+  }
+  for (const b of doc.blocks) {
+    if (b.kind !== "meta") continue;
+    for (const m of b.text.matchAll(META_UNIT)) add("meta", m[2]!, b.start + m.index + m[0].length - m[2]!.length);
+  }
+  for (const b of doc.blocks) {
+    if (b.kind !== "signature") continue;
+    let pos = 0;
+    for (const line of b.text.split("\n")) {
+      const unitPart = line.replace(/\s*(?:(?:19|20)\d{2}|二〇[〇一二三四五六七八九]{2})\s*年.*$/u, "");
+      if (unitPart.trim().length >= 2 && !/^\s*(?:19|20)\d{2}/.test(line)) add("signature", unitPart, b.start + pos);
+      pos += line.length + 1;
+    }
+  }
+  return out;
+}
+
+/** First level at which two units name different places (compared on stems). */
+function firstClash(a: UnitName, b: UnitName, index: PlaceIndex): { level: number; a: string; b: string } | null {
+  const withAncestors = (u: UnitName) => {
+    const m = new Map<number, Place>();
+    for (const p of u.places) {
+      m.set(p.level, p);
+      for (const anc of index.ancestors(p)) if (!m.has(anc.level)) m.set(anc.level, anc);
+    }
+    return m;
+  };
+  const ma = withAncestors(a);
+  const mb = withAncestors(b);
+  for (const [level, pa] of [...ma].sort((x, y) => x[0] - y[0])) {
+    const pb = mb.get(level);
+    if (pb && pb.stem !== pa.stem) return { level, a: pa.name, b: pb.name };
+  }
+  return null;
+}
+
+/** Kinds of self-reference (the character after 我/本) the unit may use. */
+function selfKinds(u: UnitName, own: Place): Set<string> {
+  const out = new Set<string>();
+  for (const [kind, suffixes] of Object.entries(SELF_KINDS)) {
+    if (suffixes.includes(own.suffix)) out.add(kind);
+    if (u.organs.some((o) => suffixes.some((s) => o.endsWith(s)))) out.add(kind);
+  }
+  // A government (人民政府) speaks for its place; 我委/我办 belong to offices and committees only.
+  return out;
+}
+
+function allowedRefs(kinds: Set<string>): string[] {
+  const place = ["省", "区", "市", "州", "县", "旗", "镇", "乡", "街"];
+  return [...kinds].filter((k) => place.includes(k)).map((k) => `“我${k}”`);
+}
+
+function foreignPlaces(
+  b: Block,
+  own: Place,
+  ownSource: UnitSource,
+  index: PlaceIndex,
+  compiled: { genericTowns: boolean; contextWords: string[] },
+  ctx: CheckContext,
+  rel: (s: number, e: number) => [number, number],
+): RawFinding[] {
+  const bounds = tokenBoundaries(ctx.doc.tokens, b.start, b.end);
+  const mentions: { start: number; end: number; place: Place }[] = index.findKnown(b.text);
+  if (compiled.genericTowns && own.level === 4) {
+    for (const m of b.text.matchAll(TOWN_MENTION)) {
+      const stem = m[1]!;
+      if (TOWN_STEM_STOP.test(stem)) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (mentions.some((k) => k.start < end && start < k.end)) continue;
+      const p = index.resolve(m[0]);
+      if (p) mentions.push({ start, end, place: p });
+    }
+  }
+  const out: RawFinding[] = [];
+  for (const mention of mentions) {
+    const p = mention.place;
+    if (p.level !== own.level || p.stem === own.stem) continue;
+    if (p.parent && own.parent && p.parent !== own.parent) continue;
+    if (!p.known && !own.known && own.level !== 4) continue;
+    if (!bounds.has(mention.start)) continue;
+    const absStart = b.start + mention.start;
+    const absEnd = b.start + mention.end;
+    if (ctx.isNoise(absStart, absEnd)) continue;
+    const sentence = ctx.doc.sentences.find((s) => s.start <= absStart && absEnd <= s.end);
+    const sText = sentence ? sentence.text : b.text;
+    const sStart = sentence ? sentence.start - b.start : 0;
+    if (compiled.contextWords.some((w) => sText.includes(w))) continue;
+    const before = b.text.slice(Math.max(0, mention.start - 1), mention.start);
+    const after = b.text.slice(mention.end, mention.end + 1);
+    if (/[与同和及、]/u.test(before) || /[、和与及等]/u.test(after)) continue;
+    // Several places of this level in one sentence: a list, not a leftover.
+    const inSentence = mentions.filter((o) => o.place.level === own.level && o.start >= sStart && o.end <= sStart + sText.length);
+    if (new Set(inSentence.map((o) => o.place.stem)).size >= 3) continue;
+    out.push({
+      span: rel(absStart, absEnd),
+      messageId: "foreignPlace",
+      data: { place: p.name, unit: ownSource.text, levelEn: LEVEL_NAMES[own.level]!.en },
+      evidence: { place: p.name, level: p.level, unit: ownSource.text, ownPlace: own.name, known: p.known },
+      suggestion: { zh: `核对是否应为“${own.name}”`, en: `Check whether this should be “${own.name}”` },
+      related: [{ span: rel(ownSource.start, ownSource.end), label: ownSource.role }],
+    });
+  }
+  return out;
+}
