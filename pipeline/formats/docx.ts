@@ -9,6 +9,7 @@ import { parseHTML } from "linkedom";
 import type { DocumentMeta } from "../model/document.js";
 import { IngestError } from "./errors.js";
 import type { FormatReader } from "./index.js";
+import type { DomElement } from "./dom.js";
 
 /** ZIP local file header. */
 export function isZip(buf: Uint8Array): boolean {
@@ -24,9 +25,9 @@ export function isDocx(buf: Uint8Array): boolean {
 const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TD", "TH"]);
 
 /** Text of block elements in document order; nested blocks (a <p> in a <td>) are emitted once, innermost. */
-export function blocksToText(root: Element): string[] {
+export function blocksToText(root: DomElement): string[] {
   const out: string[] = [];
-  const visit = (el: Element): void => {
+  const visit = (el: DomElement): void => {
     const hasBlockChild = Array.from(el.children).some((c) => BLOCKS.has(c.tagName) || c.querySelector?.("p,h1,h2,h3,h4,h5,h6,li,td,th"));
     if (BLOCKS.has(el.tagName) && !hasBlockChild) {
       const text = (el.textContent ?? "").replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, " ").trim();
@@ -53,7 +54,7 @@ export const docxReader: FormatReader = {
       throw new IngestError("E_CORRUPT", `无法读取 .docx 文件（文件已损坏或不是 Word 文档）：${why}`, `cannot read the .docx file (corrupt or not a Word document): ${why}`);
     }
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-    const lines = blocksToText(document.body as unknown as Element);
+    const lines = blocksToText(document.body as unknown as DomElement);
     const meta: DocumentMeta = { sourceForm: "word document" };
     return { original: lines.join("\n\n") + "\n", encoding: "docx", meta };
   },

@@ -18,6 +18,7 @@ import type { DocumentMeta } from "../model/document.js";
 import { decodeText } from "./decode.js";
 import { IngestError } from "./errors.js";
 import type { FormatReader } from "./index.js";
+import type { DomDocument, DomElement, DomNode } from "./dom.js";
 
 /** True when the bytes start like an HTML document (after a BOM, whitespace and comments). */
 export function isHtml(buf: Uint8Array): boolean {
@@ -71,7 +72,7 @@ const BLOCK_TAGS = new Set([
 const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "CANVAS", "BUTTON", "SELECT", "INPUT", "TEXTAREA"]);
 
 /** Block-aware text of a DOM subtree: one line per block, `<br>` breaks, inline whitespace collapsed. */
-export function domToLines(root: Node): string[] {
+export function domToLines(root: DomNode): string[] {
   const lines: string[] = [];
   let cur = "";
   const breakLine = () => {
@@ -79,13 +80,13 @@ export function domToLines(root: Node): string[] {
     if (t) lines.push(t);
     cur = "";
   };
-  const visit = (node: Node): void => {
+  const visit = (node: DomNode): void => {
     if (node.nodeType === 3) {
       cur += node.textContent ?? "";
       return;
     }
     if (node.nodeType !== 1) return;
-    const el = node as Element;
+    const el = node as DomElement;
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) return;
     if (tag === "BR") return breakLine();
@@ -102,7 +103,7 @@ export function domToLines(root: Node): string[] {
 const CHROME_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|foot|header|head-top|topbar|share|copyright|sidebar|side|toolbar|location|position|weizhi|dqwz|bottom)([\s_-]|$)/i;
 
 /** Heuristic main content: the body minus obvious chrome elements. */
-function heuristicLines(document: Document): string[] {
+function heuristicLines(document: DomDocument): string[] {
   const body = document.body;
   if (!body) return [];
   for (const el of Array.from(body.querySelectorAll("script,style,noscript,nav,header,footer,aside,form,iframe"))) el.remove();
@@ -113,7 +114,7 @@ function heuristicLines(document: Document): string[] {
   return domToLines(body);
 }
 
-function metaContent(document: Document, names: string[]): string | null {
+function metaContent(document: DomDocument, names: string[]): string | null {
   for (const name of names) {
     const el = document.querySelector(`meta[name="${name}" i], meta[property="${name}" i], meta[itemprop="${name}" i]`);
     const v = el?.getAttribute("content")?.trim();
@@ -133,7 +134,7 @@ export function normalizeDate(v: string | null): string | null {
 }
 
 /** Page title: ArticleTitle / og:title, else <title> without a site-name suffix, else the first <h1>. */
-function pageTitle(document: Document): string | null {
+function pageTitle(document: DomDocument): string | null {
   const fromMeta = metaContent(document, ["ArticleTitle", "og:title", "twitter:title", "dc.title"]);
   if (fromMeta) return fromMeta;
   const t = document.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim();
@@ -152,23 +153,23 @@ export interface ExtractedPage {
 
 export function extractPage(html: string): ExtractedPage {
   const { document } = parseHTML(html);
-  const title = pageTitle(document as unknown as Document);
+  const title = pageTitle(document as unknown as DomDocument);
   const publishedDate = normalizeDate(
-    metaContent(document as unknown as Document, ["PubDate", "publishdate", "publish_date", "pubdate", "article:published_time", "og:article:published_time", "datePublished", "dc.date", "dc.date.issued", "firstpublishedtime", "date"]),
+    metaContent(document as unknown as DomDocument, ["PubDate", "publishdate", "publish_date", "pubdate", "article:published_time", "og:article:published_time", "datePublished", "dc.date", "dc.date.issued", "firstpublishedtime", "date"]),
   );
   let lines: string[] = [];
   let method = "readability";
   try {
-    const clone = parseHTML(html).document as unknown as Document;
-    const article = new Readability(clone, { charThreshold: 100 }).parse();
+    const clone = parseHTML(html).document as unknown as DomDocument;
+    const article = new Readability(clone as never, { charThreshold: 100 }).parse();
     if (article?.content) {
       const { document: frag } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      lines = domToLines(frag.body as unknown as Node);
+      lines = domToLines(frag.body as unknown as DomNode);
     }
   } catch {
     lines = [];
   }
-  const heuristic = heuristicLines(document as unknown as Document);
+  const heuristic = heuristicLines(document as unknown as DomDocument);
   // Readability sometimes keeps only the largest block of a long report split across several
   // containers: prefer the heuristic when it finds much more text.
   const len = (ls: string[]) => ls.reduce((n, l) => n + l.length, 0);

@@ -1,0 +1,24 @@
+/**
+ * @fileoverview HTML output: one review page per document and the batch dashboard.
+ */
+import type { ReportModel, Lang } from "../../model/finding.js";
+import { formatDashboardHtml } from "./dashboard.js";
+import { formatReviewHtml } from "./review.js";
+import type { ReportSources } from "./data.js";
+
+export { formatDashboardHtml, formatReviewHtml };
+export { sourcesFromProcessed, type ReportSource, type ReportSources } from "./data.js";
+
+/** The HTML files of a batch: `[name, content]` pairs (`<stem>.html` per document, `index.html`). */
+export function htmlFiles(model: ReportModel, stems: string[], sources: ReportSources, lang: Lang): [string, string][] {
+  const stemByPath = new Map(model.documents.map((d, i) => [d.path, htmlStem(stems[i]!)]));
+  const names = new Map(model.documents.map((d) => [d.path, d.unit ?? d.title ?? d.path]));
+  const out: [string, string][] = model.documents.map((d) => [`${stemByPath.get(d.path)}.html`, formatReviewHtml(d, sources.get(d.path), { lang, stems: stemByPath, names, dashboard: "index.html" })]);
+  out.push(["index.html", formatDashboardHtml(model, { lang, stems: stemByPath })]);
+  return out;
+}
+
+/** A document called `index` must not overwrite the dashboard. */
+export function htmlStem(stem: string): string {
+  return stem.toLowerCase() === "index" ? `${stem}_review` : stem;
+}
