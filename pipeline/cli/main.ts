@@ -2,12 +2,13 @@
  * @fileoverview The `report-qc` command line: check, rules validate, rules list.
  * Exit codes: 0 no error-severity findings; 1 error findings; 2 usage or configuration error.
  */
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import cliProgress from "cli-progress";
 import type { Lang, ReportModel } from "../model/finding.js";
 import { runPipeline } from "../run.js";
 import { RuleSetLoadError } from "../ruleset-provider.js";
-import { formatJson, parseFormats, writeReports } from "../report/index.js";
+import { formatJson, parseFormats, sourcesFromProcessed, writeReports } from "../report/index.js";
 import { listBuiltinRuleSets, loadRuleSet, validateRuleFiles } from "../ruleset/load.js";
 import { formatProblem } from "../ruleset/errors.js";
 import type { RuleProblem } from "../ruleset/types.js";
@@ -45,10 +46,10 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   program
     .command("check")
     .description("检查报告文件或目录 / check report files or directories")
-    .argument("<inputs...>", "files, directories or globs (.txt; UTF-8, UTF-16 with BOM, GBK/GB18030)")
+    .argument("<inputs...>", "files, directories or globs (.txt in UTF-8, UTF-16 with BOM or GBK/GB18030; .docx; .pdf; saved web pages .html/.htm)")
     .option("--rules <name|path>", "rule set: built-in name (national, guangdong, hubei, tianjin) or a YAML file; default: chosen per document by province")
     .option("--json", "print the whole result as one JSON object on stdout")
-    .option("--format <list>", "files to write into --out: json,md", "json,md")
+    .option("--format <list>", "files to write into --out: json,md,html (html: a review page per document and index.html)", "json,md,html")
     .option("--out <dir>", "output directory (default reports-out; with --json only when given)")
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
     .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
@@ -136,7 +137,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   const showBar = !flags.quiet && !flags.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
   const bar = showBar ? new cliProgress.SingleBar({ stream: stderr as NodeJS.WriteStream, format: "{bar} {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   let started = false;
-  const { model } = await runPipeline(inputs, {
+  const { model, processed } = await runPipeline(inputs, {
     lang: flags.lang,
     segmenter: flags.segmenter,
     concurrency: jobs,
@@ -152,9 +153,14 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   });
   bar?.stop();
   const outDir = flags.out ?? (flags.json ? undefined : "reports-out");
-  if (outDir) await writeReports(model, outDir, formats, flags.lang);
+  if (outDir) await writeReports(model, outDir, formats, flags.lang, sourcesFromProcessed(processed));
   if (flags.json) stdout.write(formatJson(model));
   else stdout.write(formatStylish(model, flags.lang, { quiet: Boolean(flags.quiet), outDir }));
+  // The batch dashboard is what a reader opens first: end with its path.
+  if (outDir && formats.includes("html")) {
+    const index = resolve(outDir, "index.html");
+    (flags.json ? stderr : stdout).write(`${flags.lang === "en" ? "Review dashboard" : "审查总览"}: ${index}\n`);
+  }
   return flags.exitZero ? EXIT.ok : exitCodeFor(model);
 }
 

@@ -7,8 +7,10 @@ import type { Lang, ReportModel } from "../model/finding.js";
 import { formatDocumentJson, formatIndexJson, formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
 import { outputStems } from "./names.js";
+import { htmlFiles, type ReportSources } from "./html/index.js";
+import { ingest } from "../stages/ingest.js";
 
-export const OUTPUT_FORMATS = ["json", "md"] as const;
+export const OUTPUT_FORMATS = ["json", "md", "html"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function parseFormats(list: string): OutputFormat[] {
@@ -21,8 +23,12 @@ export function parseFormats(list: string): OutputFormat[] {
   return names as OutputFormat[];
 }
 
-/** Writes the per-document and batch outputs. Returns the files written. */
-export async function writeReports(model: ReportModel, outDir: string, formats: OutputFormat[], lang: Lang): Promise<string[]> {
+/**
+ * Writes the per-document and batch outputs. Returns the files written.
+ * @param sources original text and chrome spans per document path, for the HTML reviews (from
+ * `sourcesFromProcessed(run.processed)`); a document without one is read again from its file.
+ */
+export async function writeReports(model: ReportModel, outDir: string, formats: OutputFormat[], lang: Lang, sources: ReportSources = new Map()): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const stems = outputStems(model.documents.map((d) => d.path));
   const written: string[] = [];
@@ -36,7 +42,18 @@ export async function writeReports(model: ReportModel, outDir: string, formats: 
     await put("index.json", formatIndexJson(model, stems));
   }
   if (formats.includes("md")) await put("summary.md", formatMarkdown(model, lang));
+  if (formats.includes("html")) {
+    const all: ReportSources = new Map(sources);
+    for (const d of model.documents) {
+      if (all.has(d.path)) continue;
+      const raw = await ingest(d.path).catch(() => null);
+      if (raw) all.set(d.path, { original: raw.original, chrome: [], format: raw.format, encoding: raw.encoding });
+    }
+    // The dashboard last, so that index.html is the last file written.
+    for (const [name, html] of htmlFiles(model, stems, all, lang)) await put(name, html);
+  }
   return written;
 }
 
 export { formatJson, formatMarkdown };
+export { sourcesFromProcessed, type ReportSources } from "./html/index.js";

@@ -173,13 +173,15 @@ function heatmap(pairs: CopyPair[], names: Map<string, string>, ctx: DashboardCo
     return s.length > 12 ? `${s.slice(0, 11)}…` : s;
   };
   const size = docs.length * cell;
+  // Undirected pairs (A and B share text) fill both cells.
   const cells = pairs
+    .flatMap((p) => (p.directed ? [p] : [p, { ...p, from: p.to, to: p.from }]))
     .filter((p) => idx.has(p.from) && idx.has(p.to))
     .map((p) => {
       const r = idx.get(p.from)!;
       const c = idx.get(p.to)!;
       const a = 0.15 + 0.85 * Math.sqrt(p.sharedChars / max);
-      const tip = lang === "en" ? `${names.get(p.from) ?? p.from} copies ${p.sharedChars} chars from ${names.get(p.to) ?? p.to}` : `${names.get(p.from) ?? p.from} 与 ${names.get(p.to) ?? p.to} 相同 ${p.sharedChars} 字（${p.passages} 段）`;
+      const tip = lang === "en" ? `${names.get(p.from) ?? p.from} shares ${p.sharedChars} chars with ${names.get(p.to) ?? p.to}` : `${names.get(p.from) ?? p.from} 与 ${names.get(p.to) ?? p.to} 相同 ${p.sharedChars} 字（${p.passages} 段）`;
       return `<rect class="cell" x="${labelW + c * cell}" y="${top + r * cell}" width="${cell - 1}" height="${cell - 1}" fill="rgba(197,34,31,${a.toFixed(3)})"><title>${esc(tip)}</title></rect>`;
     })
     .join("");
@@ -198,7 +200,9 @@ function pairsTable(pairs: CopyPair[], names: Map<string, string>, ctx: Dashboar
     return stem ? `<a href="${esc(encodeURIComponent(stem))}.html">${name}</a>` : name;
   };
   const shown = pairs.slice(0, 500);
-  return `<h2>${esc(t.copyPairs)}</h2><table class="grid" id="pairs"><thead><tr><th>${esc(t.copier)}</th><th>${esc(t.copiedFrom)}</th><th class="n">${esc(t.sharedChars)}</th><th class="n">${esc(t.passages)}</th></tr></thead><tbody>${shown
+  const directed = pairs.every((p) => p.directed);
+  const [h1, h2] = directed ? [t.copier, t.copiedFrom] : [t.docA, t.docB];
+  return `<h2>${esc(t.copyPairs)}</h2><table class="grid" id="pairs"><thead><tr><th>${esc(h1)}</th><th>${esc(h2)}</th><th class="n">${esc(t.sharedChars)}</th><th class="n">${esc(t.passages)}</th></tr></thead><tbody>${shown
     .map((p) => `<tr><td>${link(p.from)}</td><td>${link(p.to)}</td><td class="n">${p.sharedChars}</td><td class="n">${p.passages}</td></tr>`)
     .join("")}</tbody></table>${pairs.length > shown.length ? `<p class="muted">… +${pairs.length - shown.length}</p>` : ""}`;
 }

@@ -81,6 +81,8 @@ export interface CopyPair {
   to: string;
   sharedChars: number;
   passages: number;
+  /** False when the pair says only that two documents share text (a/b), not who copied. */
+  directed: boolean;
 }
 
 /**
@@ -88,7 +90,8 @@ export interface CopyPair {
  * derived from `cross-document-copy` findings (shared characters = the copied passages' length).
  */
 export function copyPairs(model: ReportModel): CopyPair[] {
-  const extra = (model as unknown as Record<string, unknown>).copyPairs;
+  const m = model as unknown as Record<string, unknown>;
+  const extra = m.copyPairs ?? pick(m, "batch.copyPairs") ?? pick(m, "corpus.copyPairs") ?? pick(m, "batch.cross-document-copy.copyPairs");
   if (Array.isArray(extra) && extra.length) {
     const out: CopyPair[] = [];
     for (const raw of extra) {
@@ -99,7 +102,7 @@ export function copyPairs(model: ReportModel): CopyPair[] {
       if (!from || !to) continue;
       const shared = num(r.sharedChars ?? r.shared ?? r.chars ?? r.characters);
       const passages = Array.isArray(r.passages) ? r.passages.length : num(r.passages ?? r.passageCount);
-      out.push({ from, to, sharedChars: shared, passages });
+      out.push({ from, to, sharedChars: shared, passages, directed: "from" in r || "source" in r });
     }
     if (out.length) return out.sort((x, y) => y.sharedChars - x.sharedChars);
   }
@@ -110,7 +113,7 @@ export function copyPairs(model: ReportModel): CopyPair[] {
       for (const r of f.related ?? []) {
         if (!r.path || r.path === d.path) continue;
         const key = `${d.path}\u0000${r.path}`;
-        const p = acc.get(key) ?? { from: d.path, to: r.path, sharedChars: 0, passages: 0 };
+        const p = acc.get(key) ?? { from: d.path, to: r.path, sharedChars: 0, passages: 0, directed: true };
         p.sharedChars += num(f.evidence?.sharedChars) || f.end - f.start;
         p.passages += 1;
         acc.set(key, p);
