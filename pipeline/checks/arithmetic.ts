@@ -1,0 +1,118 @@
+/**
+ * @fileoverview Arithmetic consistency of the statistics a report states: totals against their parts,
+ * percentages against numerator and denominator, reductions and growth, counts of listed items, and
+ * shares of one whole. Every finding carries the computation in `evidence` (`expression`, `expected`,
+ * `stated`, `tolerance`) and every operand in `related`.
+ *
+ * Kinds (a rule picks some with `kinds:`, so each can have its own severity):
+ * `sum` (a list that claims to be complete does not add up), `remainder` (a plausible unexplained
+ * remainder: seed 002, 68 received, 51 accepted + 10 rejected), `loose` (mismatches whose structure
+ * is less certain: 其中 parts exceeding the total, a rate in a sentence with several candidate
+ * denominators), `rate`, `change`, `count`, `shares`.
+ *
+ * Precision comes before recall: a false arithmetic error destroys a reviewer's trust. Numbers that
+ * are names, ordinals, dates, document or phone numbers never become operands (text/arith-numbers.ts),
+ * a sentence is silent as soon as any reading of it adds up, and only units of the same kind combine.
+ *
+ * NOTE: a unit (paragraph) is split into sentences at 。！？; each sentence is read on its own.
+ */
+import { z } from "zod";
+import { defineCheck, type RawFinding } from "./define-check.js";
+import { findQuantities } from "../text/arith-numbers.js";
+import { ARITH_KINDS, type ArithKind, type ArithResult, type Tolerance } from "./arithmetic/types.js";
+import { checkSums } from "./arithmetic/sums.js";
+import { checkRates } from "./arithmetic/rates.js";
+import { checkChanges } from "./arithmetic/changes.js";
+import { checkCounts } from "./arithmetic/counts.js";
+import { checkShares } from "./arithmetic/shares.js";
+
+export default defineCheck({
+  type: "arithmetic",
+  description: { zh: "统计数字的算术一致性：总数与分项、比率、增减幅度、列举项数", en: "Arithmetic consistency of statistics: totals and parts, rates, changes, counts of listed items" },
+  defaultScope: "paragraph",
+  scopes: ["paragraph", "block", "sentence"],
+  options: z
+    .object({
+      /** Kinds this rule reports. */
+      kinds: z.array(z.enum(ARITH_KINDS)).min(1).default([...ARITH_KINDS]),
+      /** Accept values rounded half-up to the stated precision. */
+      rounding: z.boolean().default(true),
+      /** Accept values truncated to the stated precision (128.788% written 128.78%). */
+      truncation: z.boolean().default(true),
+      /** Extra slack for percentages, in percentage points. */
+      percentPoints: z.number().min(0).default(0),
+    })
+    .strict(),
+  messages: {
+    "sum-mismatch": {
+      zh: "分项之和为{{sum}}（{{expression}}），与总数{{total}}不符",
+      en: "The parts add up to {{sum}} ({{expression}}), not to the total {{total}}",
+    },
+    "sum-exceeds": {
+      zh: "所列分项之和{{sum}}（{{expression}}）超过总数{{total}}，请核对是否有重复统计",
+      en: "The listed parts add up to {{sum}} ({{expression}}), more than the total {{total}}; check for double counting",
+    },
+    remainder: {
+      zh: "总数{{total}}，所列分项合计{{sum}}（{{expression}}），尚有{{diff}}{{unit}}未说明去向",
+      en: "Total {{total}}, listed parts {{sum}} ({{expression}}): {{diff}} {{unit}} unaccounted for",
+    },
+    "total-mismatch": {
+      zh: "{{expression}}={{sum}}，与所写合计{{total}}不符",
+      en: "{{expression}} = {{sum}}, but the stated total is {{total}}",
+    },
+    "rate-mismatch": {
+      zh: "{{name}}写作{{rate}}，按文中数字计算为{{expression}}≈{{expected}}%",
+      en: "{{name}} is given as {{rate}}, but the figures give {{expression}} ≈ {{expected}}%",
+    },
+    "change-mismatch": {
+      zh: "增减幅度写作{{stated}}，按前后数值计算为{{expression}}≈{{expected}}",
+      en: "The change is given as {{stated}}, but the values give {{expression}} ≈ {{expected}}",
+    },
+    "count-mismatch": {
+      zh: "写作{{stated}}{{noun}}，但前面列举了{{listed}}项",
+      en: "{{stated}} {{noun}} stated, but {{listed}} are listed",
+    },
+    "shares-over": {
+      zh: "同一总体的各部分占比之和为{{sum}}%（{{expression}}），超过100%",
+      en: "Shares of one whole add up to {{sum}}% ({{expression}}), more than 100%",
+    },
+  },
+  compile(options) {
+    const tol: Tolerance = { rounding: options.rounding, truncation: options.truncation, percentPoints: options.percentPoints };
+    return { kinds: new Set<ArithKind>(options.kinds), tol };
+  },
+  run(unit, c, ctx) {
+    if (unit.block && (unit.block.kind === "meta" || unit.block.kind === "chrome" || unit.block.kind === "title")) return [];
+    const findings: RawFinding[] = [];
+    for (const s of sentencesOf(unit.text)) {
+      if (ctx.isNoise(unit.start + s.start, unit.start + s.end)) continue;
+      const qs = findQuantities(s.text);
+      if (qs.length < 2) continue;
+      const results: ArithResult[] = [];
+      if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose")) results.push(...checkSums(s.text, qs, c.tol));
+      if (c.kinds.has("rate") || c.kinds.has("loose")) results.push(...checkRates(s.text, qs, c.tol));
+      if (c.kinds.has("change")) results.push(...checkChanges(s.text, qs, c.tol));
+      if (c.kinds.has("count")) results.push(...checkCounts(s.text, qs));
+      if (c.kinds.has("shares")) results.push(...checkShares(s.text, qs));
+      for (const r of results) {
+        if (!c.kinds.has(r.kind)) continue;
+        findings.push({
+          span: [s.start + r.span[0], s.start + r.span[1]],
+          messageId: r.messageId,
+          data: r.data,
+          evidence: { kind: r.kind, ...r.evidence, operands: r.operands.map((o) => ({ role: o.label, text: o.q.text.trim(), value: o.q.value, unit: o.q.unit, label: o.q.label })) },
+          related: r.operands.map((o) => ({ span: [s.start + o.q.start, s.start + o.q.start + o.q.text.trimEnd().length] as const, label: o.label })),
+        });
+      }
+    }
+    return findings;
+  },
+});
+
+/** Sentences of a unit (split after 。！？ and line breaks), with offsets relative to the unit. */
+function sentencesOf(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  const re = /[^。！？!?\n]+[。！？!?]*/gu;
+  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return out;
+}

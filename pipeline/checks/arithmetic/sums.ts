@@ -1,0 +1,212 @@
+/**
+ * @fileoverview Totals against their parts, in one sentence:
+ *
+ * - parenthesised parts: `形成清理目录746件(保留350件、修改42件、宣布失效354件)`;
+ * - a 其中 list: `调解组织401个,其中区级调解中心3个,镇街调解中心7个,…`;
+ * - a plain list after a marked total that contains a complementary pair (受理 / 不予受理):
+ *   `全年共收到行政复议申请68件,受理51件,不予受理10件` — the list ends where the pair is complete;
+ * - parts before a 共计/合计 total: `移送…9件,建议移送…22件,公安机关共计受理移送案件31件`.
+ *
+ * How sure the list is to be complete decides what a difference means (precision first):
+ * a list with 其他/其余 or a parenthesised list without 其中 claims to be complete, so parts that add up
+ * to more than the total are an error (`sum`); a plausible remainder (fewer than the total, in a
+ * parenthesised list or a complementary pair) is a warning (`remainder`); a 其中 list whose parts
+ * exceed the total may hold overlapping categories (`loose`, warning); a 其中 list that covers less
+ * than the total is normal and stays silent.
+ */
+import { sameGroup, usable, type Quantity } from "../../text/arith-numbers.js";
+import { fmt, shown, type ArithResult, type Tolerance } from "./types.js";
+
+const TOTAL_MARK = /共计|合计|总计|累计|总数|总量|共有|共|全年/u;
+const TOTAL_MARK_STRICT = /共计|合计|总计|共$|总数为?$/u;
+const CHANGE_WORD = /同比|环比|增长|下降|增加|减少|提高|提升|上升|降低|比上年|较上年|压缩|压减|缩短|超过|以上|以下|不足|至少|最多|平均|人均|每/u;
+const OTHER_WORD = /其他|其它|其余|剩余|另有|余下/u;
+const NEG_PREFIX = /^(?:不予|不|未|非|无)/u;
+const LABEL_NOISE = /^(?:其中|已|共|还|另|并|均|全部|依法|予以|作出|共计)+/u;
+
+export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance): ArithResult[] {
+  const out: ArithResult[] = [];
+  const used = new Set<Quantity>();
+  for (let i = 0; i < qs.length; i++) {
+    const total = qs[i]!;
+    if (!usable(total) || total.chinese || total.group === "percent" || total.group === "pp" || CHANGE_WORD.test(total.label)) continue;
+    const after = text.slice(total.end, total.end + 14);
+    const paren = /^\s*[(（]/u.test(after);
+    const qizhong = !paren && /^[^，,。；;()（）\d]{0,8}[，,：:]\s*其中/u.test(after);
+    let mode: "paren" | "qizhong" | "plain" | null = paren ? "paren" : qizhong ? "qizhong" : TOTAL_MARK.test(total.label) ? "plain" : null;
+    if (!mode) continue;
+    let parts = collectParts(text, qs, i, mode);
+    // A paren with a single part (`15件(含上年结转1件)`) says nothing; a marked total may still have a plain list.
+    if ((parts === null || parts.list.length < 2) && mode === "paren" && TOTAL_MARK.test(total.label)) {
+      mode = "plain";
+      parts = collectParts(text, qs, i, mode);
+    }
+    if (parts === null || parts.list.length < 2) continue;
+    let list = parts.list;
+    const innerQizhong = parts.qizhong;
+    const hasOther = list.some((p) => OTHER_WORD.test(p.label));
+    let dichotomy = complementaryPrefix(list);
+    if (mode === "plain") {
+      if (dichotomy === null) continue;
+      list = list.slice(0, dichotomy);
+    } else if (dichotomy !== null && dichotomy < list.length && !hasOther) {
+      dichotomy = null;
+    }
+    if (list.some((p) => p.value > total.value)) continue;
+    const sum = list.reduce((s, p) => s + p.value, 0);
+    const slack = list.reduce((s, p) => s + 0.5 * 10 ** -p.decimals * scaleOf(p), 0.5 * 10 ** -total.decimals * scaleOf(total));
+    const maxDecimals = Math.max(total.decimals, ...list.map((p) => p.decimals));
+    const close = maxDecimals === 0 ? sum === total.value : Math.abs(sum - total.value) <= slack;
+    list.forEach((p) => used.add(p));
+    used.add(total);
+    if (close) continue;
+    const expression = list.map((p) => fmtValue(p)).join("+");
+    const base = {
+      expression,
+      expected: Number(fmt(sum)),
+      stated: total.value,
+      tolerance: maxDecimals === 0 ? 0 : Number(fmt(slack)),
+      unit: total.unit,
+      structure: mode,
+    };
+    const operands = [{ q: total, label: "total" }, ...list.map((p) => ({ q: p, label: "part" }))];
+    const data = { total: shown(total), sum: fmt(sum), expression, unit: total.unit, diff: fmt(Math.abs(total.value - sum)) };
+    const complete = hasOther || (mode === "paren" && !innerQizhong);
+    if (sum > total.value) {
+      if (complete) out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
+      else if (mode === "qizhong" || mode === "paren") out.push({ kind: "loose", messageId: "sum-exceeds", span: [total.start, total.end], data, evidence: { ...base, complete: false }, operands });
+    } else if (hasOther) {
+      out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
+    } else if ((mode === "paren" && !innerQizhong) || dichotomy !== null) {
+      out.push({ kind: "remainder", messageId: "remainder", span: [total.start, total.end], data, evidence: { ...base, remainder: Number(fmt(total.value - sum)), complete: false }, operands });
+    }
+  }
+
+  // Parts before a 共计/合计 total.
+  for (let i = 0; i < qs.length; i++) {
+    const total = qs[i]!;
+    if (used.has(total) || !usable(total) || total.chinese || total.group === "percent" || total.group === "pp" || !TOTAL_MARK_STRICT.test(total.label.slice(-12))) continue;
+    const before: Quantity[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const q = qs[j]!;
+      if (q.depth !== total.depth) continue;
+      if (!sameGroup(q, total)) {
+        if (q.group === "percent" || q.group === "pp") continue;
+        break;
+      }
+      if (!usable(q) || CHANGE_WORD.test(q.label) || used.has(q)) return out;
+      before.unshift(q);
+      if (/其中/u.test(q.label) || /其中/u.test(text.slice(qs[j - 1]?.end ?? 0, q.start))) break;
+    }
+    // The segment must be a list: no sentence break, and no other total inside.
+    const first = before[0];
+    if (!first || before.length < 2 || /[。；;]/u.test(text.slice(first.start, total.start))) continue;
+    const sum = before.reduce((s, p) => s + p.value, 0);
+    if (sum === total.value || before.some((p) => p.value > total.value)) continue;
+    // Only a clean enumeration (、 between parts) is trusted enough to report.
+    const between = before.slice(1).map((p, k) => text.slice(before[k]!.end, p.start));
+    if (!between.every((b) => /^[^，,。；;]*、[^，,。；;]*$/u.test(b))) continue;
+    const expression = before.map((p) => fmtValue(p)).join("+");
+    out.push({
+      kind: "loose",
+      messageId: "total-mismatch",
+      span: [total.start, total.end],
+      data: { total: shown(total), sum: fmt(sum), expression, unit: total.unit, diff: fmt(Math.abs(total.value - sum)) },
+      evidence: { expression, expected: sum, stated: total.value, tolerance: 0, unit: total.unit, structure: "parts-before" },
+      operands: [...before.map((p) => ({ q: p, label: "part" })), { q: total, label: "total" }],
+    });
+  }
+  return out;
+}
+
+interface Parts {
+  list: Quantity[];
+  /** The list is introduced by 其中 (a selection, not necessarily complete). */
+  qizhong: boolean;
+}
+
+/** The parts that belong to `qs[i]` in the given structure, or null when the structure is unclear. */
+function collectParts(text: string, qs: readonly Quantity[], i: number, mode: "paren" | "qizhong" | "plain"): Parts | null {
+  const total = qs[i]!;
+  const list: Quantity[] = [];
+  let qizhong = mode === "qizhong";
+  if (mode === "paren") {
+    const open = text.indexOf(text.slice(total.end).match(/[(（]/u)![0], total.end);
+    const close = matchingClose(text, open);
+    if (close < 0) return null;
+    qizhong = /^[(（]\s*(?:其中|含|包括|包含)/u.test(text.slice(open, open + 4));
+    for (const q of qs.slice(i + 1)) {
+      if (q.start >= close) break;
+      if (q.depth !== total.depth + 1) continue;
+      if (!sameGroup(q, total)) {
+        if (q.group === "percent" || q.group === "pp") continue;
+        return null;
+      }
+      if (!usable(q) || CHANGE_WORD.test(q.label)) return null;
+      list.push(q);
+    }
+    return { list, qizhong };
+  }
+  let prevEnd = total.end;
+  for (const q of qs.slice(i + 1)) {
+    const gap = text.slice(prevEnd, q.start);
+    if (/[。]/u.test(gap)) break;
+    if (q.depth > total.depth) continue;
+    if (q.depth < total.depth) break;
+    if (!sameGroup(q, total)) {
+      if (q.group === "percent" || q.group === "pp") continue;
+      break;
+    }
+    if (TOTAL_MARK_STRICT.test(q.label) || /共/u.test(q.label)) break;
+    if (list.length > 0 && /其中/u.test(gap + q.label)) return null; // a sub-breakdown: unclear
+    if (!usable(q)) return null;
+    if (CHANGE_WORD.test(q.label)) break;
+    if (mode === "plain" && list.length > 0 && /、/u.test(gap)) return null;
+    list.push(q);
+    prevEnd = q.end;
+  }
+  return { list, qizhong };
+}
+
+/**
+ * Length of the shortest prefix of `parts` that holds a complementary pair of labels (受理 / 不予受理,
+ * 同意 / 不同意, 办结 / 未办结), or null.
+ */
+function complementaryPrefix(parts: readonly Quantity[]): number | null {
+  const cores = parts.map((p) => p.label.replace(LABEL_NOISE, ""));
+  for (let j = 1; j < parts.length; j++) {
+    const neg = cores[j]!;
+    if (!NEG_PREFIX.test(neg)) continue;
+    const positive = neg.replace(NEG_PREFIX, "");
+    if (positive.length < 2) continue;
+    for (let k = 0; k < j; k++) {
+      const core = cores[k]!;
+      if (core.length >= 2 && (core.endsWith(positive) || positive.endsWith(core))) return j + 1;
+    }
+  }
+  return null;
+}
+
+function matchingClose(text: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === "(" || ch === "（") depth++;
+    else if (ch === ")" || ch === "）") {
+      depth--;
+      if (depth === 0) return k;
+    } else if (ch === "。") return -1;
+  }
+  return -1;
+}
+
+function scaleOf(q: Quantity): number {
+  const m = /(万亿|亿|万|千)/u.exec(q.text);
+  const s = m ? (m[1] === "万亿" ? 1e12 : m[1] === "亿" ? 1e8 : m[1] === "万" ? 1e4 : 1e3) : 1;
+  return q.unit === "万元" ? s * 1e4 : q.unit === "亿元" ? s * 1e8 : s;
+}
+
+function fmtValue(q: Quantity): string {
+  return fmt(q.value);
+}
+

@@ -1,0 +1,298 @@
+/**
+ * @fileoverview Time-bound formulations judged against the report's dates, from a dated knowledge
+ * base in YAML (rules/kb/: meetings, terms, plans, laws, renamings — each entry with valid_from /
+ * valid_to / superseded_by / source). Kinds:
+ *
+ * - `not-yet`: a meeting, document, term or body cited before it existed (error in national.yaml);
+ * - `stale-clause`: a 全面贯彻…精神 clause that stops before the latest plenary session closed ≥ 30 days
+ *   before publication (seed 001: signed 2021-12-15, cites only 二中、三中、四中全会); the expected
+ *   clause is the suggestion;
+ * - `superseded`: a superseded term, law or body name used for the report year (社会主义法制, 工商局,
+ *   《合同法》 …), with the replacement as suggestion;
+ * - `wrong-period`: a known plan with a mis-stated period (法治社会建设实施纲要(2021—2025年)), or an
+ *   edition cited as the plan being implemented after its period ended;
+ * - `year-phrase`: 十四五开局之年 and the like attached to the wrong year.
+ *
+ * Dates: the publication date (发布时间 / 成文日期 / signature), or, when the text has none, the first
+ * quarter after the report year (report year + 1, 01-01 … 03-31), the normal publication window
+ * (督察工作规定 第二十四条). `not-yet` uses the latest date of that window, `stale-clause` the earliest,
+ * so neither can fire because of the guess.
+ *
+ * NOTE: term matches must fall on jieba token boundaries (法制 inside 法制审核 or 执法制度 never hits),
+ * and each group has a context exclusion (原工商局, 《合同法》已废止, 迎接党的二十大召开 stay silent).
+ * Runs once per document; spans are absolute (unit.start is 0).
+ */
+import { isAbsolute, join } from "node:path";
+import { z } from "zod";
+import { defineCheck, type RawFinding } from "./define-check.js";
+import type { SegmentedDocument } from "../model/document.js";
+import { collectYearEvidence } from "../text/year-evidence.js";
+import { findYearMentions } from "../text/year-mentions.js";
+import { loadKnowledgeBase, type KbTerm } from "./outdated-term/kb.js";
+import { expectedClause, findClauses, findMeetingMentions, latestCitable, toCnOrdinal } from "./outdated-term/meetings.js";
+
+export const OUTDATED_KINDS = ["not-yet", "stale-clause", "superseded", "wrong-period", "year-phrase"] as const;
+type OutdatedKind = (typeof OUTDATED_KINDS)[number];
+
+/** A mention in these contexts is about the past (or the future), not current usage. */
+const GROUP_EXCLUDE: Record<KbTerm["group"], RegExp> = {
+  terms: /(?!)/u,
+  laws: /废止|失效|修订前|修改前|此前|已被|取代|替代|原《/u,
+  renamings: /原|前身|更名|改为|组建|整合|划入|并入|撤销|不再保留|机构改革|改革前|挂牌|转隶/u,
+};
+/** Forward-looking mentions of a meeting that has not happened yet are legitimate. */
+const FUTURE_CONTEXT = /迎接|喜迎|召开前|即将|筹备|胜利召开|献礼|召开之际|前夕|迎来/u;
+const PLAN_CURRENT_VERB = /实施|落实|贯彻|对照|按照|依据|推进|执行/u;
+const PLAN_PAST_CONTEXT = /总结|收官|验收|回顾|完成|评估|期间|以来|期满|到期|届满|基本建成/u;
+
+export default defineCheck({
+  type: "outdated-term",
+  description: { zh: "与报告日期不符的时效性表述（会议、提法、规划、法律、机构名称）", en: "Time-bound formulations that do not fit the report's dates (meetings, formulations, plans, laws, body names)" },
+  defaultScope: "document",
+  scopes: ["document"],
+  options: z
+    .object({
+      /** Kinds this rule reports. */
+      kinds: z.array(z.enum(OUTDATED_KINDS)).min(1).default([...OUTDATED_KINDS]),
+      /** Knowledge-base directory: relative to the built-in rules/ directory, or absolute. */
+      kb: z.string().min(1).default("kb"),
+      /** stale-clause: a plenum counts once it closed this many days before publication. */
+      graceDays: z.number().int().min(0).default(30),
+      /** Terms (by `term`) to ignore. */
+      ignore: z.array(z.string()).default([]),
+    })
+    .strict(),
+  messages: {
+    "not-yet": {
+      zh: "“{{term}}”始于{{validFrom}}，而本报告的日期为{{date}}（{{basis}}），当时尚不存在",
+      en: "“{{term}}” dates from {{validFrom}}, but this report is dated {{date}} ({{basis}}); it did not exist yet",
+    },
+    "stale-clause": {
+      zh: "报告日期{{date}}前已闭幕的最近一次全会是{{latest}}（{{latestEnd}}闭幕），此处只写到{{cited}}",
+      en: "By {{date}} the latest plenary session was the {{latest}} (closed {{latestEnd}}); this clause stops at {{cited}}",
+    },
+    superseded: {
+      zh: "“{{term}}”自{{validTo}}起已由“{{replacement}}”取代，不宜用于{{reportYear}}年度的报告",
+      en: "“{{term}}” was superseded by “{{replacement}}” on {{validTo}}; it does not fit a report on {{reportYear}}",
+    },
+    "wrong-period": {
+      zh: "《{{name}}》的期限为{{expected}}，此处写作{{stated}}",
+      en: "The period of 《{{name}}》 is {{expected}}, not {{stated}}",
+    },
+    "plan-ended": {
+      zh: "《{{name}}({{stated}})》已于{{endYear}}年到期，{{reportYear}}年度应实施{{replacement}}",
+      en: "《{{name}}({{stated}})》 ended in {{endYear}}; for {{reportYear}} the current edition is {{replacement}}",
+    },
+    "year-phrase": {
+      zh: "“{{phrase}}”指{{expectedYear}}年，此处对应的是{{year}}年",
+      en: "“{{phrase}}” means {{expectedYear}}, but here it refers to {{year}}",
+    },
+  },
+  compile(options, env) {
+    const dir = isAbsolute(options.kb) ? options.kb : join(env.builtinRulesDir, options.kb);
+    const kb = loadKnowledgeBase(dir);
+    const ignore = new Set(options.ignore);
+    const terms = kb.terms
+      .filter((t) => !ignore.has(t.term))
+      .map((t) => ({ entry: t, re: new RegExp(t.pattern ?? escapeRe(t.term), "gu"), exclude: t.exclude ? new RegExp(t.exclude, "u") : null }));
+    const events = kb.events.map((e) => ({ entry: e, re: new RegExp(e.pattern, "gu") }));
+    return { kinds: new Set<OutdatedKind>(options.kinds), kb, terms, events, graceDays: options.graceDays };
+  },
+  run(unit, c, ctx) {
+    const { doc } = ctx;
+    const verdict = collectYearEvidence(doc);
+    const pub = verdict.publicationDate;
+    const reportYear = verdict.reportYear ?? (pub ? Number(pub.slice(0, 4)) - 1 : null);
+    const early = pub ?? (reportYear !== null ? `${reportYear + 1}-01-01` : null);
+    const late = pub ?? (reportYear !== null ? `${reportYear + 1}-03-31` : null);
+    const basis = pub ? { zh: "发布或落款日期", en: "publication or signature date" } : { zh: `按${reportYear}年度报告次年一季度推定`, en: `assumed: Q1 after report year ${reportYear}` };
+    const dateText = pub ?? `${early}…${late}`;
+    const findings: RawFinding[] = [];
+    const boundaries = tokenBoundaries(doc);
+    const at = (abs: number) => abs - unit.start;
+    const common = { publicationDate: pub, reportYear, judgedAgainst: pub ? "publication" : "report-year+1 Q1" };
+
+    for (const s of doc.sentences) {
+      const block = doc.blocks[s.blockIndex];
+      if (!block || block.kind === "chrome" || block.kind === "meta" || ctx.isNoise(s.start, s.end)) continue;
+      const text = s.text;
+
+      // Meetings: not yet held, and stale 全面贯彻…精神 clauses.
+      if (late && c.kinds.has("not-yet") && !FUTURE_CONTEXT.test(text)) {
+        for (const m of findMeetingMentions(text)) {
+          const meeting = c.kb.meetings.find((x) => x.congress === m.congress && x.plenum === m.plenum);
+          if (!meeting || meeting.start <= late) continue;
+          findings.push({
+            span: [at(s.start + m.start), at(s.start + m.end)],
+            messageId: "not-yet",
+            data: { term: meeting.label, validFrom: meeting.start, date: dateText, basis: basis[ctx.lang] },
+            evidence: { kind: "not-yet", term: meeting.label, validFrom: meeting.start, source: meeting.source, ...common },
+          });
+        }
+        for (const e of c.events) {
+          for (const m of text.matchAll(e.re)) {
+            if (e.entry.start <= late) continue;
+            findings.push({
+              span: [at(s.start + m.index), at(s.start + m.index + m[0].length)],
+              messageId: "not-yet",
+              data: { term: e.entry.label, validFrom: e.entry.start, date: dateText, basis: basis[ctx.lang] },
+              evidence: { kind: "not-yet", term: e.entry.label, validFrom: e.entry.start, source: e.entry.source, ...common },
+            });
+          }
+        }
+      }
+      if (early && c.kinds.has("stale-clause")) {
+        const latest = latestCitable(c.kb.meetings, early, c.graceDays);
+        for (const cl of findClauses(text)) {
+          if (!latest || cl.all) continue;
+          const before = text.slice(Math.max(0, cl.start - 8), cl.start);
+          if (!/贯彻|落实|学习|践行|领会|遵循/u.test(before)) continue;
+          // A congress-only clause is the guiding clause only in the 以…为指导，全面贯彻… opening form.
+          if (cl.plenums.length === 0 && !(/全面贯彻/u.test(before) && /为指导/u.test(text))) continue;
+          const citedMax = cl.plenums.length ? Math.max(...cl.plenums) : 0;
+          const stale = latest.congress > cl.congress || (latest.congress === cl.congress && latest.plenum > citedMax);
+          if (!stale) continue;
+          const cited = citedMax ? `${toCnOrdinal(cl.congress)}届${toCnOrdinal(citedMax)}中全会` : `党的${toCnOrdinal(cl.congress)}大`;
+          const expected = expectedClause(latest);
+          findings.push({
+            span: [at(s.start + cl.start), at(s.start + cl.end)],
+            messageId: "stale-clause",
+            data: { date: dateText, latest: latest.label, latestEnd: latest.end, cited },
+            evidence: { kind: "stale-clause", cited: { congress: cl.congress, plenums: cl.plenums }, latest: { id: latest.id, label: latest.label, end: latest.end }, graceDays: c.graceDays, expected: expected.zh, ...common },
+            suggestion: expected,
+          });
+        }
+      }
+
+      // Terms, laws and body names.
+      for (const t of c.terms) {
+        for (const m of text.matchAll(t.re)) {
+          const abs = s.start + m.index;
+          if (!aligned(boundaries, abs, abs + m[0].length)) continue;
+          const e = t.entry;
+          if (t.exclude?.test(text)) continue;
+          if (late && e.valid_from && e.valid_from > late && c.kinds.has("not-yet")) {
+            findings.push({
+              span: [at(abs), at(abs + m[0].length)],
+              messageId: "not-yet",
+              data: { term: e.term, validFrom: e.valid_from, date: dateText, basis: basis[ctx.lang] },
+              evidence: { kind: "not-yet", term: e.term, validFrom: e.valid_from, source: e.source, confidence: e.confidence, ...common },
+            });
+            continue;
+          }
+          if (reportYear !== null && e.valid_to && e.valid_to < `${reportYear}-01-01` && c.kinds.has("superseded") && !GROUP_EXCLUDE[e.group].test(text)) {
+            const replacement = e.superseded_by ?? "";
+            findings.push({
+              span: [at(abs), at(abs + m[0].length)],
+              messageId: "superseded",
+              data: { term: m[0], validTo: e.valid_to, replacement, reportYear },
+              evidence: { kind: "superseded", term: e.term, validTo: e.valid_to, supersededBy: replacement, source: e.source, confidence: e.confidence, group: e.group, ...common },
+              ...(replacement ? { suggestion: replacement } : {}),
+            });
+          }
+        }
+      }
+
+      // Plans with a fixed period.
+      for (const plan of c.kb.plans) {
+        let from = 0;
+        for (;;) {
+          const i = text.indexOf(plan.name, from);
+          if (i < 0) break;
+          from = i + plan.name.length;
+          const after = text.slice(from, from + 20);
+          const pm = /^》?\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～－―至]{1,2}\s*)?((?:19|20)\d{2})\s*年?\s*[)）]/u.exec(after);
+          if (!pm) continue;
+          const a = Number(pm[1]);
+          const b = Number(pm[2]);
+          const stated = `${a}—${b}年`;
+          const spanStart = s.start + i;
+          const spanEnd = s.start + from + pm[0].length;
+          const edition = plan.editions.find((ed) => ed.period[0] === a && ed.period[1] === b);
+          if (!edition) {
+            if (!c.kinds.has("wrong-period")) continue;
+            const nearest = [...plan.editions].sort((x, y) => Math.abs(x.period[1] - b) + Math.abs(x.period[0] - a) - (Math.abs(y.period[1] - b) + Math.abs(y.period[0] - a)))[0]!;
+            const expected = `${nearest.period[0]}—${nearest.period[1]}年`;
+            findings.push({
+              span: [at(spanStart), at(spanEnd)],
+              messageId: "wrong-period",
+              data: { name: plan.name, expected, stated },
+              evidence: { kind: "wrong-period", plan: plan.name, stated: [a, b], editions: plan.editions.map((ed) => ed.period), source: nearest.source },
+              suggestion: `${plan.name}（${expected}）`,
+            });
+            continue;
+          }
+          if (late && edition.issued > late && c.kinds.has("not-yet")) {
+            findings.push({
+              span: [at(spanStart), at(spanEnd)],
+              messageId: "not-yet",
+              data: { term: `${plan.name}(${stated})`, validFrom: edition.issued, date: dateText, basis: basis[ctx.lang] },
+              evidence: { kind: "not-yet", term: plan.name, period: edition.period, validFrom: edition.issued, source: edition.source, ...common },
+            });
+            continue;
+          }
+          const next = plan.editions.find((ed) => ed.period[0] > b);
+          if (reportYear !== null && b < reportYear && next && c.kinds.has("wrong-period")) {
+            const ctxText = text.slice(Math.max(0, i - 12), i);
+            if (!PLAN_CURRENT_VERB.test(ctxText) || PLAN_PAST_CONTEXT.test(text)) continue;
+            const replacement = `《${plan.name}(${next.period[0]}—${next.period[1]}年)》`;
+            findings.push({
+              span: [at(spanStart), at(spanEnd)],
+              messageId: "plan-ended",
+              data: { name: plan.name, stated, endYear: b, reportYear, replacement },
+              evidence: { kind: "plan-ended", plan: plan.name, period: edition.period, next: next.period, ...common },
+              suggestion: replacement,
+            });
+          }
+        }
+      }
+
+      // 十四五开局之年 / 收官之年 attached to a year.
+      if (c.kinds.has("year-phrase")) {
+        for (const m of text.matchAll(/(十[三四五]五)[^。，,；;]{0,8}?(开局之年|收官之年|开局年|收官年|起步之年)/gu)) {
+          const plan = c.kb.fiveYearPlans.find((p) => p.name === m[1]);
+          if (!plan) continue;
+          const expectedYear = m[2]!.startsWith("收官") ? plan.period[1] : plan.period[0];
+          const years = findYearMentions(text.slice(0, m.index)).filter((y) => (y.kind === "year" || y.kind === "fiscal") && !y.inTitle);
+          const lastYear = years[years.length - 1];
+          // Only an explicit year right before the phrase (`2021年是“十四五”开局之年`) is compared.
+          if (!lastYear || m.index - lastYear.end > 12 || !/^[，,\s]*(?:是|为|作为|既是)/u.test(text.slice(lastYear.end, m.index))) continue;
+          if (lastYear.year === expectedYear) continue;
+          findings.push({
+            span: [at(s.start + lastYear.start), at(s.start + m.index + m[0].length)],
+            messageId: "year-phrase",
+            data: { phrase: `${m[1]}${m[2]}`, expectedYear, year: lastYear.year },
+            evidence: { kind: "year-phrase", plan: plan.name, period: plan.period, expectedYear, statedYear: lastYear.year, source: plan.source },
+            suggestion: `${expectedYear}年`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+});
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const boundaryCache = new WeakMap<SegmentedDocument, Set<number> | null>();
+
+/** Offsets where a jieba token starts or ends; null when the document has no tokens. */
+function tokenBoundaries(doc: SegmentedDocument): Set<number> | null {
+  if (boundaryCache.has(doc)) return boundaryCache.get(doc)!;
+  let set: Set<number> | null = null;
+  if (doc.tokens.length) {
+    set = new Set<number>();
+    for (const t of doc.tokens) {
+      set.add(t.start);
+      set.add(t.end);
+    }
+  }
+  boundaryCache.set(doc, set);
+  return set;
+}
+
+function aligned(boundaries: Set<number> | null, start: number, end: number): boolean {
+  return boundaries === null || (boundaries.has(start) && boundaries.has(end));
+}

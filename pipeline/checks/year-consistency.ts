@@ -1,0 +1,189 @@
+/**
+ * @fileoverview Year consistency of an annual report. The report year is worked out from all the
+ * evidence in the text (title, metadata, signature, opening statements, headings, plan section; see
+ * text/year-evidence.ts), and then four kinds of contradiction are reported:
+ *
+ * - `title-body`: the title names another year than the one the body reports on (seed 003: a
+ *   2020年度 title over a body about 2019);
+ * - `plan-year`: the plan section is not about report year + 1;
+ * - `publication-early` / `publication-late`: the publication or signature date lies before the end
+ *   of the reporting period, or after the deadline (督察工作规定 第二十四条: 每年4月1日之前);
+ * - `paragraph-year`: a work-section paragraph is dominated by an earlier year, with no marker of
+ *   comparison (上年, 同比, 自…以来, 截至 …) — a typical sign of text copied from an older report.
+ *
+ * A rule picks the kinds it reports with `kinds:`, so a rule set can give each kind its own severity.
+ * Every finding lists the evidence behind the verdict in `evidence.evidence` and points to each piece
+ * in `related`.
+ *
+ * NOTE: chrome blocks never count (`今天是:2019年10月31日`), and periods (`2021—2025年`) are never
+ * report years. The check runs once per document (scope `document`), so spans are absolute.
+ */
+import { z } from "zod";
+import { defineCheck, type RawFinding, type RawRelatedLocal } from "./define-check.js";
+import { collectYearEvidence, vote, type YearEvidence } from "../text/year-evidence.js";
+import { findYearMentions } from "../text/year-mentions.js";
+
+export const YEAR_KINDS = ["title-body", "plan-year", "publication-early", "publication-late", "paragraph-year"] as const;
+type YearKind = (typeof YEAR_KINDS)[number];
+
+const DEFAULT_MARKERS = [
+  "上年", "去年", "上一年", "前年", "同比", "环比", "比上", "以来", "截至", "截止", "连续", "历年", "此前", "以前", "之前",
+  "先后", "近年", "年来", "期间", "时期", "回顾", "相比", "对比", "较", "累计", "首次", "启动", "至今", "基础上", "过去",
+];
+
+const SOURCE_ZH: Record<YearEvidence["source"], string> = {
+  title: "标题",
+  statement: "报告说明",
+  opening: "段首",
+  heading: "标题层级",
+  plan: "工作计划",
+  signature: "落款日期",
+  published: "发布日期",
+};
+
+export default defineCheck({
+  type: "year-consistency",
+  description: { zh: "报告年份前后一致：标题、正文、小标题、工作计划、落款与发布日期", en: "The report year is consistent across title, body, headings, plan section, signature and publication date" },
+  defaultScope: "document",
+  scopes: ["document"],
+  options: z
+    .object({
+      /** Kinds of contradiction this rule reports. */
+      kinds: z.array(z.enum(YEAR_KINDS)).min(1).default([...YEAR_KINDS]),
+      /** Title patterns (regular expressions) whose year is the year of delivery (政府工作报告 2026 → reports on 2025). */
+      deliveryTitles: z.array(z.string().min(1)).default(["政府工作报告"]),
+      /** Deadline for publication in the year after the report year, MM-DD; later is late. */
+      publishBy: z.string().regex(/^\d{2}-\d{2}$/).default("04-01"),
+      /** Minimum weight of body evidence before it may contradict the title or the plan. */
+      minBodyScore: z.number().min(0).default(3),
+      /** Words that mark a paragraph as comparing with or looking back at another year. */
+      comparisonMarkers: z.array(z.string().min(1)).default(DEFAULT_MARKERS),
+      /** paragraph-year: how many mentions of the other year a paragraph needs (besides opening with it). */
+      minParagraphMentions: z.number().int().min(1).default(2),
+    })
+    .strict(),
+  messages: {
+    "title-body": {
+      zh: "标题年份为{{titleYear}}年，但正文报告的是{{bodyYear}}年的情况（依据：{{sources}}）",
+      en: "The title says {{titleYear}}, but the body reports on {{bodyYear}} (evidence: {{sources}})",
+    },
+    "plan-year": {
+      zh: "工作计划年份为{{planYear}}年，与报告年度{{reportYear}}年的下一年（{{expected}}年）不符",
+      en: "The plan is for {{planYear}}, not for the year after the report year {{reportYear}} ({{expected}})",
+    },
+    "publication-early": {
+      zh: "{{what}}{{date}}早于报告年度{{reportYear}}年结束，年度情况尚不完整",
+      en: "{{what}} {{date}} is before the end of the report year {{reportYear}}; the year is not complete",
+    },
+    "publication-late": {
+      zh: "{{what}}{{date}}晚于{{deadline}}（法治政府建设年度报告应于每年4月1日之前公开）",
+      en: "{{what}} {{date}} is after {{deadline}} (annual reports are due before 1 April)",
+    },
+    "paragraph-year": {
+      zh: "本段主要讲{{year}}年的情况，而报告年度为{{reportYear}}年，且无“上年”“同比”“以来”等对比说明，疑为沿用旧稿",
+      en: "This paragraph is about {{year}} while the report year is {{reportYear}}, with no comparison marker; possibly copied from an older report",
+    },
+  },
+  compile(options) {
+    return {
+      kinds: new Set<YearKind>(options.kinds),
+      delivery: options.deliveryTitles.map((p) => new RegExp(p, "u")),
+      publishBy: options.publishBy,
+      minBodyScore: options.minBodyScore,
+      markers: options.comparisonMarkers,
+      minParagraphMentions: options.minParagraphMentions,
+    };
+  },
+  run(unit, c, ctx) {
+    const { doc } = ctx;
+    const verdict = collectYearEvidence(doc, { deliveryTitlePatterns: c.delivery });
+    const ev = verdict.evidence.filter((e) => !ctx.isNoise(e.start, e.end));
+    const rel = (list: readonly YearEvidence[]): RawRelatedLocal[] => list.map((e) => ({ span: [e.start - unit.start, e.end - unit.start], label: `${e.source}:${e.year}` }));
+    const describe = (list: readonly YearEvidence[]) => list.map((e) => ({ source: e.source, year: e.year, impliedYear: e.impliedYear, text: e.text, ...(e.date ? { date: e.date } : {}) }));
+    const findings: RawFinding[] = [];
+    const body = ev.filter((e) => e.source !== "title");
+    const bodyVote = vote(body);
+
+    // 1. Title vs body.
+    if (c.kinds.has("title-body") && bodyVote.year !== null && bodyVote.score >= c.minBodyScore) {
+      const seen = new Set<number>();
+      for (const t of ev.filter((e) => e.source === "title")) {
+        if (t.impliedYear === bodyVote.year || seen.has(t.start)) continue;
+        const forTitle = body.filter((e) => e.impliedYear === t.impliedYear).reduce((s, e) => s + e.weight, 0);
+        if (forTitle * 3 > bodyVote.score) continue;
+        seen.add(t.start);
+        const support = body.filter((e) => e.impliedYear === bodyVote.year);
+        const sources = [...new Set(support.map((e) => SOURCE_ZH[e.source]))].join("、");
+        findings.push({
+          span: [t.start - unit.start, t.end - unit.start],
+          messageId: "title-body",
+          data: { titleYear: t.impliedYear, bodyYear: bodyVote.year, sources },
+          evidence: { titleYear: t.year, titleReportYear: t.impliedYear, bodyYear: bodyVote.year, bodyScore: bodyVote.score, bodyTotal: bodyVote.total, evidence: describe(ev) },
+          suggestion: { zh: `将标题中的${t.text}改为${bodyVote.year}${t.text.includes("度") ? "年度" : "年"}，或核对正文年份`, en: `Change ${t.text} in the title to ${bodyVote.year}, or check the years in the body` },
+          related: rel(ev.filter((e) => e !== t)),
+        });
+      }
+    }
+
+    // The report year without plan evidence (for plan-year) and without dates (for publication kinds).
+    const nonPlan = vote(ev.filter((e) => e.source !== "plan" && e.source !== "signature" && e.source !== "published"));
+    const nonDate = vote(ev.filter((e) => e.source !== "signature" && e.source !== "published"));
+
+    // 2. Plan year.
+    if (c.kinds.has("plan-year") && nonPlan.year !== null && nonPlan.score >= c.minBodyScore && nonPlan.score * 3 >= nonPlan.total * 2) {
+      for (const p of ev.filter((e) => e.source === "plan")) {
+        if (p.year === nonPlan.year + 1) continue;
+        const support = ev.filter((e) => e.source !== "plan" && e.impliedYear === nonPlan.year);
+        findings.push({
+          span: [p.start - unit.start, p.end - unit.start],
+          messageId: "plan-year",
+          data: { planYear: p.year, reportYear: nonPlan.year, expected: nonPlan.year + 1 },
+          evidence: { planYear: p.year, reportYear: nonPlan.year, expected: nonPlan.year + 1, evidence: describe(ev) },
+          related: rel(support),
+        });
+      }
+    }
+
+    // 3. Publication / signature date vs the reporting period.
+    const dated = ev.find((e) => e.source === "published") ?? ev.find((e) => e.source === "signature");
+    if (dated?.date && nonDate.year !== null && nonDate.score >= c.minBodyScore) {
+      const y = nonDate.year;
+      const what = dated.source === "published" ? { zh: "发布日期", en: "Publication date" } : { zh: "落款日期", en: "Signature date" };
+      const support = ev.filter((e) => e !== dated && e.impliedYear === y);
+      const base = { date: dated.date, reportYear: y, what: what[ctx.lang] };
+      if (c.kinds.has("publication-early") && dated.date <= `${y}-12-31`) {
+        findings.push({ span: [dated.start - unit.start, dated.end - unit.start], messageId: "publication-early", data: base, evidence: { kind: "early", date: dated.date, source: dated.source, reportYear: y, periodEnd: `${y}-12-31`, evidence: describe(ev) }, related: rel(support) });
+      }
+      const deadline = `${y + 1}-${c.publishBy}`;
+      if (c.kinds.has("publication-late") && dated.date > deadline) {
+        findings.push({ span: [dated.start - unit.start, dated.end - unit.start], messageId: "publication-late", data: { ...base, deadline }, evidence: { kind: "late", date: dated.date, source: dated.source, reportYear: y, deadline, evidence: describe(ev) }, related: rel(support) });
+      }
+    }
+
+    // 4. Paragraphs dominated by an earlier year.
+    if (c.kinds.has("paragraph-year") && nonDate.year !== null && nonDate.score >= c.minBodyScore) {
+      const y = nonDate.year;
+      for (const b of doc.blocks) {
+        if (b.kind !== "paragraph" || verdict.planBlocks.has(b.index) || ctx.isNoise(b.start, b.end)) continue;
+        if (c.markers.some((m) => b.text.includes(m))) continue;
+        const ms = findYearMentions(b.text).filter((m) => !m.inTitle && m.kind !== "period");
+        if (ms.length === 0 || ms.some((m) => m.year >= y)) continue;
+        const counts = new Map<number, number>();
+        for (const m of ms) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
+        const [year, n] = [...counts].sort((a, b2) => b2[1] - a[1])[0]!;
+        const lead = b.text.length - b.text.trimStart().length;
+        const opens = ms[0]!.year === year && ms[0]!.start <= lead + 1 && /^[\s]*[，,]/u.test(b.text.slice(ms[0]!.end));
+        if (year < y - 10 || (n < c.minParagraphMentions && !opens)) continue;
+        const first = ms.find((m) => m.year === year)!;
+        findings.push({
+          span: [b.start + first.start - unit.start, b.start + first.end - unit.start],
+          messageId: "paragraph-year",
+          data: { year, reportYear: y },
+          evidence: { paragraphYear: year, mentions: n, reportYear: y, evidence: describe(ev) },
+          related: ms.filter((m) => m !== first && m.year === year).map((m) => ({ span: [b.start + m.start - unit.start, b.start + m.end - unit.start], label: `paragraph:${m.year}` })),
+        });
+      }
+    }
+    return findings;
+  },
+});
