@@ -20,7 +20,7 @@ import { join, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import type { Block } from "../model/document.js";
 import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
-import { tokenBoundaries } from "../text/term-token-bounds.js";
+import { firstTokenEndingAfter, tokenBoundaries } from "../text/term-token-bounds.js";
 import { loadPlaceIndex, ownPlace, parseUnitName, type Place, type PlaceIndex, type UnitName } from "./entity-consistency/places.js";
 
 const LEVEL_NAMES: Record<number, { zh: string; en: string }> = {
@@ -50,7 +50,7 @@ const SELF_KINDS: Record<string, string[]> = {
 
 const SELF_REF = /[我本](街道|省|区|市|州|县|旗|镇|乡|街|局|委|办|厅)/gu;
 const META_UNIT = /(来源|发文机构|发布机构|发文单位|发布单位|信息来源|来源单位)\s*[:：]\s*([^\s|｜,，;；]{2,40})/gu;
-const TOWN_MENTION = /([\u3400-\u9fff]{2,3}?)(街道|镇|乡)/gu;
+const TOWN_TOKEN = /^([\u3400-\u9fff]{2,3})(街道|镇|乡)$/u;
 const TOWN_STEM_STOP = /^(?:[全各本我该每其他两三四五六七八九十一这那某乡城村集小重名古强]|特色|建制|中心|示范|美丽|宜居|卫生|文明|法治|民主|平安|生态|旅游|工业|商贸|历史|文化|重点|城关|辖区|所在|属地|相关|有关|所属|部分|个别|多个)/u;
 
 interface UnitSource {
@@ -252,13 +252,17 @@ function foreignPlaces(
   const bounds = tokenBoundaries(ctx.doc.tokens, b.start, b.end);
   const mentions: { start: number; end: number; place: Place }[] = index.findKnown(b.text);
   if (compiled.genericTowns && own.level === 4) {
-    for (const m of b.text.matchAll(TOWN_MENTION)) {
-      const stem = m[1]!;
-      if (TOWN_STEM_STOP.test(stem)) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (mentions.some((k) => k.start < end && start < k.end)) continue;
-      const p = index.resolve(m[0]);
+    // NOTE: an unknown town counts only when jieba made the whole name one word (龙归镇, 西联镇);
+    // 组织+街道, 要求+全镇, 石楼+镇 are not names (石楼镇 is in the region file anyway).
+    const tokens = ctx.doc.tokens;
+    for (let k = firstTokenEndingAfter(tokens, b.start); k < tokens.length && tokens[k]!.start < b.end; k++) {
+      const t = tokens[k]!;
+      const m = TOWN_TOKEN.exec(t.word);
+      if (!m || TOWN_STEM_STOP.test(m[1]!)) continue;
+      const start = t.start - b.start;
+      const end = t.end - b.start;
+      if (start < 0 || end > b.text.length || mentions.some((x) => x.start < end && start < x.end)) continue;
+      const p = index.resolve(t.word);
       if (p) mentions.push({ start, end, place: p });
     }
   }
@@ -275,7 +279,9 @@ function foreignPlaces(
     const sentence = ctx.doc.sentences.find((s) => s.start <= absStart && absEnd <= s.end);
     const sText = sentence ? sentence.text : b.text;
     const sStart = sentence ? sentence.start - b.start : 0;
-    if (compiled.contextWords.some((w) => sText.includes(w))) continue;
+    // The clause around the mention must say why the place is named (与江湾镇联合执法, 对口帮扶XX县).
+    const clause = clauseAround(b.text, mention.start, mention.end);
+    if (compiled.contextWords.some((w) => clause.includes(w))) continue;
     const before = b.text.slice(Math.max(0, mention.start - 1), mention.start);
     const after = b.text.slice(mention.end, mention.end + 1);
     if (/[与同和及、]/u.test(before) || /[、和与及等]/u.test(after)) continue;
@@ -292,4 +298,15 @@ function foreignPlaces(
     });
   }
   return out;
+}
+
+
+/** The clause (between ，；。：、 and their half-width forms) that holds [start, end). */
+function clauseAround(text: string, start: number, end: number): string {
+  const stop = /[，,；;。：:！？!?\n]/u;
+  let s = start;
+  while (s > 0 && !stop.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !stop.test(text[e]!)) e++;
+  return text.slice(s, e);
 }

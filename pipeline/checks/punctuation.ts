@@ -53,6 +53,7 @@ export default defineCheck({
     unclosed: { zh: "成对标点不完整：“{{mark}}”没有对应的“{{closer}}”", en: "Unbalanced punctuation: “{{mark}}” has no matching “{{closer}}”" },
     unopened: { zh: "成对标点不完整：“{{mark}}”前面没有对应的“{{opener}}”", en: "Unbalanced punctuation: “{{mark}}” has no matching “{{opener}}” before it" },
     nesting: { zh: "成对标点嵌套错误：“{{mark}}”出现在未关闭的“{{inner}}”之内", en: "Wrongly nested punctuation: “{{mark}}” closes while “{{inner}}” is still open" },
+    innerTitle: { zh: "书名号内的书名应使用单书名号：“{{actual}}”应为“{{expected}}”", en: "A title inside a title uses 〈〉: “{{actual}}” should be “{{expected}}”" },
     doubled: { zh: "标点重复或冲突：“{{marks}}”", en: "Doubled or conflicting punctuation: “{{marks}}”" },
     halfWidth: { zh: "中文语句中使用了半角标点“{{mark}}”，应为全角“{{full}}”", en: "Half-width “{{mark}}” in Chinese text; use full-width “{{full}}”" },
     docNumber: { zh: "发文字号中的年份应使用六角括号〔〕：“{{actual}}”应为“{{expected}}”", en: "A document number brackets the year with 〔〕: “{{actual}}” should be “{{expected}}”" },
@@ -100,6 +101,14 @@ export default defineCheck({
         out.push({ span: [m.index, m.index + m[0].length], messageId: "rangeDashLost", data: { actual: m[0], expected }, evidence: { from, to }, suggestion: expected });
       }
     }
+    if (compiled.pairs) {
+      // A title inside a title uses 〈〉 (GB/T 15834 4.15), not half-width < >.
+      for (const m of text.matchAll(/《[^《》\n]*?(<([^<>《》\n]{1,60})>)[^《》\n]*?》/gu)) {
+        const at = m.index + m[0].indexOf(m[1]!);
+        const expected = `〈${m[2]}〉`;
+        out.push({ span: [at, at + m[1]!.length], messageId: "innerTitle", data: { actual: m[1]!, expected }, evidence: { actual: m[1]! }, suggestion: expected });
+      }
+    }
     if (compiled.fullWidth) out.push(...checkHalfWidth(text));
     return out.filter((f) => !ctx.isNoise(unit.start + f.span[0], unit.start + f.span[1])).sort((a, b) => a.span[0] - b.span[0]);
   },
@@ -141,6 +150,8 @@ function checkPairs(unit: CheckUnit, ctx: CheckContext): RawFinding[] {
       continue;
     }
     if ((close === "paren" || close === "square") && isListMarkerClose(text, i)) continue;
+    // Opened in the previous block: a pair split by a line break (extraction, 【字号：\n…\n】).
+    if (stack.length === 0 && prevOpen(ctx, unit, close)) continue;
     out.push({ span: [i, i + 1], messageId: "unopened", data: { mark: ch, opener: OPENER_OF[close] }, evidence: { mark: ch } });
   }
   if (stack.length === 0) return out;
@@ -151,6 +162,7 @@ function checkPairs(unit: CheckUnit, ctx: CheckContext): RawFinding[] {
   for (const s of stack) {
     if (truncated) continue;
     if (s.family === "dquote" && next && /^\s*“/u.test(next.text)) continue;
+    if (next && balance(next.text, s.family) < 0) continue; // closed in the next block (split pair)
     out.push({ span: [s.at, s.at + 1], messageId: "unclosed", data: { mark: s.mark, closer: CLOSER_OF[s.family] }, evidence: { mark: s.mark } });
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
@@ -187,4 +199,26 @@ function checkHalfWidth(text: string): RawFinding[] {
     out.push({ span: [i, i + 1], messageId: "halfWidth", data: { mark: ch, full }, evidence: { mark: ch }, suggestion: full });
   }
   return out;
+}
+
+/** Opens minus closes of a family in a text, stopping at the first point where closes exceed opens (returns that negative value). */
+function balance(text: string, family: Family): number {
+  let n = 0;
+  for (const ch of text) {
+    if (OPEN[ch] === family) n++;
+    else if (CLOSE[ch] === family && --n < 0) return n;
+  }
+  return n;
+}
+
+/** The previous content block leaves a mark of this family open. */
+function prevOpen(ctx: CheckContext, unit: CheckUnit, family: Family): boolean {
+  const block = unit.block;
+  if (!block) return false;
+  for (let j = block.index - 1; j >= 0; j--) {
+    const b = ctx.doc.blocks[j]!;
+    if (b.kind === "chrome") return false;
+    if (b.kind === "heading" || b.kind === "paragraph" || b.kind === "title" || b.kind === "meta") return balance(b.text, family) > 0;
+  }
+  return false;
 }

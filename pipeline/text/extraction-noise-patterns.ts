@@ -79,25 +79,32 @@ export function findMojibake(text: string): NoiseHit[] {
  * Short lines repeated at least `min` times (watermarks, running headers and footers of each PDF page).
  * @param isExcluded lines to ignore (headings, chrome), by [start, end)
  */
-export function findRepeatedLines(text: string, min: number, maxLength: number, isExcluded: (s: number, e: number) => boolean = () => false): NoiseHit[] {
-  const lines = new Map<string, { start: number; end: number }[]>();
+export function findRepeatedLines(text: string, min: number, maxLength: number, isExcluded: (s: number, e: number) => boolean = () => false, minLineGap = 5): NoiseHit[] {
+  const lines = new Map<string, { start: number; end: number; line: number }[]>();
   let pos = 0;
+  let lineNo = 0;
   for (const raw of text.split("\n")) {
+    lineNo++;
     const body = raw.trim();
     const lead = raw.length - raw.trimStart().length;
     const start = pos + lead;
     pos += raw.length + 1;
     if (body.length < 2 || body.length > maxLength) continue;
     if (/^[\d\s.,、:：%]+$/u.test(body)) continue; // bare numbers: tables, not watermarks
+    if (/[。！？!?；;，,：:]$/u.test(body)) continue; // a sentence (各位代表！), not a watermark
     const end = start + body.length;
     if (isExcluded(start, end)) continue;
     const list = lines.get(body) ?? [];
-    list.push({ start, end });
+    list.push({ start, end, line: lineNo });
     lines.set(body, list);
   }
   const out: NoiseHit[] = [];
   for (const [body, list] of lines) {
     if (list.length < min) continue;
+    // Watermarks and running headers come once per page: occurrences are spread out, not clustered
+    // (a quote split over lines repeats its first word on adjacent lines).
+    const gaps = list.slice(1).map((l, i) => l.line - list[i]!.line).sort((a, b) => a - b);
+    if (gaps[Math.floor(gaps.length / 2)]! < minLineGap) continue;
     for (const l of list) out.push({ start: l.start, end: l.end, kind: "repeated-line", detail: { text: body, count: list.length } });
   }
   return out.sort((a, b) => a.start - b.start);
