@@ -111,7 +111,7 @@ export const UI = {
     prev: "上一页",
     next: "下一页",
     review: "审查页",
-    copyPairs: "跨文档复制（谁抄了谁）",
+    copyPairs: "跨文档相同内容（复制关系）",
     copier: "复制方",
     copiedFrom: "来源方",
     docA: "文档甲",

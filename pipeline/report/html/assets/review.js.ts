@@ -54,7 +54,7 @@ export const REVIEW_JS = String.raw`(function () {
     var panel = doc.querySelector(".notes");
     if (!panel) return;
     if (panel.scrollHeight > panel.clientHeight + 4) {
-      panel.scrollTop = note.offsetTop - panel.offsetTop - 12;
+      panel.scrollTop += note.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
     } else {
       var r = note.getBoundingClientRect();
       if (r.top < 0 || r.bottom > window.innerHeight) note.scrollIntoView({ block: "nearest" });
