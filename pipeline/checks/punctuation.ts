@@ -162,7 +162,7 @@ function checkPairs(unit: CheckUnit, ctx: CheckContext): RawFinding[] {
   for (const s of stack) {
     if (truncated) continue;
     if (s.family === "dquote" && next && /^\s*“/u.test(next.text)) continue;
-    if (next && balance(next.text, s.family) < 0) continue; // closed in the next block (split pair)
+    if (closedSoon(blocks, block, s.family)) continue; // closed a few lines on (a pair split by extraction)
     out.push({ span: [s.at, s.at + 1], messageId: "unclosed", data: { mark: s.mark, closer: CLOSER_OF[s.family] }, evidence: { mark: s.mark } });
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
@@ -211,14 +211,28 @@ function balance(text: string, family: Family): number {
   return n;
 }
 
-/** The previous content block leaves a mark of this family open. */
+/** How many blocks away a split pair may be closed (【字号：\n加大\n还原\n减小\n】). */
+const SPLIT_PAIR_BLOCKS = 5;
+
+/** One of the next few blocks closes a mark of this family before opening one. */
+function closedSoon(blocks: readonly Block[], block: Block | undefined, family: Family): boolean {
+  if (!block) return false;
+  for (let j = block.index + 1, seen = 0; j < blocks.length && seen < SPLIT_PAIR_BLOCKS; j++, seen++) {
+    const n = balance(blocks[j]!.text, family);
+    if (n < 0) return true;
+    if (n > 0) return false;
+  }
+  return false;
+}
+
+/** One of the previous few blocks leaves a mark of this family open. */
 function prevOpen(ctx: CheckContext, unit: CheckUnit, family: Family): boolean {
   const block = unit.block;
   if (!block) return false;
-  for (let j = block.index - 1; j >= 0; j--) {
-    const b = ctx.doc.blocks[j]!;
-    if (b.kind === "chrome") return false;
-    if (b.kind === "heading" || b.kind === "paragraph" || b.kind === "title" || b.kind === "meta") return balance(b.text, family) > 0;
+  for (let j = block.index - 1, seen = 0; j >= 0 && seen < SPLIT_PAIR_BLOCKS; j--, seen++) {
+    const n = balance(ctx.doc.blocks[j]!.text, family);
+    if (n > 0) return true;
+    if (n < 0) return false;
   }
   return false;
 }
