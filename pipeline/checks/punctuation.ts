@@ -78,12 +78,16 @@ export default defineCheck({
       }
     }
     if (compiled.docNumber) {
-      const re = new RegExp(`([${CJK}]{1,12}?)\\s*([\\[［【(（])\\s*((?:19|20)\\d{2})\\s*([\\]］】)）])\\s*(\\d{1,5})\\s*号`, "gu");
+      // An issuing-agency abbreviation (穗府, 粤府办) right before the bracket; the finding covers the
+      // bracket, year and number (where the agency starts cannot be known without a list of them).
+      const re = new RegExp(`(?<=[${CJK}])\\s*([\\[［【(（])\\s*((?:19|20)\\d{2})\\s*([\\]］】)）])\\s*(\\d{1,5})\\s*号`, "gu");
       for (const m of text.matchAll(re)) {
-        const start = m.index + m[1]!.length;
-        const actual = text.slice(m.index, m.index + m[0].length);
-        const expected = `${m[1]}〔${m[3]}〕${m[5]}号`;
-        out.push({ span: [m.index, m.index + m[0].length], messageId: "docNumber", data: { actual, expected }, evidence: { year: Number(m[3]), number: Number(m[5]), bracketsAt: start }, suggestion: expected });
+        const lead = m[0].length - m[0].trimStart().length;
+        const start = m.index + lead;
+        const actual = text.slice(start, m.index + m[0].length);
+        const expected = `〔${m[2]}〕${m[4]}号`;
+        const agency = /[\u3400-\u9fff]{1,6}$/u.exec(text.slice(0, m.index))?.[0] ?? "";
+        out.push({ span: [start, m.index + m[0].length], messageId: "docNumber", data: { actual, expected }, evidence: { year: Number(m[2]), number: Number(m[4]), before: agency }, suggestion: expected });
       }
     }
     if (compiled.rangeDash) {
@@ -146,7 +150,7 @@ function checkPairs(unit: CheckUnit, ctx: CheckContext): RawFinding[] {
     if (deeper >= 0) {
       const inner = stack[stack.length - 1]!;
       out.push({ span: [i, i + 1], messageId: "nesting", data: { mark: ch, inner: inner.mark }, evidence: { mark: ch, openAt: stack[deeper]!.at, innerAt: inner.at }, related: [{ span: [inner.at, inner.at + 1], label: "unclosed" }] });
-      stack.length = deeper;
+      stack.splice(deeper, 1); // crossing pairs (“《…”》): the inner mark stays open for its own closer
       continue;
     }
     if ((close === "paren" || close === "square") && isListMarkerClose(text, i)) continue;

@@ -52,7 +52,9 @@ export default defineCheck({
     for (const entry of compiled.entries) {
       for (let i = text.indexOf(entry.word); i >= 0; i = text.indexOf(entry.word, i + 1)) {
         const end = i + entry.word.length;
-        if (!bounds.has(i) || !bounds.has(end)) continue;
+        // NOTE: with a right-hand context (followedBy) only the start must be a token boundary: jieba
+        // may have merged the word with its context (法制意识 as one word), which the context already pins.
+        if (!bounds.has(i) || (!entry.followedBy && !bounds.has(end))) continue;
         if (entry.followedBy && !entry.followedBy.test(text.slice(end))) continue;
         if (entry.notFollowedBy && entry.notFollowedBy.test(text.slice(end))) continue;
         if (entry.precededBy && !entry.precededBy.test(text.slice(0, i))) continue;

@@ -1,0 +1,51 @@
+import { ruleTester } from "../helpers/rule-tester.js";
+
+const XILIAN = "西联镇2021年法治政府建设年度报告\n";
+const SIGN_XILIAN = "\n韶关市武江区西联镇人民政府\n2021年12月15日";
+
+ruleTester.run("entity-consistency", {
+  valid: [
+    {
+      name: "title, source and signature agree (区政府 / 区人民政府 variants)",
+      text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n来源:广州市番禺区人民政府 发布时间:2021-12-13 16:07:17\n2021年,番禺区委、区政府坚持以习近平法治思想为指导。\n番禺区人民政府\n2021年12月13日",
+    },
+    { name: "东漖街 in the metadata is 东漖街道办事处", text: "广州市荔湾区人民政府东漖街道办事处关于2024年度法治政府建设情况的报告\n发布时间: 2025-01-15 来源: 东漖街 浏览次数:-\n我街认真开展街道综合行政执法工作，本街道依法行政。" },
+    { name: "self-references that match a town", text: XILIAN + "我镇坚持以习近平新时代中国特色社会主义思想为指导，我镇认真履行了法治政府建设职责。" + SIGN_XILIAN },
+    { name: "本市 in a district report names the enclosing city", text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n我区严格执行本市规定，全区推进依法行政。" },
+    { name: "全市 / 全区 are not self-references; 资本市场 is not 本市", text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n在全市率先建立行政复议委员会，推动企业登陆资本市场。" },
+    { name: "我区 in an autonomous region's report", text: "2026年宁夏回族自治区政府工作报告\n宁夏回族自治区人民政府\n我区经济社会发展取得新成效。" },
+    { name: "higher-level bodies and the parent city are not foreign places", text: XILIAN + "落实省委、省政府、市委、市政府和区委、区政府的工作部署，学习《韶关市法治政府建设实施方案》，在武江区率先推行。" + SIGN_XILIAN },
+    { name: "a neighbour named for cooperation", text: XILIAN + "我镇与龙归镇联合开展执法检查，并组织到江湾镇交流学习。" + SIGN_XILIAN },
+    { name: "lower-level places in a district report", text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n石楼镇大岭村获得第八批全国民主法治示范村称号，石楼镇成功创建广州市法治示范镇。" },
+    { name: "组织街道 / 要求全镇 are not place names", text: XILIAN + "要求全镇干部职工全覆盖学习，组织街道综合行政执法，并经镇领导班子会议集体讨论决定。" + SIGN_XILIAN },
+  ],
+  invalid: [
+    {
+      name: "我区 in a town's report (done-when: 001 with one 我镇 renamed)",
+      text: XILIAN + "我镇坚持依法行政。自2021年以来，我区共开展7次专题学习会议。" + SIGN_XILIAN,
+      findings: [{ text: "我区", messageIncludes: "自称“我区”与本单位“西联镇”不符", severity: "warning" }],
+    },
+    {
+      name: "a neighbouring town left in a copied report (done-when: 西联镇 → 龙归镇)",
+      text: XILIAN + "二是完善行政决策制度，推进民主科学决策。我镇积极完善《龙归镇会议制度》，对班子会议的议事范围作出了明确规定。" + SIGN_XILIAN,
+      findings: [{ text: "龙归镇", messageIncludes: "同级的其他单位“龙归镇”", related: ["西联镇"], suggestion: "核对是否应为“西联镇”" }],
+    },
+    {
+      name: "a neighbouring district in a district report",
+      text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n2021年，天河区委、区政府坚持以习近平法治思想为指导。",
+      findings: [{ text: "天河区", evidence: { place: "天河区", ownPlace: "番禺区" } }],
+    },
+    {
+      name: "the signature names another unit",
+      text: XILIAN + "我镇坚持依法行政。\n韶关市武江区龙归镇人民政府\n2021年12月15日",
+      findings: [{ text: "韶关市武江区龙归镇人民政府", messageIncludes: "落款", related: ["西联镇"] }],
+    },
+    {
+      name: "the source line names another district",
+      text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n来源:广州市海珠区人民政府 发布时间:2021-12-13\n我区坚持依法行政。",
+      findings: [{ text: "广州市海珠区人民政府", messageIncludes: "来源信息" }],
+    },
+    { name: "我局 in a government's report", text: "洪山区2020年度法治政府建设工作报告\n2020年，我局以习近平法治思想为指导。", findings: [{ text: "我局" }] },
+    { name: "English message", lang: "en", text: XILIAN + "我市坚持依法行政。" + SIGN_XILIAN, findings: [{ text: "我市", messageIncludes: "Self-reference “我市”" }] },
+  ],
+});

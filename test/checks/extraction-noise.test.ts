@@ -1,0 +1,29 @@
+import { ruleTester } from "../helpers/rule-tester.js";
+
+ruleTester.run("extraction-noise", {
+  valid: [
+    { name: "ordinary report text", text: "一、2021年度主要工作和成效\n（一）深入学习贯彻习近平法治思想\n全年办理案件435件，同比上升165.24%。" },
+    { name: "a speech address repeated is not a watermark", text: "各位代表！\n过去一年成绩来之不易。\n各位代表！\n新的一年任务艰巨。\n各位代表！\n让我们团结奋斗。" },
+    { name: "accented Latin word is not mojibake", text: "引进Café连锁品牌。" },
+  ],
+  invalid: [
+    {
+      name: "list numbers glued to years (seed 003)",
+      text: " X XX 市人民政府关于 9 2019 年度法治政府建设情况的报告\n\n 一、9 2019 年度法治政府建设情况\n\n 三、0 2020 年工作计划",
+      findings: [{ text: "X", evidence: { kind: "stray-char" } }, { text: "9", evidence: { kind: "glued-number", year: 2019 } }, { text: "9", messageIncludes: "与年份“2019”粘连" }, { text: "0", evidence: { kind: "glued-number", year: 2020 } }],
+    },
+    { name: "page counter on its own line", text: "全面推进依法行政。\n第3页 / 共34页\n加强监督。", findings: [{ text: "第3页 / 共34页", evidence: { kind: "page-number" } }] },
+    { name: "mojibake", text: "推进锟斤拷法治建设，完善\uFFFD\uFFFD制度。", findings: [{ text: "锟斤拷", evidence: { kind: "mojibake" } }, { text: "\uFFFD\uFFFD" }] },
+    {
+      name: "a running header repeated on every page",
+      text: "XX市司法局内部资料\n第一段内容较长，说明工作开展情况。\n第二段。\n第三段。\n第四段。\n第五段。\nXX市司法局内部资料\n第六段。\n第七段。\n第八段。\n第九段。\n第十段。\nXX市司法局内部资料\n结束。",
+      findings: [{ text: "XX市司法局内部资料", evidence: { kind: "repeated-line", count: 3 } }, { text: "XX市司法局内部资料" }, { text: "XX市司法局内部资料" }],
+    },
+    { name: "configured watermark", text: "全面推进依法行政。仅供内部参考\n加强监督。", options: { watermarks: ["仅供内部参考"] }, findings: [{ text: "仅供内部参考" }] },
+    {
+      name: "a sentence broken by a page break (seed 003), rejoined by normalize",
+      text: "（一）依法全面履行政府职能。一是完善工作机制。深化行政审批制度改革，探索构\n\n 建分类快审机制，推行联合勘踏测绘验收工作机制。",
+      findings: [{ text: "构\n\n 建", evidence: { kind: "broken-line" } }],
+    },
+  ],
+});

@@ -1,0 +1,23 @@
+import { ruleTester } from "../helpers/rule-tester.js";
+
+ruleTester.run("term", {
+  valid: [
+    { name: "截止 not before a date", text: "严格落实申报截止日期，逾期不予受理。" },
+    { name: "截止到 is acceptable", text: "截止到2021年11月30日，共受理案件435件。" },
+    { name: "法制审核 / 法制机构 / 法制统一 keep 法制", text: "落实重大执法决定法制审核制度，区政府法制机构审查，维护国家法制统一。" },
+    { name: "法制 never hits across words (学法制度, 执法制度)", text: "落实区政府常务会议学法制度，完善相关执法制度。" },
+    { name: "瞎子 never hits inside 黑瞎子岛; 化装 never inside 文化装备", text: "推进黑瞎子岛联合保护开发，发展文化装备制造。" },
+    { name: "accepted Guangdong platform names", text: "推广粤省事、粤商通、粤政易、粤执法平台应用。", options: { accept: ["粤执法", "粤省事", "粤政易", "粤商通"] } },
+  ],
+  invalid: [
+    { name: "截止 before a date", text: "截止11月30日，区政府受理行政复议案件435件。", findings: [{ text: "截止", suggestion: "截至", messageIncludes: "应为“截至”" }] },
+    { name: "截止目前", text: "截止目前，已办结全部案件。", findings: [{ text: "截止", suggestion: "截至" }] },
+    { name: "法制 → 法治 in listed contexts", text: "加强法制宣传教育，增强法制意识，建设法制政府。", findings: [{ text: "法制", suggestion: "法治" }, { text: "法制", suggestion: "法治" }, { text: "法制", suggestion: "法治" }] },
+    { name: "其它 → 其他 (seed 003)", text: "向省级法规规章、其它部门征求意见。", findings: [{ text: "其它", suggestion: "其他" }] },
+    { name: "forbidden slur with a replacement", text: "为残废人提供法律援助。", findings: [{ text: "残废人", suggestion: "残疾人", messageIncludes: "不宜使用“残废人”" }] },
+    { name: "forbidden internet slang", text: "政策很给力。", findings: [{ text: "给力", messageIncludes: "网络用语" }] },
+    { name: "a province's own substitution", text: "推广粤省市平台。", options: { substitute: [{ wrong: "粤省市", right: "粤省事" }] }, findings: [{ text: "粤省市", suggestion: "粤省事" }] },
+    { name: "without the built-in list only inline items apply", text: "截止11月30日，共办理其它案件。", options: { listFile: "", forbid: [{ word: "案件" }] }, findings: [{ text: "案件" }] },
+    { name: "English message", lang: "en", text: "其它部门", findings: [{ messageIncludes: "Non-standard word: “其它” should be “其他”" }] },
+  ],
+});
