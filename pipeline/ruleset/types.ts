@@ -13,13 +13,19 @@ export interface SourcePosition {
   column: number;
 }
 
-/** A problem in a rule file, reported as `file:line:column: message` (exit code 2). */
+/**
+ * A problem in a rule file, reported as `file:line:column: message` (exit code 2).
+ * `line`/`column` are 0 when there is no position (a rule set named on the command line that does not exist).
+ */
 export interface RuleProblem extends SourcePosition {
-  /** Stable code (example: `E_YAML`, `E_UNKNOWN_KEY`, `E_TYPE`, `E_CHECK_TYPE`, `E_REGEX`, `E_EXTENDS_CYCLE`, `E_EXTENDS_MISSING`). */
+  /** Stable code from `ruleset/messages.ts` (example: `E_YAML`, `E_UNKNOWN_KEY`, `E_TYPE`, `E_CHECK_TYPE`, `E_REGEX`, `E_EXTENDS_CYCLE`, `E_EXTENDS_MISSING`). */
   code: string;
   /** Dotted key path inside the file (example: `rules.placeholder.minLength`). */
   keyPath: string;
+  /** Chinese message (the default language). */
   message: string;
+  /** The message in both languages (`formatProblem` picks one). */
+  localized?: Message;
 }
 
 export interface ResolvedRule {
@@ -36,6 +42,8 @@ export interface ResolvedRule {
   /** Message override from YAML, per messageId or for all. */
   message?: Partial<Record<string, Message>>;
   check: CheckDefinition;
+  /** `description:` from YAML, if any. */
+  description?: string;
   /** Where the rule was defined, and each file that overrode it, in order. */
   origin: SourcePosition[];
 }
@@ -49,6 +57,7 @@ export interface AppliesTo {
 export interface ResolvedRuleSet {
   id: string;
   name: string;
+  description?: string;
   /** Absolute path of the file the set came from. */
   file: string;
   /** Set ids from this one up to the root (example: ["guangdong", "national"]). */
