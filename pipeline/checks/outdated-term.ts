@@ -168,7 +168,7 @@ export default defineCheck({
       for (const t of c.terms) {
         for (const m of text.matchAll(t.re)) {
           const abs = s.start + m.index;
-          if (!aligned(boundaries, abs, abs + m[0].length)) continue;
+          if (!aligned(boundaries, abs, abs + m[0].length, m[0].length)) continue;
           const e = t.entry;
           if (t.exclude?.test(text)) continue;
           if (late && e.valid_from && e.valid_from > late && c.kinds.has("not-yet")) {
@@ -180,7 +180,7 @@ export default defineCheck({
             });
             continue;
           }
-          if (reportYear !== null && e.valid_to && e.valid_to < `${reportYear}-01-01` && c.kinds.has("superseded") && !GROUP_EXCLUDE[e.group].test(text)) {
+          if (reportYear !== null && e.valid_to && e.valid_to <= `${reportYear}-01-01` && c.kinds.has("superseded") && !GROUP_EXCLUDE[e.group].test(text)) {
             const replacement = e.superseded_by ?? "";
             findings.push({
               span: [at(abs), at(abs + m[0].length)],
@@ -293,6 +293,11 @@ function tokenBoundaries(doc: SegmentedDocument): Set<number> | null {
   return set;
 }
 
-function aligned(boundaries: Set<number> | null, start: number, end: number): boolean {
-  return boundaries === null || (boundaries.has(start) && boundaries.has(end));
+/**
+ * A short term (≤ 3 characters: 工商局, 法制办) must start and end on token boundaries; a longer one must
+ * start on one (jieba often glues the next word on: 社会主义/法制建设).
+ */
+function aligned(boundaries: Set<number> | null, start: number, end: number, length: number): boolean {
+  if (boundaries === null) return true;
+  return boundaries.has(start) && (length >= 4 || boundaries.has(end));
 }

@@ -73,7 +73,8 @@ const PLAN_HEADING_RE = /计划|打算|安排|思路|下一步|展望|工作要�
 const WORK_HEADING_RE = /情况|工作|举措|成效|成绩|回顾|开展|主要|推进|建设/u;
 const STATEMENT_RE = /现将[^。]{0,40}?((?:19|20)\d{2})\s*年度?[^。]{0,40}?(?:报告|汇报|总结|公告)如下/u;
 const PLAN_PARA_RE = /^[\s\u3000]*(?:下一步|今后|(?:19|20)\d{2}\s*年[，,]?\s*(?:我们|我[市区县镇乡局委办街省]|全[市区县省镇]|[市区县]政府)?\s*将)/u;
-const META_DATE_KEYS = /发布时间|发布日期|成文日期|印发日期|公开日期|生成日期|日期/u;
+const META_DATE_KEYS = /发布时间|发布日期|成文日期|印发日期|公开日期|生成日期|日期|^时\s*间$/u;
+const INLINE_DATE_KEY = /(?:发布时间|发布日期|成文日期|印发日期)\s*[:：]\s*$/u;
 const META_TITLE_KEYS = /^(?:名\s*称|标\s*题|题\s*名)$/u;
 
 /**
@@ -87,6 +88,7 @@ export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenc
   const firstContent = blocks.findIndex((b) => b.kind === "heading" || (b.kind === "paragraph" && !isTitleLike(b.text)));
   let inPlan = false;
   let publishedFound = false;
+  let reviewedYear: number | null = null;
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -97,9 +99,10 @@ export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenc
       if (META_TITLE_KEYS.test(b.meta.key.replace(/\s/g, "")) || META_TITLE_KEYS.test(b.meta.key)) {
         const m = titleYear(b.text);
         if (m) evidence.push(titleEvidence(b, m, options));
-      } else if (META_DATE_KEYS.test(b.meta.key)) {
-        const d = mentions.find((m) => m.kind === "date");
-        if (d) {
+      } else {
+        // `发布时间:2021-12-13` may share a line with another key (`来源:… 发布时间:…`).
+        const d = mentions.find((m) => m.kind === "date" && (META_DATE_KEYS.test(b.meta!.key.trim()) || INLINE_DATE_KEY.test(b.text.slice(0, m.start))));
+        if (d && !publishedFound) {
           evidence.push(dateEvidence("published", d, at(d)));
           publishedFound = true;
         }
@@ -118,13 +121,24 @@ export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenc
     }
     if (b.kind === "heading") {
       const level = b.level ?? 1;
-      if (level <= 1) inPlan = PLAN_HEADING_RE.test(b.text) && !/成效|成绩|回顾|情况$/u.test(b.text);
-      if (inPlan) planBlocks.add(b.index);
       const m = mentions.find((x) => x.kind === "year" || x.kind === "fiscal");
+      if (level <= 1) {
+        inPlan = PLAN_HEADING_RE.test(b.text) && !/成效|成绩|回顾|情况$/u.test(b.text);
+        // A later year than the work reviewed so far, or the year a report is delivered in, opens the plan
+        // (`三、2026年主要工作` after a review of 2025 in a 2026年政府工作报告).
+        if (m && !/回顾|成效|成绩|情况/u.test(b.text)) {
+          const delivered = evidence.find((e) => e.source === "title" && e.delivery);
+          if ((delivered && m.year >= delivered.year) || (reviewedYear !== null && m.year > reviewedYear)) inPlan = true;
+        }
+      }
+      if (inPlan) planBlocks.add(b.index);
       if (m && !/以来|以前|之前|截至|相比|同比/u.test(b.text)) {
         const plan = inPlan || PLAN_HEADING_RE.test(b.text);
         if (plan) evidence.push({ source: "plan", year: m.year, impliedYear: m.year - 1, weight: 2, ...at(m) });
-        else if (WORK_HEADING_RE.test(b.text)) evidence.push({ source: "heading", year: m.year, impliedYear: m.year, weight: 2, ...at(m) });
+        else if (WORK_HEADING_RE.test(b.text)) {
+          evidence.push({ source: "heading", year: m.year, impliedYear: m.year, weight: 2, ...at(m) });
+          reviewedYear = Math.max(reviewedYear ?? m.year, m.year);
+        }
       }
       continue;
     }

@@ -23,8 +23,9 @@ export function checkCounts(text: string, qs: readonly Quantity[]): ArithResult[
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
     if (q.excluded || q.approximate || !COUNT_UNITS.has(q.unit) || q.value < 2 || q.value > 20 || q.decimals) continue;
-    const noun = /^[\u4e00-\u9fa5]{1,6}/u.exec(text.slice(q.end))?.[0];
-    if (!noun || noun.startsWith("的")) continue;
+    // The counted noun (专题组, 领域); a bare count (`…和治安联防6项。`) has none.
+    const noun = /^[\u4e00-\u9fa5]{1,6}/u.exec(text.slice(q.end))?.[0] ?? "";
+    if (noun.startsWith("的") || (!noun && !/^\s*[，,。；;）)]/u.test(text.slice(q.end)))) continue;
     let pre = text.slice(0, q.start).replace(/\s+$/u, "");
     let deng = false;
     const tail = /(?:等|共|这|这些|此)+$/u.exec(pre);
@@ -51,8 +52,8 @@ export function checkCounts(text: string, qs: readonly Quantity[]): ArithResult[
     const n = q.value;
     if (n === k || (joined && n === k + 1)) continue;
     if (deng && n > k) continue;
-    const suffix = noun[noun.length - 1]!;
-    const shared = items.every((it) => it.trim().endsWith(suffix));
+    const suffix = noun[noun.length - 1];
+    const shared = suffix !== undefined && items.every((it) => it.trim().endsWith(suffix));
     if (!shared && !deng && !LIST_VERB.test(segment.trim())) continue;
     const expected = joined ? `${k}或${k + 1}` : String(k);
     out.push({

@@ -12,7 +12,8 @@ export function checkShares(text: string, qs: readonly Quantity[]): ArithResult[
     const from = m.index + m[0].length;
     // The subjects before 分别占 must be parts of one whole: a 、 list whose items end alike (第一产业、第二产业、第三产业).
     const subj = /([^，,。；;：:]*)$/u.exec(text.slice(0, m.index))![1]!.split("、").map((x) => x.trim());
-    if (subj.length < 2 || !subj.every((x) => x.length > 0 && x[x.length - 1] === subj[0]![subj[0]!.length - 1])) continue;
+    const tailChar = subj[0]?.[subj[0].length - 1];
+    if (subj.length < 2 || !tailChar || !subj.slice(0, -1).every((x) => x.endsWith(tailChar)) || !subj[subj.length - 1]!.includes(tailChar)) continue;
     const list: Quantity[] = [];
     let prevEnd = from;
     for (const q of qs) {

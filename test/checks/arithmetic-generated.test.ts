@@ -1,0 +1,114 @@
+/**
+ * Generated cases for the arithmetic sub-checks: every verified-correct statistic of the seeds (and of
+ * gwr2026) is read as written (silent), then with one operand perturbed (found), so each mechanism
+ * is tested for recall on real sentence shapes, not on one string.
+ */
+import { describe, expect, it } from "vitest";
+import { findQuantities } from "../../pipeline/text/arith-numbers.js";
+import { checkSums } from "../../pipeline/checks/arithmetic/sums.js";
+import { checkRates } from "../../pipeline/checks/arithmetic/rates.js";
+import { checkChanges } from "../../pipeline/checks/arithmetic/changes.js";
+import { checkCounts } from "../../pipeline/checks/arithmetic/counts.js";
+import { checkShares } from "../../pipeline/checks/arithmetic/shares.js";
+import type { ArithResult } from "../../pipeline/checks/arithmetic/types.js";
+
+const tol = { rounding: true, truncation: true, percentPoints: 0 };
+
+function all(text: string): ArithResult[] {
+  const qs = findQuantities(text);
+  return [...checkSums(text, qs, tol), ...checkRates(text, qs, tol), ...checkChanges(text, qs, tol), ...checkCounts(text, qs), ...checkShares(text, qs)];
+}
+
+/** Replaces the n-th occurrence (0-based) of `find` in `text`. */
+function replaceNth(text: string, find: string, by: string, n = 0): string {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = text.indexOf(find, i + 1);
+  if (i < 0) throw new Error(`${find} not in ${text}`);
+  return text.slice(0, i) + by + text.slice(i + find.length);
+}
+
+/** Correct statistics (silent as written) and a perturbation that must be found, with the kind expected. */
+const CASES: { text: string; perturb: [string, string, number?]; kind: ArithResult["kind"] }[] = [
+  { text: "调解组织401个,其中区级调解中心3个,镇街调解中心7个,村(社区)调委会341个,派出所调解室21个,驻法庭调解室4个,其他专业性调解组织25个。", perturb: ["341个", "351个"], kind: "sum" },
+  { text: "形成清理目录 746 件(保留 350 件、修改 42 件、宣布失效 354件)。", perturb: ["354件", "364件"], kind: "sum" },
+  { text: "形成清理目录 746 件(保留 350 件、修改 42 件、宣布失效 354件)。", perturb: ["354件", "344件"], kind: "remainder" },
+  { text: "共审查各类法律事务 220 件(其中重大决策 17 件,重大政府合同 35 件,其他法律意见建议 168 件)。", perturb: ["168 件", "178 件"], kind: "sum" },
+  { text: "全年共收到行政复议申请68件,受理58件,不予受理10件,审结54件(含上年结转10件)。", perturb: ["58件", "51件"], kind: "remainder" },
+  { text: "全区新收一审案件363件,应当出庭应诉案件117件,全区行政机关负责人实际出庭204件,出庭应诉率56.2%,超额完成任务。", perturb: ["56.2%", "66.2%"], kind: "loose" },
+  { text: "调处各类矛盾纠纷共 4370 件,调解成功 4326 件,调处成功率为 98.99%。", perturb: ["4326 件", "4026 件"], kind: "rate" },
+  { text: "审批审查由282个工作日大幅减少到99个工作日,压缩 65%。", perturb: ["65%", "75%"], kind: "change" },
+  { text: "办理环节从7个环节压减为2个,减少5个。", perturb: ["减少5个", "减少4个"], kind: "change" },
+  { text: "网上可办率由42.28%提升至99.95%,提高57.67个百分点。", perturb: ["57.67", "59.67"], kind: "change" },
+  { text: "下设精简行政审批组、优化营商环境组、激励创业创新组、深化商事制度改革组、改善社会服务组 5个专题组和综合组、法治组、督查组、专家组 4 个保障组。", perturb: ["4 个保障组", "5 个保障组"], kind: "count" },
+  { text: "分六类规划,从矛盾邻里纠纷调处、环境卫生、消防安全、计划生育(流动人口管理)、便民服务和治安联防6项。", perturb: ["6项", "8项"], kind: "count" },
+  { text: "第一产业、第二产业、第三产业增加值分别占18.6%、47.3%和34.1%。", perturb: ["34.1%", "44.1%"], kind: "shares" },
+];
+
+describe("arithmetic sub-checks: verified statistics stay silent, perturbed ones are found", () => {
+  for (const c of CASES) {
+    it(`silent: ${c.text.slice(0, 30)}`, () => {
+      expect(all(c.text).map((r) => r.messageId)).toEqual([]);
+    });
+    const broken = replaceNth(c.text, c.perturb[0], c.perturb[1], c.perturb[2] ?? 0);
+    it(`found (${c.kind}): ${broken.slice(0, 30)}`, () => {
+      const r = all(broken);
+      expect(r.map((x) => x.kind)).toContain(c.kind);
+      const f = r.find((x) => x.kind === c.kind)!;
+      expect(f.evidence).toHaveProperty("expression");
+      expect(f.evidence).toHaveProperty("expected");
+      expect(f.evidence).toHaveProperty("stated");
+      expect(f.operands.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe("quantities: names, ordinals, dates and document numbers are never operands", () => {
+  const never = [
+    "积极构建“3+3+5”服务格局,推行“1+N”模式,形成5+3工作机制。",
+    "整合12345热线和12348热线,开通96110专线。",
+    "第14次会议审议通过第八批名单,前10名单位获表彰。",
+    "依据穗府〔2024〕3号文件和粤府办〔2021〕12号文件。",
+    "2021年12月15日召开会议,2022年3月印发方案。",
+    "联系电话020-84625678,粤ICP备12345678号。",
+    "《法治政府建设实施纲要(2021—2025年)》和《关于做好2件事的通知》。",
+  ];
+  for (const t of never) {
+    it(t.slice(0, 24), () => {
+      expect(findQuantities(t).filter((q) => !q.excluded && !q.approximate).map((q) => q.text)).toEqual([]);
+      expect(all(t)).toEqual([]);
+    });
+  }
+});
+
+describe("precision: look-alikes that must stay silent", () => {
+  const silent = [
+    // 其中 lists that cover only part of the total are normal.
+    "机关录入行政处罚案件12558件,其中行政单位主动向公安机关移送涉嫌犯罪案件9件,检察机关建议移送涉嫌犯罪案件22件,公安机关共计受理移送案件31件。",
+    // One part in brackets: a carry-over, not a breakdown.
+    "收到行政赔偿申请14件,已办结15件(含上年结转1件)。",
+    // Different units (份 vs 件) are not added.
+    "对市政府印发的 480 份政策文件进行审查评估,保留文件 456 件、修订 5 件、宣布失效 19 件。",
+    // Stages of a procedure are not parts: 受理 and 办结 overlap.
+    "全年共收到申请68件,受理51件,办结50件。",
+    // Rates of different bases in one sentence.
+    "行政机关负责人出庭应诉率为96.06%,其中,正职负责人出庭应诉率为29.13%。",
+    // Annual average growth is not (b−a)/a.
+    "全体居民人均可支配收入由2.57万元增加到3.52万元、年均增长6.5%。",
+    // A change in another clause with its own subject.
+    "常住人口城镇化率由52.23%提高到58.08%,城市、县城建成区面积分别提高8.3%、5%。",
+    // Shares of different wholes.
+    "专项产业基金、新增能耗、新增工业用地支持民间投资项目比重分别为99.3%、93.8%、84.6%。",
+    // A count inside a name, a count after a verb.
+    "办好国际乒联混合团体世界杯、铁人三项世界杯等重大赛事。",
+    "经济发展方面,围绕增速、结构、效率提出5项指标。",
+    // 等 with fewer names than the count.
+    "市场监管、文化市场、交通运输等 9 个领域。",
+    // Approximate values.
+    "共收到申请100余件,受理60件,不予受理30件。",
+  ];
+  for (const t of silent) {
+    it(t.slice(0, 30), () => {
+      expect(all(t).map((r) => `${r.messageId} ${JSON.stringify(r.data)}`)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester } from "../helpers/rule-tester.js";
+import { expectedClause, findClauses, latestCitable } from "../../pipeline/checks/outdated-term/meetings.js";
+import { loadKnowledgeBase } from "../../pipeline/checks/outdated-term/kb.js";
+import { ROOT } from "../helpers/pipeline.js";
+
+/** A report on `year`, signed on `signed`, with `body` as its opening paragraph. */
+function report(year: number, signed: string, body: string, extra = ""): string {
+  return [`西联镇${year}年法治政府建设年度报告`, body, "一、主要工作情况", `${year}年,我镇认真履行法治政府建设职责。${extra}`, `二、${year + 1}年工作计划`, "继续推进。", "韶关市武江区西联镇人民政府", signed].join("\n");
+}
+
+const SEED_001_CLAUSE = "为贯彻落实党中央和国务院决策部署,我镇坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中全会精神,我镇认真履行了法治政府建设职责。";
+
+ruleTester.run("outdated-term", {
+  valid: [
+    {
+      name: "seed 003: 十九届四中全会 clause in a report on 2019 signed 2020-01-10",
+      text: report(2019, "2020年1月10日", "2019年,我市以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中全会精神,深入学习贯彻习近平总书记全面依法治国新理念新思想新战略。"),
+    },
+    {
+      name: "seed 004: 二十届二中、三中全会 clause in a report on 2024 published 2025-01-15",
+      text: ["东漖街道2024年法治政府建设年度报告", "发布时间:2025-01-15 10:00", "2024年,东漖街道坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻党的二十大和二十届二中、三中全会精神,深入学习贯彻习近平法治思想。", "一、2024年主要工作", "做了大量工作。", "二、2025年工作计划", "继续推进。"].join("\n"),
+    },
+    { name: "法制 inside 法制审核 and 执法制度 is current usage", text: report(2021, "2022年1月20日", "2021年,全面落实重大执法决定法制审核制度,完善行政执法制度,建立健全法制机构。") },
+    { name: "the old body name in a statement about the reform", text: report(2021, "2022年1月20日", "2021年,原工商局、质监局职能整合后组建的市场监督管理局运行顺畅。") },
+    { name: "a future congress in a forward-looking phrase", text: report(2021, "2022年1月20日", "2021年,全镇以优异成绩迎接党的二十大胜利召开。") },
+    { name: "《纲要(2015—2020年)》 in a report on 2019", text: report(2019, "2020年1月10日", "2019年,深入实施《法治政府建设实施纲要(2015—2020年)》。") },
+    { name: "十九届历次全会精神 is always up to date", text: report(2021, "2022年1月20日", "2021年,全面贯彻党的十九大和十九届历次全会精神。") },
+    { name: "2021年是“十四五”开局之年", text: report(2021, "2022年1月20日", "2021年是“十四五”开局之年,我镇扎实推进各项工作。") },
+    { name: "a superseded term with a historical context (克服新冠肺炎疫情)", text: report(2025, "2026年2月1日", "五年来,我们克服新冠肺炎疫情影响,经济持续恢复。") },
+  ],
+  invalid: [
+    {
+      name: "seed 001: signed 2021-12-15, cites only up to 十九届四中全会",
+      text: report(2021, "2021年12月15日", SEED_001_CLAUSE),
+      options: { kinds: ["stale-clause"] },
+      findings: [
+        {
+          text: "党的十九大和十九届二中、三中、四中全会精神",
+          messageIncludes: "十九届六中全会",
+          evidence: { kind: "stale-clause", latest: { label: "十九届六中全会", end: "2021-11-11" }, publicationDate: "2021-12-15" },
+          suggestion: "党的十九大和十九届二中、三中、四中、五中、六中全会精神（或“十九届历次全会精神”）",
+        },
+      ],
+    },
+    {
+      name: "习近平法治思想 in a report signed before 2020-11-16",
+      text: report(2019, "2020年3月10日", "2019年,深入学习贯彻习近平法治思想。"),
+      findings: [{ text: "习近平法治思想", evidence: { kind: "not-yet", validFrom: "2020-11-16" } }],
+    },
+    {
+      name: "党的二十大精神 in a report on 2021 published in Q1 2022",
+      text: report(2021, "2022年2月10日", "2021年,全镇深入学习贯彻党的二十大精神。"),
+      findings: [{ text: "党的二十大", evidence: { kind: "not-yet", validFrom: "2022-10-16" } }],
+    },
+    {
+      name: "社会主义法制 in a report on 2021 (replaced by 社会主义法治 on 2018-03-11)",
+      text: report(2021, "2022年1月20日", "2021年,我镇大力推进社会主义法制建设。"),
+      findings: [{ text: "社会主义法制", suggestion: "社会主义法治", evidence: { kind: "superseded", validTo: "2018-03-11" } }],
+    },
+    {
+      name: "工商局 and 《合同法》 as current in a report on 2021",
+      text: report(2021, "2022年1月20日", "2021年,镇工商局依据《合同法》开展合同监管。"),
+      findings: [
+        { text: "工商局", suggestion: "市场监督管理局" },
+        { text: "《合同法》", suggestion: "《中华人民共和国民法典》合同编" },
+      ],
+    },
+    {
+      name: "mis-stated period of 法治社会建设实施纲要",
+      text: report(2021, "2022年1月20日", "2021年,认真落实《法治社会建设实施纲要(2021—2025年)》。"),
+      findings: [{ text: "法治社会建设实施纲要(2021—2025年)", suggestion: "法治社会建设实施纲要（2020—2025年）", evidence: { kind: "wrong-period" } }],
+    },
+    {
+      name: "the 2015—2020 纲要 as the plan being implemented in a report on 2022",
+      text: report(2022, "2023年1月20日", "2022年,深入实施《法治政府建设实施纲要(2015—2020年)》。"),
+      findings: [{ text: "法治政府建设实施纲要(2015—2020年)", evidence: { kind: "plan-ended" } }],
+    },
+    {
+      name: "十四五开局之年 attached to 2022",
+      text: report(2022, "2023年1月20日", "2022年是“十四五”开局之年,我镇扎实推进各项工作。"),
+      findings: [{ evidence: { kind: "year-phrase", expectedYear: 2021, statedYear: 2022 }, suggestion: "2021年" }],
+    },
+    {
+      name: "no publication date: judged against Q1 of the year after the report year",
+      text: ["某区2022年法治政府建设年度报告", "2022年,全区全面贯彻党的十九大和十九届二中、三中、四中、五中、六中全会精神。", "一、2022年主要工作", "做了大量工作。", "二、2023年工作计划", "继续推进。"].join("\n"),
+      options: { kinds: ["stale-clause"] },
+      findings: [{ messageIncludes: "党的二十大", evidence: { judgedAgainst: "report-year+1 Q1", reportYear: 2022 } }],
+    },
+  ],
+});
+
+describe("outdated-term knowledge base", () => {
+  const kb = loadKnowledgeBase(`${ROOT}rules/kb`);
+  it("lists every congress and plenum from 十八大 to 二十届四中全会, in order, each with a source", () => {
+    const labels = kb.meetings.map((m) => m.label);
+    expect(labels[0]).toBe("党的十八大");
+    expect(labels[labels.length - 1]).toBe("二十届四中全会");
+    for (let i = 1; i < kb.meetings.length; i++) expect(kb.meetings[i]!.start >= kb.meetings[i - 1]!.end).toBe(true);
+    for (const m of kb.meetings) expect(m.source.length).toBeGreaterThan(5);
+  });
+  it("expects the right clause per date window (domain-kb §2.2)", () => {
+    const at = (d: string) => expectedClause(latestCitable(kb.meetings, d, 30)!).zh;
+    expect(at("2020-01-10")).toMatch(/^党的十九大和十九届二中、三中、四中全会精神/u);
+    expect(at("2021-03-29")).toMatch(/^党的十九大和十九届二中、三中、四中、五中全会精神/u);
+    expect(at("2021-12-15")).toMatch(/六中全会精神/u);
+    expect(at("2023-01-20")).toBe("党的二十大精神");
+    expect(at("2025-01-15")).toMatch(/^党的二十大和二十届二中、三中全会精神/u);
+    expect(at("2026-02-02")).toMatch(/二十届二中、三中、四中全会精神/u);
+  });
+  it("reads clause citations", () => {
+    expect(findClauses("全面贯彻党的十九大和十九届二中、三中、四中全会精神")).toMatchObject([{ congress: 19, plenums: [2, 3, 4], all: false }]);
+    expect(findClauses("深入贯彻党的二十大和二十届历次全会精神")).toMatchObject([{ congress: 20, all: true }]);
+    expect(findClauses("全面贯彻党的二十大精神")).toMatchObject([{ congress: 20, plenums: [] }]);
+  });
+});

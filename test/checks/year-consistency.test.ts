@@ -1,0 +1,111 @@
+import { ruleTester } from "../helpers/rule-tester.js";
+
+/** Seed 003 (PDF extraction): a 2020年度 title over a report on 2019. */
+const SEED_003 = [
+  "XX市人民政府对于2020年度法治政府建设情况报告",
+  "",
+  " X XX 市人民政府关于 9 2019 年度法治政府建设情况的报告",
+  "",
+  "  2019 年,我市各级行政机关以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中全会精神,深入实施《法治政府建设实施纲要(2015—2020 年)》,全面推进法治政府建设,取得明显成效。现将有关情况公告如下:",
+  "",
+  " 一、9 2019 年度法治政府建设情况",
+  "",
+  " (一)依法全面履行政府职能。编制2019年度规章制定计划,征集2020年度立法建议项目。",
+  "",
+  " 二、工作存在的不足",
+  "",
+  " 法治政府建设工作还存在一些不足。",
+  "",
+  " 三、0 2020 年工作计划",
+  "",
+  " 2020 年,我市将继续深入推进法治政府建设。",
+  "",
+  " XX 市人民政府",
+  " 2020 年 1 月 10 日",
+].join("\n");
+
+/** A clean report on 2020 (shape of seed 002). */
+const REPORT_2020 = [
+  "洪山区2020年度法治政府建设工作报告",
+  "2020年,我区以习近平新时代中国特色社会主义思想和习近平法治思想为指导,以《武汉市法治政府建设实施方案(2016-2020年)》为主线,圆满完成法治政府建设各项工作。",
+  "一、工作开展情况",
+  "(一)完善工作机制。2020年共审核以政府名义签订的协议28件。深入实施《法治政府建设实施纲要(2015—2020年)》。",
+  "二、存在的问题",
+  "一是法治宣传的针对性有待加强。",
+  "三、2021年工作计划",
+  "2021年,我区将深入学习贯彻习近平法治思想,制定《法治政府建设实施方案(2021—2025年)》。",
+  "中共洪山区委全面依法治区委员会办公室",
+  "2021年2月18日",
+].join("\n");
+
+ruleTester.run("year-consistency", {
+  valid: [
+    { name: "consistent report: title, body, plan (2021 = 2020 + 1), signature in Q1", text: REPORT_2020 },
+    {
+      name: "chrome date in the page header never counts",
+      text: ["今天是:2019年10月31日 星期四", "", REPORT_2020].join("\n"),
+    },
+    {
+      name: "periods are not report years: (2021—2025年), (20212025年), 2021~2025年",
+      text: REPORT_2020.replace("圆满完成", "对照《法治中国建设规划(2020—2025年)》和(20212025年)规划、2021~2025年目标,圆满完成"),
+    },
+    {
+      name: "a government work report names the year of delivery in its title (2026 over a review of 2025)",
+      text: ["2026年河北省政府工作报告", "一、2025年工作回顾", "2025年,全省经济运行稳中向好。", "二、2026年主要工作", "2026年,我们将扎实推进各项工作。"].join("\n"),
+    },
+    {
+      name: "a paragraph about an earlier year with a comparison marker",
+      text: REPORT_2020.replace("(一)完善工作机制。", "(一)完善工作机制。与2019年相比,2019年全区办理案件较少。"),
+      options: { kinds: ["paragraph-year"] },
+    },
+    { name: "seed 003 has no plan-year problem: the plan is for 2020 = 2019 + 1", text: SEED_003, options: { kinds: ["plan-year"] } },
+  ],
+  invalid: [
+    {
+      name: "seed 003: 2020年度 title over a body about 2019",
+      text: SEED_003,
+      options: { kinds: ["title-body"] },
+      findings: [
+        {
+          text: "2020年度",
+          line: 1,
+          messageIncludes: "2019",
+          evidence: { titleYear: 2020, bodyYear: 2019 },
+          related: ["2019 年度", "2019 年", "2019 年度", "2020 年", "2020 年", "2020 年 1 月 10 日"],
+          suggestion: "将标题中的2020年度改为2019年度，或核对正文年份",
+        },
+      ],
+    },
+    {
+      name: "plan section for the report year itself",
+      text: REPORT_2020.replace("三、2021年工作计划", "三、2020年工作计划").replace("2021年,我区将", "我区将"),
+      options: { kinds: ["plan-year"] },
+      findings: [{ text: "2020年", evidence: { planYear: 2020, reportYear: 2020, expected: 2021 } }],
+    },
+    {
+      name: "signature after 1 April of the following year",
+      text: REPORT_2020.replace("2021年2月18日", "2021年5月8日"),
+      options: { kinds: ["publication-late"] },
+      findings: [{ text: "2021年5月8日", evidence: { kind: "late", date: "2021-05-08", deadline: "2021-04-01" } }],
+    },
+    {
+      name: "publication date before the reporting period ended",
+      text: ["番禺区关于2021年度法治政府建设情况的报告", "来源:番禺区人民政府 发布时间:2021-12-13 16:07:17", "2021年,番禺区坚持以习近平法治思想为指导。现将有关情况报告如下。", "一、2021年度主要工作和成效", "做了大量工作。", "二、2022年工作计划", "继续推进。"].join("\n"),
+      options: { kinds: ["publication-early", "publication-late"] },
+      findings: [{ text: "2021-12-13", evidence: { kind: "early", reportYear: 2021 } }],
+    },
+    {
+      name: "a work paragraph about the year before, with no comparison marker (copied from last year's report)",
+      text: REPORT_2020.replace("二、存在的问题", "2019年,全区共办理行政复议案件40件。2019年12月,区政府召开常务会议。\n二、存在的问题"),
+      options: { kinds: ["paragraph-year"] },
+      findings: [{ text: "2019年", evidence: { paragraphYear: 2019, reportYear: 2020 }, related: ["2019年12月"] }],
+    },
+    {
+      name: "English message",
+      text: SEED_003,
+      lang: "en",
+      options: { kinds: ["title-body", "plan-year"] },
+      findings: [{ text: "2020年度", messageIncludes: "The title says 2020" }],
+    },
+  ],
+});
