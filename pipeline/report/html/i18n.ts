@@ -53,6 +53,15 @@ const PROVINCES: Record<string, string> = {
   qinghai: "青海", ningxia: "宁夏", xinjiang: "新疆", national: "全国",
 };
 
+const SOURCE_FORMS: Record<string, string> = {
+  "web page": "网页", "pdf extraction": "PDF 提取", "plain text": "纯文本", "word document": "Word 文档", txt: "纯文本", pdf: "PDF", docx: "Word 文档", html: "网页",
+};
+
+export function sourceFormLabel(lang: Lang, form: string | undefined): string | undefined {
+  if (!form || lang === "en") return form;
+  return SOURCE_FORMS[form] ?? form;
+}
+
 export function provinceLabel(lang: Lang, p: string | null): string {
   if (!p) return "";
   if (lang === "en") return p.charAt(0).toUpperCase() + p.slice(1);
@@ -218,7 +227,8 @@ export const EVIDENCE_LABELS: Record<Lang, Record<string, string>> = {
     count: "次数", term: "用语", replacement: "建议用语", current: "现行名称", since: "起始时间", until: "截止时间", validUntil: "有效期至",
     placeholder: "占位符", pattern: "匹配", expectedValue: "应为", found: "所写", previous: "前一序号", expectedNumber: "应为序号",
     section: "章节", missing: "缺少", entity: "名称", variants: "不同写法", sourcePath: "来源文件", ratio: "比例", share: "占比",
-    documents: "文档数", documentCount: "文档数", kind: "类型", tier: "层级", rule: "规则",
+    documents: "文档数", documentCount: "文档数", kind: "类型", type: "类型", tier: "层级", rule: "规则", context: "上下文",
+    earlierLength: "前文字数", source: "来源", sources: "来源", passages: "段落", operands: "运算项", unit: "单位", value: "数值",
   },
   en: {},
 };

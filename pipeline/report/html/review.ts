@@ -13,7 +13,7 @@ import { alignTexts } from "./align.js";
 import { docRatio, severityCounts, type ReportSource } from "./data.js";
 import { cspMeta, esc } from "./escape.js";
 import { renderEvidence } from "./evidence.js";
-import { checkLabel, provinceLabel, SEVERITY_LABELS, ui } from "./i18n.js";
+import { checkLabel, provinceLabel, SEVERITY_LABELS, sourceFormLabel, ui } from "./i18n.js";
 import { lineSpans, renderSpans, type AnnotatedSpan } from "./spans.js";
 
 export interface ReviewContext {
@@ -120,7 +120,7 @@ export function formatReviewHtml(doc: DocumentResult, source: ReportSource | und
     fact(t.chars, doc.chars),
     fact(t.copyRatio, pct(copy)),
     fact(t.boilerplateRatio, pct(bp)),
-    fact(t.format, source?.sourceForm ?? source?.format),
+    fact(t.format, sourceFormLabel(lang, source?.sourceForm ?? source?.format)),
     fact(t.file, doc.path),
   ].join("");
   const sevChips = (["error", "warning", "info"] as const)
