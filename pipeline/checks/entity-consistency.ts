@@ -139,6 +139,8 @@ export default defineCheck({
           if (ctx.isNoise(b.start + start, b.start + end)) continue;
           const kind = m[1]!;
           if (allowed.has(kind)) continue;
+          // 我办 is also a verb phrase (“企呼我办”, 你说我办); self-references inside quotation marks are slogans or quoted speech.
+          if (m[0] === "我办" || insideQuotes(b.text, start)) continue;
           if (m[0][0] === "本" && (SELF_KINDS[kind] ?? []).some((s) => ancestors.has(s))) continue;
           out.push({
             span: rel(b.start + start, b.start + end),
@@ -183,7 +185,8 @@ function unitSources(ctx: CheckContext, index: PlaceIndex): UnitSource[] {
   };
   for (const b of doc.blocks) {
     if (b.kind === "title" || (b.kind === "meta" && /^(名\s*称|标\s*题)/u.test(b.text))) {
-      const body = b.kind === "meta" ? b.text.replace(/^(名\s*称|标\s*题)\s*[:：]\s*/u, "") : b.text;
+      // A leading year (2026年上海市政府工作报告) is not part of the unit.
+      const body = (b.kind === "meta" ? b.text.replace(/^(名\s*称|标\s*题)\s*[:：]\s*/u, "") : b.text).replace(/^\s*(?:19|20)\d{2}\s*年度?/u, "");
       const offset = b.start + (b.text.length - body.length);
       const cut = body.search(/关于|对于|(?:19|20)\d{2}|二〇|〇|法治政府|年度|工作报告/u);
       if (cut > 0 && !out.some((s) => s.role === "title")) add("title", body.slice(0, cut), offset);
@@ -309,4 +312,14 @@ function clauseAround(text: string, start: number, end: number): string {
   let e = end;
   while (e < text.length && !stop.test(text[e]!)) e++;
   return text.slice(s, e);
+}
+
+/** True when offset `at` lies inside “…” in `text`. */
+function insideQuotes(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (text[i] === "“") depth++;
+    else if (text[i] === "”" && depth > 0) depth--;
+  }
+  return depth > 0;
 }

@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import { CompileError, defineCheck, type RawFinding } from "./define-check.js";
-import { findGluedNumbers, findMojibake, findPageNumbers, findRepeatedLines, findStrayChars, type NoiseHit } from "../text/extraction-noise-patterns.js";
+import { findGluedNumbers, findMojibake, findPageNumbers, findRepeatedLines, findSplitMarkers, findStrayChars, type NoiseHit } from "../text/extraction-noise-patterns.js";
 
 export default defineCheck({
   type: "extraction-noise",
@@ -43,6 +43,7 @@ export default defineCheck({
     mojibake: { zh: "乱码或不可见字符：{{codePoints}}", en: "Mojibake or invisible characters: {{codePoints}}" },
     "repeated-line": { zh: "短行“{{text}}”重复出现{{count}}次，疑为水印或页眉页脚", en: "Short line “{{text}}” repeated {{count}} times: a watermark or running header" },
     watermark: { zh: "疑为水印：“{{text}}”", en: "Looks like a watermark: “{{text}}”" },
+    "split-marker": { zh: "序号“{{marker}}”被换行断开（提取残留）", en: "Heading marker “{{marker}}” split over two lines (extraction leftover)" },
     "broken-line": { zh: "句子在“{{before}}|{{after}}”处被换行断开（PDF 分页或换行残留），已合并后检查", en: "Sentence broken across lines at “{{before}}|{{after}}” (page break left by extraction)" },
   },
   compile(options) {
@@ -67,6 +68,7 @@ export default defineCheck({
     }
     if (compiled.gluedNumbers) hits.push(...findGluedNumbers(text));
     if (compiled.strayChars) hits.push(...findStrayChars(text));
+    if (compiled.brokenLines) hits.push(...findSplitMarkers(text));
     if (compiled.mojibake) hits.push(...findMojibake(text));
     if (compiled.repeatedLines > 0) {
       const headingSpans = doc.blocks.filter((b) => b.kind === "heading" || b.kind === "title" || b.kind === "signature" || b.kind === "meta").map((b) => [b.start - unit.start, b.end - unit.start] as const);

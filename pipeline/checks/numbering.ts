@@ -24,7 +24,7 @@
 import { z } from "zod";
 import type { Block, NumberingStyle } from "../model/document.js";
 import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
-import { findInlineShiMarkers, formatMarker } from "./numbering/markers.js";
+import { chineseNumeralValue, findInlineShiMarkers, formatMarker } from "./numbering/markers.js";
 
 const STYLES = ["cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "cn-shi", "cn-di"] as const;
 const styleSchema = z.enum(STYLES);
@@ -38,6 +38,8 @@ interface Marker {
   end: number;
   blockIndex: number;
   inline: boolean;
+  /** Recovered from text the segmenter did not read as a marker (`20.2026年…`, `（\n三）`): used only when it is the expected next value. */
+  tentative?: boolean;
 }
 
 interface Frame {
@@ -103,7 +105,21 @@ export default defineCheck({
       const isRunIn = compiled.runIn.has(m.style);
       const myRank = compiled.rank.get(m.style);
       if (!isRunIn && myRank === undefined) continue; // style not configured
-      const at = stack.findIndex((f) => f.style === m.style);
+      if (!isRunIn) {
+        // A heading ends every run-in list (一是 二是) opened under the previous heading.
+        while (stack.length && compiled.runIn.has(stack[stack.length - 1]!.style)) stack.pop();
+      }
+      // Run-in markers only continue run-in lists above the nearest heading sequence; hierarchical
+      // markers find their sequence anywhere on the stack.
+      let at = -1;
+      for (let i = stack.length - 1; i >= 0; i--) {
+        if (stack[i]!.style === m.style) {
+          at = i;
+          break;
+        }
+        if (isRunIn && !compiled.runIn.has(stack[i]!.style)) break;
+      }
+      if (m.tentative && (at < 0 || m.value !== stack[at]!.last + 1)) continue;
       if (at >= 0) {
         stack.length = at + 1;
         const frame = stack[at]!;
@@ -166,11 +182,22 @@ function skippedFinding(m: Marker, expected: number, span: [number, number]): Ra
 /** Markers of the document in reading order, with "boundary" where an unnumbered heading-like line stands. */
 function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: number): (Marker | "boundary")[] {
   const out: (Marker | "boundary")[] = [];
-  for (const b of ctx.doc.blocks) {
+  const blocks = ctx.doc.blocks;
+  let skipBlock = -1;
+  for (const b of blocks) {
     if (b.kind !== "heading" && b.kind !== "paragraph") continue;
+    if (b.index === skipBlock) continue;
     if (ctx.isNoise(b.start, b.end) && isAllNoise(ctx, b)) continue;
     const n = b.numbering;
     let innerFrom = 0;
+    if (!n) {
+      const rec = recoverMarker(b, blocks[b.index + 1]);
+      if (rec) {
+        out.push(rec);
+        if (rec.blockIndex !== b.index) skipBlock = rec.blockIndex;
+        continue;
+      }
+    }
     if (n && !ctx.isNoise(n.start, n.end)) {
       out.push({ style: n.style, value: n.value, raw: n.raw, start: n.start, end: n.end, blockIndex: b.index, inline: false });
       innerFrom = n.end - b.start;
@@ -188,6 +215,24 @@ function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: nu
     }
   }
   return out;
+}
+
+/**
+ * Markers the segmenter could not read: a list number followed by a digit (`20.2026年10件民生实事`
+ * reads as a decimal) and a bracket left alone on its line by extraction (`（` / `三）改革开放…`).
+ * They are tentative: the walk uses them only where they are the expected next number.
+ */
+function recoverMarker(b: Block, next: Block | undefined): Marker | undefined {
+  const dec = /^(\d{1,2})[.．](?=\d)/u.exec(b.text);
+  if (dec) return { style: "arabic-dot", value: Number(dec[1]), raw: dec[0], start: b.start, end: b.start + dec[0].length, blockIndex: b.index, inline: false, tentative: true };
+  if (/^[（(]$/u.test(b.text.trim()) && next) {
+    const m = /^([一二三四五六七八九十]{1,3}|\d{1,2})[）)]/u.exec(next.text);
+    if (m) {
+      const value = /\d/.test(m[1]!) ? Number(m[1]) : chineseNumeralValue(m[1]!);
+      if (value) return { style: /\d/.test(m[1]!) ? "arabic-paren" : "cn-paren", value, raw: b.text.trim() + m[0], start: b.start, end: next.start + m[0].length, blockIndex: next.index, inline: false, tentative: true };
+    }
+  }
+  return undefined;
 }
 
 function isAllNoise(ctx: CheckContext, b: Block): boolean {

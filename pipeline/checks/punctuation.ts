@@ -134,6 +134,8 @@ function checkPairs(unit: CheckUnit, ctx: CheckContext): RawFinding[] {
   const stack: { family: Family; at: number; mark: string }[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    // 》》 / 《《 are arrows (》》点击图片进入专题《《), never title marks: a title inside a title uses 〈〉.
+    if ((ch === "《" || ch === "》") && (text[i - 1] === ch || text[i + 1] === ch)) continue;
     const open = OPEN[ch];
     if (open) {
       stack.push({ family: open, at: i, mark: ch });

@@ -86,8 +86,8 @@ export default defineCheck({
       });
       if (hit) found.set(p.id, hit.text);
     }
-    // Where to put the findings: the title block if it is in the text, else the first heading.
-    const anchor = titleBlock ?? doc.blocks.find((b) => b.kind !== "chrome" && b.kind !== "meta");
+    // The title block, else the block that holds the title (a 名称: metadata line), else the first heading.
+    const anchor = titleBlock ?? doc.blocks.find((b) => b.kind !== "chrome" && b.text.includes(title)) ?? doc.blocks.find((b) => b.kind === "heading");
     if (!anchor) return [];
     const span: [number, number] = [anchor.start - unit.start, anchor.start - unit.start + firstLineLength(anchor.text)];
     const out: RawFinding[] = [];

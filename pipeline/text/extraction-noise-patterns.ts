@@ -9,7 +9,7 @@
  * check, and usable by normalize to mark the same spans as noise so other checks skip them.
  */
 
-export type ExtractionNoiseKind = "page-number" | "glued-number" | "stray-char" | "mojibake" | "repeated-line";
+export type ExtractionNoiseKind = "page-number" | "glued-number" | "stray-char" | "mojibake" | "repeated-line" | "split-marker";
 
 export interface NoiseHit {
   start: number;
@@ -108,4 +108,18 @@ export function findRepeatedLines(text: string, min: number, maxLength: number, 
     for (const l of list) out.push({ start: l.start, end: l.end, kind: "repeated-line", detail: { text: body, count: list.length } });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// A heading marker broken by a line break: `（` alone on its line, `三）改革开放…` on the next.
+const SPLIT_MARKER = /^[ \t\u3000]*([（(])[ \t\u3000]*\n[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]/gmu;
+
+/** Heading markers split over two lines by extraction. The hit runs from the bracket to the closing bracket. */
+export function findSplitMarkers(text: string): NoiseHit[] {
+  const out: NoiseHit[] = [];
+  for (const m of text.matchAll(SPLIT_MARKER)) {
+    const at = m.index + m[0].indexOf(m[1]!);
+    const end = m.index + m[0].length;
+    out.push({ start: at, end, kind: "split-marker", detail: { marker: text.slice(at, end).replace(/\s+/gu, "") } });
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ ruleTester.run("entity-consistency", {
     { name: "self-references that match a town", text: XILIAN + "我镇坚持以习近平新时代中国特色社会主义思想为指导，我镇认真履行了法治政府建设职责。" + SIGN_XILIAN },
     { name: "本市 in a district report names the enclosing city", text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n我区严格执行本市规定，全区推进依法行政。" },
     { name: "全市 / 全区 are not self-references; 资本市场 is not 本市", text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n在全市率先建立行政复议委员会，推动企业登陆资本市场。" },
+    { name: "slogans in quotes and 我办 as a verb are not self-references (gwr2026 广西)", text: "2026年广西壮族自治区政府工作报告\n“企呼我办”等新机制推动企业反映问题解决率提高，“我市有约”活动持续开展。" },
     { name: "我区 in an autonomous region's report", text: "2026年宁夏回族自治区政府工作报告\n宁夏回族自治区人民政府\n我区经济社会发展取得新成效。" },
     { name: "higher-level bodies and the parent city are not foreign places", text: XILIAN + "落实省委、省政府、市委、市政府和区委、区政府的工作部署，学习《韶关市法治政府建设实施方案》，在武江区率先推行。" + SIGN_XILIAN },
     { name: "a neighbour named for cooperation", text: XILIAN + "我镇与龙归镇联合开展执法检查，并组织到江湾镇交流学习。" + SIGN_XILIAN },

@@ -25,5 +25,6 @@ ruleTester.run("extraction-noise", {
       text: "（一）依法全面履行政府职能。一是完善工作机制。深化行政审批制度改革，探索构\n\n 建分类快审机制，推行联合勘踏测绘验收工作机制。",
       findings: [{ text: "构\n\n 建", evidence: { kind: "broken-line" } }],
     },
+    { name: "a heading marker split over two lines (gwr2026 云南)", text: "（二）产业发展提质增效。\n（\n三）改革开放持续深化、互促共进。", findings: [{ text: "（\n三）", evidence: { kind: "split-marker", marker: "（三）" } }] },
   ],
 });

@@ -14,6 +14,9 @@ ruleTester.run("numbering", {
     { name: "run-in list continued in the next paragraph", text: "主要做法：一是完善工作机制。二是强化考核。\n三是加强监督。对重点领域开展检查。" },
     { name: "统一是 / 唯一是 are not markers", text: "思想统一是前提，唯一是标准，二者缺一不可。" },
     { name: "a list number glued to a year by PDF extraction (seed 003) is not a numbering error", text: "一、9 2019 年度法治政府建设情况\n（一）依法全面履行政府职能。一是完善工作机制。\n二、工作存在的不足\n三、0 2020 年工作计划" },
+    { name: "a list number read as a decimal (20.2026年…, gwr2026 江西) continues the list", text: "1.“1+N”常态化帮扶政策体系：省委制定。\n2.2026年10件民生实事：加大就业支持力度。\n3.5+2就业之家：覆盖省市县。\n4.“百羽争锋”：以县为单元。" },
+    { name: "a marker split over two lines by extraction (gwr2026 云南) continues the list", text: "（一）经济运行顶住压力、稳中有进。\n（二）产业发展提质增效、转型加快。\n（\n三）改革开放持续深化、互促共进。\n（四）城乡发展齐头并进、更趋协调。" },
+    { name: "an inline 一是 list does not end the heading sequence it sits in (gwr2026 甘肃)", text: "（六）加快推进文旅强省建设\n加强文化遗产保护传承。\n（七）加大保障和改善民生力度\n持续办好为民实事。一是继续实施工程，二是实施计划。\n（八）更好统筹发展和安全\n提升防灾减灾能力。".replace("（六）", "（五）推动绿色转型\n（六）").replace(/^/, "（一）甲\n（二）乙\n（三）丙\n（四）丁\n") },
   ],
   invalid: [
     {
