@@ -18,6 +18,7 @@ import { expandInputs, IndexTsvCache } from "./inputs.js";
 import { RuleSetProvider } from "./ruleset-provider.js";
 import { documentMetrics, reportChars } from "./metrics.js";
 import { TOOL } from "./version.js";
+import { attachCorpusSummary, defaultArchive, runCorpusStep } from "./corpus-run.js";
 
 export interface RunOptions {
   /** Rule set name or path; without it the set is chosen per document from its unit's province. */
@@ -27,6 +28,8 @@ export interface RunOptions {
   /** Documents in flight at once. */
   concurrency?: number;
   onProgress?(done: number, total: number, path: string): void;
+  /** Reference archive for cross-document checks: a directory, false for none; default the package's corpus/. */
+  corpus?: string | false;
 }
 
 export interface ProcessedDocument {
@@ -119,15 +122,16 @@ export async function runPipeline(inputs: string[], options: RunOptions): Promis
   }
   await queue.onIdle();
   const processed = slots.filter((p): p is ProcessedDocument => p !== undefined);
-  return {
-    model: {
-      schemaVersion: 1,
-      tool: TOOL,
-      documents: processed.map((p) => p.result),
-      errors: [...errors, ...fileErrors.flat()],
-    },
-    processed,
+  // Corpus-level checks (cross-document-copy, boilerplate) over the whole batch plus the reference archive.
+  const corpus = await runCorpusStep(processed, res, options.corpus ?? defaultArchive());
+  const model: ReportModel = {
+    schemaVersion: 1,
+    tool: TOOL,
+    documents: processed.map((p) => p.result),
+    errors: [...errors, ...fileErrors.flat()],
   };
+  attachCorpusSummary(model, corpus);
+  return { model, processed };
 }
 
 export function toInputError(path: string, e: unknown, lang: Lang): InputError {

@@ -17,9 +17,10 @@ import { isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { Block, SegmentedDocument } from "../model/document.js";
-import { CompileError, defineCorpusCheck, type CorpusDocument, type CorpusRawFinding } from "./define-check.js";
+import { CompileError, defineCorpusCheck, type CompileEnv, type CorpusDocument, type CorpusRawFinding } from "./define-check.js";
 import { compactProse, sectionAt, topSections, type CompactText } from "../fingerprint/compact.js";
 import { winnow } from "../fingerprint/winnow.js";
+import { commonThreshold } from "../fingerprint/copy-index.js";
 
 // NOTE: only the TF-IDF submodule of natural: its entry point loads ~50 packages and measurably slows
 // fast-levenshtein in the same process (perf-anchors.md §1.2).
@@ -37,19 +38,21 @@ const options = z
     /** Extra phrases (same placeholders as the file). */
     phrases: z.array(z.string().min(2)).default([]),
     /** Corpus frequency: k-gram length and winnowing guarantee of the fingerprints. */
-    k: z.number().int().min(4).max(30).default(12),
-    guarantee: z.number().int().min(4).max(100).default(20),
+    k: z.number().int().min(4).max(30).default(8),
+    guarantee: z.number().int().min(4).max(100).default(14),
     /** Text found in at least this share of units (and at least commonMinUnits units) is common. */
     commonShare: z.number().min(0).max(1).default(0.1),
     commonMinUnits: z.number().int().min(2).default(3),
+    /** … but never more than this many units: text in this many different units' reports is shared, whatever the archive size. */
+    commonMaxUnits: z.number().int().min(2).default(10),
     /** TF-IDF is used from this many documents on (IDF means nothing on a handful). */
-    tfidfMinDocs: z.number().int().min(2).default(8),
+    tfidfMinDocs: z.number().int().min(2).default(5),
     /** A sentence is generic when its mean normalized IDF is below this (0 = words in every report, 1 = words in one). */
     genericSpecificity: z.number().min(0).max(1).default(0.12),
     /** A section is reported when at least this share of its characters is boilerplate … */
     sectionRatio: z.number().min(0).max(1).default(0.6),
     /** … it has at least this many characters … */
-    sectionMinChars: z.number().int().min(1).default(40),
+    sectionMinChars: z.number().int().min(1).default(80),
     /** … and states no concrete fact. */
     requireNoFacts: z.boolean().default(true),
   })
@@ -74,51 +77,83 @@ export default defineCorpusCheck<Options, Compiled>({
     },
   },
   compile(o, env) {
-    const patterns: RegExp[] = [];
-    if (o.phrasesFile) {
-      const full = isAbsolute(o.phrasesFile) ? o.phrasesFile : /^\.\.?[\\/]/.test(o.phrasesFile) ? resolve(env.ruleFileDir, o.phrasesFile) : join(env.builtinRulesDir, o.phrasesFile);
-      let data: unknown;
-      try {
-        data = parse(readFileSync(full, "utf8"));
-      } catch (e) {
-        throw new CompileError(`cannot read phrase file ${full}: ${(e as Error).message}`, ["phrasesFile"]);
-      }
-      const r = fileSchema.safeParse(data);
-      if (!r.success) throw new CompileError(`${full}: ${r.error.issues[0]!.path.join(".")}: ${r.error.issues[0]!.message}`, ["phrasesFile"]);
-      patterns.push(...r.data.phrases.map(phraseRegExp));
-      r.data.patterns.forEach((p) => {
-        try {
-          patterns.push(new RegExp(p, "gu"));
-        } catch (e) {
-          throw new CompileError(`${full}: invalid regular expression /${p}/: ${(e as Error).message}`, ["phrasesFile"]);
-        }
-      });
-    }
-    patterns.push(...o.phrases.map(phraseRegExp));
-    return { ...o, patterns };
+    return { ...o, patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env) };
   },
   corpus(docs, c) {
     const compacts = docs.map((d) => compactProse(d.doc));
-    const units = new Set(docs.map((d) => d.unit)).size;
-    const commonUnits = Math.max(c.commonMinUnits, Math.ceil(c.commonShare * units));
-    const common = commonMasks(docs, compacts, c, commonUnits);
-    const generic = docs.length >= c.tfidfMinDocs ? genericMasks(docs, compacts, c) : null;
+    const masks = boilerplateMasks(docs, compacts, c);
     const findings: CorpusRawFinding[] = [];
     const metrics = new Map<number, Record<string, unknown>>();
     docs.forEach((d, i) => {
       if (!d.target) return;
-      const cp = compacts[i]!;
-      const phrase = phraseMask(d.doc, cp, c.patterns);
-      const corpus = common[i]!;
-      const tfidf = generic?.[i] ?? new Uint8Array(cp.text.length);
-      const any = new Uint8Array(cp.text.length);
-      for (let x = 0; x < any.length; x++) any[x] = phrase[x]! | corpus[x]! | tfidf[x]!;
-      metrics.set(i, { boilerplate: boilerplateMetrics(d.doc, cp, { phrase, corpus, tfidf, any }, commonUnits, generic !== null) });
-      findings.push(...sectionFindings(i, d.doc, cp, any, c));
+      const m = masks.perDoc[i]!;
+      metrics.set(i, { boilerplate: boilerplateMetrics(d.doc, compacts[i]!, m, masks.commonUnits, masks.tfidfUsed) });
+      findings.push(...sectionFindings(i, d.doc, compacts[i]!, m.any, c));
     });
     return { findings, metrics };
   },
 });
+
+/** Parameters of the three boilerplate signals (shared with cross-document-copy, which leaves boilerplate out of copying). */
+export interface BoilerplateParams {
+  patterns: RegExp[];
+  k: number;
+  guarantee: number;
+  commonShare: number;
+  commonMinUnits: number;
+  commonMaxUnits: number;
+  tfidfMinDocs: number;
+  genericSpecificity: number;
+}
+
+/** Per-signal masks over each target's compact text (empty arrays for non-targets). */
+export function boilerplateMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams): { perDoc: (Masks | null)[]; commonUnits: number; tfidfUsed: boolean } {
+  const units = new Set(docs.map((d) => d.unit)).size;
+  const commonUnits = commonThreshold(units, c);
+  const common = commonMasks(docs, compacts, c, commonUnits);
+  const generic = docs.length >= c.tfidfMinDocs ? genericMasks(docs, compacts, c) : null;
+  const perDoc = docs.map((d, i) => {
+    if (!d.target) return null;
+    const cp = compacts[i]!;
+    const phrase = phraseMask(d.doc, cp, c.patterns);
+    const corpus = common[i]!;
+    const tfidf = generic?.[i] ?? new Uint8Array(cp.text.length);
+    const any = new Uint8Array(cp.text.length);
+    for (let x = 0; x < any.length; x++) any[x] = phrase[x]! | corpus[x]! | tfidf[x]!;
+    return { phrase, corpus, tfidf, any };
+  });
+  return { perDoc, commonUnits, tfidfUsed: generic !== null };
+}
+
+/**
+ * Loads the phrase file (`./x.yaml` relative to the rule file, `kb/x.yaml` to rules/; "" for none) and
+ * compiles its phrases and patterns plus `extra` phrases.
+ * @throws CompileError with path ["phrasesFile"]
+ */
+export function loadPhrasePatterns(file: string, extra: string[], env: CompileEnv): RegExp[] {
+  const patterns: RegExp[] = [];
+  if (file) {
+    const full = isAbsolute(file) ? file : /^\.\.?[\\/]/.test(file) ? resolve(env.ruleFileDir, file) : join(env.builtinRulesDir, file);
+    let data: unknown;
+    try {
+      data = parse(readFileSync(full, "utf8"));
+    } catch (e) {
+      throw new CompileError(`cannot read phrase file ${full}: ${(e as Error).message}`, ["phrasesFile"]);
+    }
+    const r = fileSchema.safeParse(data);
+    if (!r.success) throw new CompileError(`${full}: ${r.error.issues[0]!.path.join(".")}: ${r.error.issues[0]!.message}`, ["phrasesFile"]);
+    patterns.push(...r.data.phrases.map(phraseRegExp));
+    r.data.patterns.forEach((p) => {
+      try {
+        patterns.push(new RegExp(p, "gu"));
+      } catch (e) {
+        throw new CompileError(`${full}: invalid regular expression /${p}/: ${(e as Error).message}`, ["phrasesFile"]);
+      }
+    });
+  }
+  patterns.push(...extra.map(phraseRegExp));
+  return patterns;
+}
 
 /** `现将…情况报告如下` → a global regexp over normalized text (half- and full-width punctuation alike). */
 export function phraseRegExp(phrase: string): RegExp {
@@ -154,7 +189,7 @@ function markSpan(mask: Uint8Array, cp: CompactText, s: number, e: number): void
   for (let x = lowerBound(cp.pos, s); x < cp.pos.length && cp.pos[x]! < e; x++) mask[x] = 1;
 }
 
-function phraseMask(doc: SegmentedDocument, cp: CompactText, patterns: RegExp[]): Uint8Array {
+export function phraseMask(doc: SegmentedDocument, cp: CompactText, patterns: RegExp[]): Uint8Array {
   const mask = new Uint8Array(cp.text.length);
   for (const b of doc.blocks) {
     if (b.kind !== "paragraph") continue;
@@ -167,7 +202,7 @@ function phraseMask(doc: SegmentedDocument, cp: CompactText, patterns: RegExp[])
 }
 
 /** (b) Characters covered by fingerprints that occur in ≥ commonUnits units. */
-function commonMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: Options, commonUnits: number): Uint8Array[] {
+function commonMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams, commonUnits: number): Uint8Array[] {
   const fps = compacts.map((cp) => winnow(cp.text, c.k, Math.max(c.k, c.guarantee)));
   const unitIds = new Map<string, number>();
   const unitOf = docs.map((d) => unitIds.get(d.unit) ?? (unitIds.set(d.unit, unitIds.size), unitIds.size - 1));
@@ -202,7 +237,7 @@ function commonMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c
 const HAS_CJK = /[\u4e00-\u9fff]/u;
 
 /** (c) Generic sentences by TF-IDF: mean normalized IDF of the sentence's words below the threshold, and no number. */
-function genericMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: Options): Uint8Array[] {
+function genericMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams): Uint8Array[] {
   const tfidf = new TfIdf();
   const words = (doc: SegmentedDocument, s: number, e: number) => doc.tokens.filter((t) => t.start >= s && t.end <= e && t.word.length >= 2 && HAS_CJK.test(t.word)).map((t) => t.word);
   for (const d of docs) tfidf.addDocument(words(d.doc, 0, d.doc.text.length));
@@ -248,7 +283,7 @@ export function hasFact(doc: SegmentedDocument, s: number, e: number): boolean {
   return NAMED_MEASURE.test(text) || NAMED_BODY.test(text);
 }
 
-interface Masks {
+export interface Masks {
   phrase: Uint8Array;
   corpus: Uint8Array;
   tfidf: Uint8Array;

@@ -12,12 +12,14 @@
 import { z } from "zod";
 import { defineCorpusCheck, type CorpusDocument, type CorpusRawFinding, type RawRelatedExternal } from "./define-check.js";
 import { compactProse, sectionAt, toNormalizedSpan, topSections, type CompactText } from "../fingerprint/compact.js";
-import { detectCopies, type CopyPassage } from "../fingerprint/copy-index.js";
+import { commonThreshold, detectCopies, type CopyPassage } from "../fingerprint/copy-index.js";
+import { differsOnlyInFigures } from "../fingerprint/align.js";
+import { boilerplateMasks, loadPhrasePatterns } from "./boilerplate.js";
 
 const options = z
   .object({
     /** Shortest reported passage, characters of text (punctuation and spaces not counted). */
-    minLength: z.number().int().min(10).default(40),
+    minLength: z.number().int().min(10).default(50),
     /** k-gram length of the fingerprints (noise threshold: shorter matches are never seen). */
     k: z.number().int().min(4).max(30).default(12),
     /** Winnowing guarantee: every shared exact run this long is seen (≥ k). */
@@ -30,8 +32,20 @@ const options = z
     commonShare: z.number().min(0).max(1).default(0.1),
     /** … and in at least this many units. */
     commonMinUnits: z.number().int().min(2).default(3),
+    /** … but never more than this many units: text in this many different units' reports is shared, whatever the archive size. */
+    commonMaxUnits: z.number().int().min(2).default(10),
     /** A passage whose characters are at least this share common text is boilerplate, not copy. */
     maxCommonShare: z.number().min(0).max(1).default(0.5),
+    /** Boilerplate is not copying: the phrase list, the TF-IDF test and the corpus-frequency test of the
+     * `boilerplate` check (same defaults) mark template text, which neither seeds nor counts as copied. */
+    phrasesFile: z.string().default("kb/boilerplate.yaml"),
+    phrases: z.array(z.string().min(2)).default([]),
+    tfidfMinDocs: z.number().int().min(2).default(5),
+    genericSpecificity: z.number().min(0).max(1).default(0.12),
+    /** k-gram length and guarantee of the corpus-frequency test (shorter than `k`: local substitutions such as
+     * 全省/全市, 驻滇/驻苏 break long k-grams of otherwise shared formulae). */
+    commonK: z.number().int().min(4).max(30).default(8),
+    commonGuarantee: z.number().int().min(4).max(100).default(14),
     /** Sources listed per finding. */
     maxSources: z.number().int().min(1).default(3),
     /** Shared characters from which two reports form a copy cluster. */
@@ -42,6 +56,10 @@ const options = z
 
 type Options = z.infer<typeof options>;
 
+interface Compiled extends Options {
+  patterns: RegExp[];
+}
+
 export interface CopyPair {
   a: string;
   b: string;
@@ -50,7 +68,7 @@ export interface CopyPair {
   passages: number;
 }
 
-export default defineCorpusCheck<Options, Options>({
+export default defineCorpusCheck<Options, Compiled>({
   type: "cross-document-copy",
   description: { zh: "不同单位（或同一单位不同年度）报告之间复制的段落", en: "Passages copied between reports of different units (or years)" },
   options,
@@ -60,16 +78,32 @@ export default defineCorpusCheck<Options, Options>({
       en: "Same as or very close to a passage of {{source}} ({{length}} characters, {{percent}}% similar)",
     },
   },
-  compile: (o) => o,
+  compile: (o, env) => ({ ...o, patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env) }),
   corpus(docs, o) {
     const compacts = docs.map((d) => compactProse(d.doc));
     const units = new Set(docs.map((d) => d.unit)).size;
-    const commonUnits = Math.max(o.commonMinUnits, Math.ceil(o.commonShare * units));
+    const commonUnits = commonThreshold(units, o);
     const res = detectCopies(
       docs.map((d, i) => ({ text: compacts[i]!.text, unit: d.unit, year: d.reportYear, target: d.target })),
       { k: o.k, t: o.guarantee, minLength: o.minLength, similarity: o.similarity, maxGap: o.maxGap, anchor: Math.max(5, o.k >> 1), commonUnits },
     );
-    const kept = res.passages.filter((p) => p.commonChars < o.maxCommonShare * (p.t1 - p.t0));
+    // Template text by any boilerplate signal (phrases, TF-IDF, corpus frequency), plus the detector's own
+    // many-unit fingerprints, is not copying: passages mostly made of it are left out.
+    const masks = boilerplateMasks(docs, compacts, { ...o, k: o.commonK, guarantee: Math.max(o.commonK, o.commonGuarantee) });
+    for (const [i, m] of masks.perDoc.entries()) if (m) for (let x = 0; x < m.any.length; x++) res.common[i]![x]! |= m.any[x]!;
+    // Passage-level frequency: text of T aligned (edits tolerated) with passages of ≥ commonUnits − 1
+    // other units is shared wording, even when no single fingerprint reaches commonUnits.
+    markWidelyAligned(res.passages, docs, res.common, commonUnits);
+    const kept: CopyPassage[] = [];
+    for (const p of res.passages) {
+      const mask = res.common[p.target]!;
+      let c = 0;
+      for (let x = p.t0; x < p.t1; x++) c += mask[x]!;
+      p.commonChars = c;
+      if (c >= o.maxCommonShare * (p.t1 - p.t0)) continue;
+      if (differsOnlyInFigures(compacts[p.target]!.text.slice(p.t0, p.t1), compacts[p.source]!.text.slice(p.s0, p.s1))) continue;
+      kept.push(p);
+    }
     const byTarget = new Map<number, CopyPassage[]>();
     for (const p of kept) {
       const list = byTarget.get(p.target);
@@ -101,8 +135,27 @@ export default defineCorpusCheck<Options, Options>({
   },
 });
 
+function markWidelyAligned(passages: readonly CopyPassage[], docs: readonly CorpusDocument[], common: Uint8Array[], commonUnits: number): void {
+  const byTarget = new Map<number, CopyPassage[]>();
+  for (const p of passages) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
+  for (const [t, list] of byTarget) {
+    const len = common[t]!.length;
+    const count = new Uint16Array(len);
+    const byUnit = new Map<string, CopyPassage[]>();
+    for (const p of list) byUnit.set(docs[p.source]!.unit, [...(byUnit.get(docs[p.source]!.unit) ?? []), p]);
+    if (byUnit.size + 1 < commonUnits) continue;
+    const seen = new Uint8Array(len);
+    for (const ps of byUnit.values()) {
+      seen.fill(0);
+      for (const p of ps) seen.fill(1, p.t0, p.t1);
+      for (let x = 0; x < len; x++) count[x]! += seen[x]!;
+    }
+    for (let x = 0; x < len; x++) if (count[x]! + 1 >= commonUnits) common[t]![x] = 1;
+  }
+}
+
 /** One finding per target passage (overlapping passages from several sources merged; sources listed). */
-function findingsFor(t: number, list: CopyPassage[], docs: readonly CorpusDocument[], compacts: CompactText[], o: Options): CorpusRawFinding[] {
+function findingsFor(t: number, list: CopyPassage[], docs: readonly CorpusDocument[], compacts: CompactText[], o: Compiled): CorpusRawFinding[] {
   const sorted = [...list].sort((x, y) => x.t0 - y.t0 || y.t1 - x.t1);
   const groups: CopyPassage[][] = [];
   let end = -1;

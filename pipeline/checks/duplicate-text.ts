@@ -22,6 +22,8 @@ import type { SegmentedDocument, Sentence } from "../model/document.js";
 import { defineCheck, type RawFinding } from "./define-check.js";
 import { compactDocument, compactString, toNormalizedSpan, type CompactText } from "../fingerprint/compact.js";
 import { selfRepeats, type ScoredPassage } from "../fingerprint/repeats.js";
+import { differsOnlyInFigures } from "../fingerprint/align.js";
+import { loadPhrasePatterns, phraseMask } from "./boilerplate.js";
 
 const options = z
   .object({
@@ -35,10 +37,15 @@ const options = z
     nearbySentences: z.number().int().min(0).default(1),
     /** Near-duplicate threshold: 1 − Levenshtein distance / longer length. */
     similarity: z.number().min(0.5).max(1).default(0.8),
+    /** Minimum length of a near (not exact) repeat: short parallel phrases (促进平台经济/民营经济高质量发展) are style, not repetition. */
+    nearMinLength: z.number().int().min(4).default(20),
     /** Largest edit (characters on each side) bridged inside one passage. */
     maxGap: z.number().int().min(0).max(20).default(4),
     /** Sentences, clauses or phrases that may legitimately repeat (compared without punctuation/spaces; a repeat inside one of them is ignored). */
     allow: z.array(z.string().min(1)).default([]),
+    /** Stock formulae that legitimately recur (以习近平新时代中国特色社会主义思想为指导…): a repeat at least half made of
+     * phrases of this file is ignored. `kb/x.yaml` is relative to rules/, `./x.yaml` to the rule file; "" for none. */
+    phrasesFile: z.string().default("kb/boilerplate.yaml"),
   })
   .strict();
 
@@ -46,6 +53,7 @@ type Options = z.infer<typeof options>;
 
 interface Compiled extends Options {
   allowCompact: string[];
+  patterns: RegExp[];
 }
 
 /** A classified hit, in compact coordinates. */
@@ -74,8 +82,8 @@ export default defineCheck<Options, Compiled>({
       en: "Nearly repeats the text on line {{relatedLine}} ({{length}} characters, {{percent}}% similar)",
     },
   },
-  compile(o) {
-    return { ...o, allowCompact: o.allow.map(compactString).filter(Boolean) };
+  compile(o, env) {
+    return { ...o, allowCompact: o.allow.map(compactString).filter(Boolean), patterns: loadPhrasePatterns(o.phrasesFile, [], env) };
   },
   run(unit, c, ctx) {
     const hits = findRepeats(ctx.doc, c);
@@ -109,8 +117,11 @@ class Units {
     private readonly compact: CompactText,
   ) {
     this.sent = doc.sentences.map((s) => {
-      const a = lowerBound(compact.pos, s.start);
-      const b = lowerBound(compact.pos, s.end);
+      let a = lowerBound(compact.pos, s.start);
+      let b = lowerBound(compact.pos, s.end);
+      // A block separator carries the next block's start offset: keep it out of sentence ranges.
+      while (a < b && compact.text.charCodeAt(a) === 0) a++;
+      while (b > a && compact.text.charCodeAt(b - 1) === 0) b--;
       return b > a ? [a, b] : null;
     });
   }
@@ -168,17 +179,27 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
   const passages: ScoredPassage[] = selfRepeats(T, { k, maxGap: c.maxGap, anchor: Math.max(4, Math.min(6, k - 2)) });
   passages.push(...nearSentences(T, units, c));
 
+  const stock = c.patterns.length ? phraseMask(doc, compact, c.patterns) : null;
+  const stockShare = (a: number, b: number) => {
+    let n = 0;
+    for (let x = a; x < b; x++) n += stock![x]!;
+    return n / Math.max(1, b - a);
+  };
   const hits: Hit[] = [];
   for (const p of passages) {
     if (p.similarity < c.similarity) continue;
     const len = p.b1 - p.b0;
     const text = T.slice(p.b0, p.b1);
-    if (c.allowCompact.some((a) => a.includes(text) || a.includes(T.slice(p.a0, p.a1)))) continue;
+    const earlier = T.slice(p.a0, p.a1);
+    if (c.allowCompact.some((a) => a.includes(text) || a.includes(earlier))) continue;
+    if (p.similarity < 1 && (len < c.nearMinLength || differsOnlyInFigures(text, earlier))) continue;
+    if (stock && Math.max(stockShare(p.b0, p.b1), stockShare(p.a0, p.a1)) >= 0.5) continue;
     let kind: Hit["kind"] | null = null;
     if (units.wholeSentences(p.b0, p.b1) && units.wholeSentences(p.a0, p.a1)) {
       if (len >= c.minLength) kind = "sentence";
     } else if (
       len >= c.clauseMinLength &&
+      !/[0-9]/.test(text) && // 高于全国0.7个百分点 twice is parallel statistics, not a pasted clause
       units.wholeClauses(p.b0, p.b1) &&
       units.wholeClauses(p.a0, p.a1) &&
       units.sentenceAt(p.b0) - units.sentenceAt(p.a0) <= c.nearbySentences
@@ -218,38 +239,56 @@ function mergeHits(hits: Hit[]): Hit[] {
 }
 
 /**
- * Near-duplicate sentences by character 3-gram count filtering (q-gram lemma: strings within edit
- * distance d share at least max(|a|,|b|) − 3 + 1 − 3d 3-grams) and a Levenshtein check.
+ * Near-duplicate sentences by character 3-grams with prefix filtering, then a Levenshtein check.
+ * Each edit destroys at most 3 of a sentence's 3-grams, so a sentence x within edit distance d of an
+ * earlier y shares all but ≤ 3d of its distinct 3-grams with y: among x's 3d+1 rarest 3-grams at least
+ * one is in y. Earlier sentences are indexed by all their 3-grams; a sentence probes only with its
+ * rarest ones, so frequent 3-grams (的发展, 高质量) cost nothing and the pass stays near-linear.
  */
 function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
   const q = 3;
-  const sents: { i: number; a: number; b: number; s: string }[] = [];
-  units.sent.forEach((r, i) => {
-    if (r && r[1] - r[0] >= c.minLength) sents.push({ i, a: r[0], b: r[1], s: T.slice(r[0], r[1]) });
+  const sents: { a: number; b: number; s: string; grams: Int32Array }[] = [];
+  const freq = new Map<number, number>();
+  units.sent.forEach((r) => {
+    if (!r || r[1] - r[0] < c.minLength) return;
+    const s = T.slice(r[0], r[1]);
+    // 3-grams hashed to small integers (collisions only add candidates; the filter argument holds for hashed sets).
+    const all = new Int32Array(Math.max(0, s.length - q + 1));
+    for (let j = 0; j < all.length; j++) all[j] = (Math.imul(s.charCodeAt(j), 0x9e3779b1) ^ Math.imul(s.charCodeAt(j + 1), 0x85ebca77) ^ s.charCodeAt(j + 2)) & 0x3fffffff;
+    all.sort();
+    let n = 0;
+    for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[n++] = all[j]!;
+    const grams = all.slice(0, n);
+    for (const g of grams) freq.set(g, (freq.get(g) ?? 0) + 1);
+    sents.push({ a: r[0], b: r[1], s, grams });
   });
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   const out: ScoredPassage[] = [];
-  const counts = new Map<number, number>();
+  const tried = new Set<number>();
   sents.forEach((x, xi) => {
-    counts.clear();
-    const grams = new Set<string>();
-    for (let j = 0; j + q <= x.s.length; j++) grams.add(x.s.slice(j, j + q));
-    for (const g of grams) {
+    const dmax = Math.floor(((1 - c.similarity) * x.s.length) / c.similarity);
+    // Rarest first: sort (frequency, position) packed into one number.
+    const order = new Float64Array(x.grams.length);
+    for (let i = 0; i < order.length; i++) order[i] = freq.get(x.grams[i]!)! * 65536 + i;
+    order.sort();
+    const probeLen = Math.min(order.length, q * dmax + 1);
+    tried.clear();
+    for (let p = 0; p < probeLen; p++) {
+      const g = x.grams[order[p]! % 65536]!;
       const list = index.get(g);
-      if (list) for (const y of list) counts.set(y, (counts.get(y) ?? 0) + 1);
+      if (!list) continue;
+      for (const yi of list) {
+        if (tried.has(yi)) continue;
+        tried.add(yi);
+        const y = sents[yi]!;
+        const longer = Math.max(x.s.length, y.s.length);
+        const shorter = Math.min(x.s.length, y.s.length);
+        if (shorter < c.similarity * longer || x.s === y.s) continue; // length filter; exact repeats come from the k-gram pass
+        const sim = 1 - levenshtein.get(x.s, y.s) / longer;
+        if (sim >= c.similarity) out.push({ a0: y.a, a1: y.b, b0: x.a, b1: x.b, matched: 0, edits: 1, similarity: sim });
+      }
     }
-    for (const [yi, n] of counts) {
-      const y = sents[yi]!;
-      const longer = Math.max(x.s.length, y.s.length);
-      const shorter = Math.min(x.s.length, y.s.length);
-      if (shorter < c.similarity * longer) continue; // length filter
-      const maxDist = Math.floor((1 - c.similarity) * longer);
-      if (n < longer - q + 1 - q * maxDist) continue; // count filter
-      if (x.s === y.s) continue; // exact repeats come from the k-gram pass
-      const sim = 1 - levenshtein.get(x.s, y.s) / longer;
-      if (sim >= c.similarity) out.push({ a0: y.a, a1: y.b, b0: x.a, b1: x.b, matched: 0, edits: 1, similarity: sim });
-    }
-    for (const g of grams) {
+    for (const g of x.grams) {
       const list = index.get(g);
       if (list) list.push(xi);
       else index.set(g, [xi]);

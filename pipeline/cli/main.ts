@@ -28,6 +28,8 @@ interface CheckFlags {
   quiet?: boolean;
   jobs?: string;
   exitZero?: boolean;
+  /** Reference archive for cross-document checks (false: --no-corpus). */
+  corpus?: string | false;
 }
 
 /** Runs the CLI; resolves to the exit code (never calls process.exit, so tests can call it). */
@@ -55,6 +57,8 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
     .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
     .option("--jobs <n>", "documents processed concurrently", "4")
     .option("--quiet", "print only the final counts (no per-finding lines, no progress bar)")
+    .option("--corpus <dir>", "reference archive the batch is compared with for copying and boilerplate (default: the bundled corpus/)")
+    .option("--no-corpus", "compare the batch documents only with each other")
     .option("--exit-zero", "exit 0 even when error findings exist (configuration errors still exit 2)")
     .addHelpText(
       "after",
@@ -63,7 +67,8 @@ Examples:
   report-qc check corpus                       # all reports in corpus/, rules by province, writes reports-out/
   report-qc check draft.txt --rules guangdong  # one draft with the Guangdong rule set
   report-qc check "archive/**/*.txt" --json > result.json
-  report-qc check corpus --lang en --format md --out /tmp/review`,
+  report-qc check corpus --lang en --format md --out /tmp/review
+  report-qc check drafts/ --corpus archive/     # copying/boilerplate against your own archive`,
     )
     .action(async (inputs: string[], flags: CheckFlags) => {
       exitCode = await runCheck(inputs, flags, stdout, stderr);
@@ -142,6 +147,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
     segmenter: flags.segmenter,
     concurrency: jobs,
     ...(flags.rules ? { rules: flags.rules } : {}),
+    ...(flags.corpus !== undefined ? { corpus: flags.corpus } : {}),
     onProgress(done, total, path) {
       if (!bar) return;
       if (!started) {

@@ -159,7 +159,10 @@ export function mergePassages(passages: Passage[], gap = 0): Passage[] {
     let merged = false;
     for (let i = out.length - 1; i >= 0 && i >= out.length - 8; i--) {
       const q = out[i]!;
-      if (p.b0 <= q.b1 + gap && p.a0 <= q.a1 + gap && p.a1 + gap >= q.a0) {
+      // Same region on both sides, same order, about the same diagonal (two clauses written in the
+      // other order elsewhere are two passages, not one).
+      const sameDiagonal = Math.abs(p.b0 - p.a0 - (q.b0 - q.a0)) <= Math.max(gap, 8);
+      if (p.b0 <= q.b1 + gap && p.a0 <= q.a1 + gap && p.a1 + gap >= q.a0 && p.a0 >= q.a0 && sameDiagonal) {
         out[i] = {
           a0: Math.min(q.a0, p.a0),
           a1: Math.max(q.a1, p.a1),
@@ -179,4 +182,21 @@ export function mergePassages(passages: Passage[], gap = 0): Passage[] {
 
 function overlap(q: Passage, p: Passage): number {
   return Math.max(0, Math.min(q.b1, p.b1) - Math.max(q.b0, p.b0));
+}
+
+/** Figures and the words that qualify them (5%左右, 18万人以上, 约20个). */
+const FIGURES = /[0-9〇零一二三四五六七八九十百千万亿两]+|左右|以上|以下|以内|超过|约|近|多|余/gu;
+
+/**
+ * True when two passages differ only in their figures (2025年增长5.2% vs 增长5%左右): the same sentence
+ * template filled with other numbers, which is parallel wording, not a repeat or a copy.
+ */
+export function differsOnlyInFigures(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (!/[0-9]/.test(a) && !/[0-9]/.test(b)) return false;
+  const x = a.replace(FIGURES, "");
+  const y = b.replace(FIGURES, "");
+  if (x === y) return true;
+  const longer = Math.max(x.length, y.length);
+  return longer > 0 && 1 - levenshtein.get(x, y) / longer >= 0.9;
 }

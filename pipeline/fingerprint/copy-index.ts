@@ -225,3 +225,8 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
   lap("align");
   return { passages, common, stats: { fingerprints: total, seeds: nSeeds, candidatePairs, ms } };
 }
+
+/** Distinct units from which shared text counts as common: share × units, clamped to [min, max]. */
+export function commonThreshold(units: number, o: { commonShare: number; commonMinUnits: number; commonMaxUnits: number }): number {
+  return Math.max(o.commonMinUnits, Math.min(o.commonMaxUnits, Math.ceil(o.commonShare * units)));
+}

@@ -3,6 +3,7 @@
  * (reports-out/<doc>.json, same schema with one document), and the batch index (reports-out/index.json).
  */
 import type { DocumentResult, ReportModel } from "../model/finding.js";
+import { corpusSummaryOf } from "./corpus-summary.js";
 
 export function formatJson(model: ReportModel): string {
   return JSON.stringify(model, null, 2) + "\n";
@@ -42,5 +43,9 @@ export function formatIndexJson(model: ReportModel, stems: string[]): string {
     warnings: d.findings.filter((f) => f.severity === "warning").length,
     infos: d.findings.filter((f) => f.severity === "info").length,
   }));
-  return JSON.stringify({ schemaVersion: 1, tool: model.tool, documents, errors: model.errors }, null, 2) + "\n";
+  // Batch results of the corpus-level checks (cross-document-copy): pairs of reports sharing copied
+  // passages (a, b, sharedChars, passages) and clusters of reports that copy each other.
+  const corpus = corpusSummaryOf(model);
+  const batch = corpus ? { referenceArchive: corpus.archive || null, referenceDocuments: corpus.archiveDocuments, copyPairs: corpus.copyPairs, clusters: corpus.clusters } : { copyPairs: [], clusters: [] };
+  return JSON.stringify({ schemaVersion: 1, tool: model.tool, documents, ...batch, errors: model.errors }, null, 2) + "\n";
 }
