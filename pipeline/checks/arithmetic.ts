@@ -87,7 +87,7 @@ export default defineCheck({
     for (const s of sentencesOf(unit.text)) {
       if (ctx.isNoise(unit.start + s.start, unit.start + s.end)) continue;
       const qs = findQuantities(s.text);
-      if (qs.length < 2) continue;
+      if (qs.length === 0) continue;
       const results: ArithResult[] = [];
       if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose")) results.push(...checkSums(s.text, qs, c.tol));
       if (c.kinds.has("rate") || c.kinds.has("loose")) results.push(...checkRates(s.text, qs, c.tol));

@@ -1,0 +1,75 @@
+import { ruleTester } from "../helpers/rule-tester.js";
+
+/** Puts a sentence in the body of a report (a lone first line would be read as the title). */
+const body = (sentence: string) => `某区2021年法治政府建设年度报告\n一、主要工作\n${sentence}`;
+
+ruleTester.run("arithmetic", {
+  valid: [
+    // Verified-correct statistics of seeds/README.md, as written (half-width punctuation, PDF spaces).
+    { name: "seed 000: 401 = 3+7+341+21+4+25", text: body("全区共有调解组织401个,其中区级调解中心3个,镇街调解中心7个,村(社区)调委会341个,派出所调解室21个,驻法庭调解室4个,其他专业性调解组织25个。") },
+    { name: "seed 000: 出庭应诉率 56.2% = 204/363", text: body("全区新收一审案件363件,应当出庭应诉案件117件,全区行政机关负责人实际出庭204件,出庭应诉率56.2%,超额完成市政府要求的工作任务。") },
+    { name: "seed 002: 9+22 = 31 before 共计", text: body("执法机关录入行政处罚案件12558件,其中行政单位主动向公安机关移送涉嫌犯罪案件9件,检察机关建议移送涉嫌犯罪案件22件,公安机关共计受理移送案件31件。") },
+    { name: "seed 002: 15 办结 includes 1 carried over", text: body("收到区政府作为赔偿义务机关的行政赔偿申请14件,已办结15件(含上年结转1件)。") },
+    { name: "seed 003: 746 = 350+42+354 (PDF spaces)", text: body("开展规章和规范性文件清理,形成清理目录 746 件(保留 350 件、修改 42 件、宣布失效 354件)。") },
+    { name: "seed 003: 480 份 = 456+5+19 件", text: body("委托第三方对市政府印发的 480 份政策文件进行审查评估,保留文件 456 件、修订 5 件、宣布失效 19 件。") },
+    { name: "seed 003: 220 = 17+35+168", text: body("共审查各类法律事务 220 件(其中重大决策 17 件,重大政府合同 35 件,其他法律意见建议 168 件)。") },
+    { name: "seed 003: 100 名 = 4+87+9 人", text: body("聘请 100 名专家,其中院士 4 人,正高职称专家 87 人,非正高职称(具有博士学位的专家)9 人。") },
+    { name: "seed 003: (282−99)/282 = 64.9% ≈ 65%", text: body("社会投资项目从土地出让到开工建设的审批审查由282个工作日大幅减少到99个工作日,压缩 65%。") },
+    { name: "seed 003: 4326/4370 = 98.99%", text: body("调处各类矛盾纠纷共 4370 件,调解成功 4326 件,调处成功率为 98.99%。") },
+    { name: "seed 003: 5 names, 4 names", text: body("下设精简行政审批组、优化营商环境组、激励创业创新组、深化商事制度改革组、改善社会服务组 5个专题组和综合组、法治组、督查组、专家组 4 个保障组。") },
+    { name: "seed 003: 9 领域 after 9 names", text: body("将市场监管、文化市场、交通运输、农业、城市管理、自然资源、劳动保障、水政资源、安全生产等 9 个领域的市级行政执法权全部下沉。") },
+    { name: "seed 001: 6 items with a final 和", text: body("分六类规划,从矛盾邻里纠纷调处、环境卫生、消防安全、计划生育(流动人口管理)、便民服务和治安联防6项开展网格化工作。") },
+    // Never arithmetic.
+    { name: "slogans, hotlines and names", text: body("积极构建“3+3+5”服务格局,推行“1+N”模式,建成12345热线和12348热线平台,形成5+3工作机制。") },
+    { name: "ordinals, dates and document numbers", text: body("2021年12月15日召开第14次常务会议,审议穗府〔2024〕3号文件,公布第八批名单共12个。") },
+    { name: "rates of different bases in one sentence", text: body("行政机关负责人出庭应诉率为96.06%,其中,正职负责人出庭应诉率为29.13%。") },
+    { name: "stages of a procedure are not parts of the total", text: body("全年共收到申请68件,受理51件,办结50件。") },
+    { name: "truncation accepted: (151−66)/66 = 128.788% written 128.78%", text: body("新受理行政复议案件由66件增长到151件,增长128.78%。") },
+  ],
+  invalid: [
+    {
+      name: "seed 002: 68 received, 51 accepted + 10 rejected: 7 unaccounted",
+      text: body("1.认真做好行政复议和行政诉讼应诉工作。全年共收到行政复议申请68件,受理51件,不予受理10件,审结54件(含上年结转10件)。"),
+      findings: [
+        {
+          text: "68件",
+          messageIncludes: "尚有7件未说明去向",
+          evidence: { kind: "remainder", expression: "51+10", expected: 61, stated: 68, tolerance: 0, remainder: 7 },
+          related: ["68件", "51件", "10件"],
+        },
+      ],
+    },
+    {
+      name: "a complete list (其他) that does not add up",
+      text: body("共审查各类法律事务 220 件(其中重大决策 17 件,重大政府合同 35 件,其他法律意见建议 178 件)。"),
+      findings: [{ text: "220 件", evidence: { kind: "sum", expression: "17+35+178", expected: 230, stated: 220 }, related: ["220 件", "17 件", "35 件", "178 件"] }],
+    },
+    {
+      name: "a rate that does not match its numerator and denominator",
+      text: body("调处各类矛盾纠纷共 4370 件,调解成功 4026 件,调处成功率为 98.99%。"),
+      findings: [{ text: "98.99%", messageIncludes: "4026/4370", evidence: { kind: "rate", stated: 98.99 }, related: ["4026 件", "4370 件", "98.99%"] }],
+    },
+    {
+      name: "a stated reduction that does not match the two values",
+      text: body("审批时间由282个工作日大幅减少到99个工作日,压缩 75%。"),
+      findings: [{ text: "75%", evidence: { kind: "change", expression: "(282−99)/282×100%", stated: 75 }, related: ["282个工作日", "99个工作日", "75%"] }],
+    },
+    {
+      name: "percentage points between two percentages",
+      text: body("网上可办率由42.28%提升至99.95%,提高59.67个百分点。"),
+      findings: [{ text: "59.67个百分点", evidence: { kind: "change", expected: 57.67, stated: 59.67 } }],
+    },
+    {
+      name: "a count that does not match the names listed",
+      text: body("成立综合组、法治组、督查组、专家组 5 个保障组,统筹推进改革。"),
+      findings: [{ text: "5 个", evidence: { kind: "count", expected: 4, stated: 5 } }],
+    },
+    {
+      name: "English message",
+      text: body("全年共收到行政复议申请68件,受理51件,不予受理10件。"),
+      lang: "en",
+      options: { kinds: ["remainder"] },
+      findings: [{ messageIncludes: "unaccounted for" }],
+    },
+  ],
+});
