@@ -8,7 +8,10 @@ import { esc } from "./escape.js";
 import { EVIDENCE_LABELS } from "./i18n.js";
 
 function label(lang: Lang, key: string): string {
-  return EVIDENCE_LABELS[lang][key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]/g, " ");
+  const known = EVIDENCE_LABELS[lang][key];
+  if (known) return known;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const isPrimitive = (v: unknown): v is string | number | boolean => ["string", "number", "boolean"].includes(typeof v);

@@ -149,7 +149,7 @@ ${cspMeta([REVIEW_JS])}
   <div class="crumbs no-print">${ctx.dashboard ? `<a href="${esc(encodeURI(ctx.dashboard))}">← ${esc(t.back)}</a> · ` : ""}report-qc · ${esc(t.reviewTitle)}</div>
   <h1>${esc(title)}</h1>
   <dl class="facts">${facts}</dl>
-  <div class="legend">${esc(summary)}：${(["error", "warning", "info"] as const).map((s) => `<span><span class="sev-dot sev-${s}"></span> ${esc(SEVERITY_LABELS[lang][s])} ${counts[s]}</span>`).join("")}${[...byCheck.entries()].map(([c, n]) => `<span class="chip">${esc(checkLabel(lang, c).name)} ${n}</span>`).join("")}</div>
+  <div class="legend">${esc(summary)}${lang === "en" ? ":" : "："}${(["error", "warning", "info"] as const).map((s) => `<span><span class="sev-dot sev-${s}"></span> ${esc(SEVERITY_LABELS[lang][s])} ${counts[s]}</span>`).join("")}${[...byCheck.entries()].map(([c, n]) => `<span class="chip">${esc(checkLabel(lang, c).name)} ${n}</span>`).join("")}</div>
 </header>
 <nav class="toolbar no-print" aria-label="${esc(t.filters)}">
   <div class="group"><span class="lbl">${esc(t.severity)}</span>${sevChips}</div>
@@ -202,7 +202,7 @@ function noteHtml(doc: DocumentResult, f: Finding, i: number, n: number, lineSta
     const link = stem ? `<a href="${esc(encodeURIComponent(stem))}.html#at=${r.start}-${r.end}" target="_blank" rel="noopener">${esc(t.openSource)}</a>` : `<span class="muted">${esc(r.path)}</span>`;
     const modalId = `cmp-${i}-${k}`;
     parts.push(
-      `<div class="sub">${esc(t.source)}：${esc(name)}</div><div class="stack"><div class="side"><b>${esc(t.thisDoc)}</b>${left}</div><div class="side"><b>${esc(t.otherDoc)}</b>${right}</div></div>` +
+      `<div class="sub">${esc(t.source)}${lang === "en" ? ": " : "："}${esc(name)}</div><div class="stack"><div class="side"><b>${esc(t.thisDoc)}</b>${left}</div><div class="side"><b>${esc(t.otherDoc)}</b>${right}</div></div>` +
         `<div><button type="button" class="open-cmp" data-target="${modalId}">${esc(t.compare)} ⇆</button> ${link}</div>`,
     );
     const rows = runs
@@ -214,6 +214,6 @@ function noteHtml(doc: DocumentResult, f: Finding, i: number, n: number, lineSta
         `<table class="sbs"><thead><tr><th>${esc(t.thisDoc)} · ${esc(doc.unit ?? doc.title ?? doc.path)}</th><th>${esc(t.otherDoc)} · ${esc(name)}</th></tr></thead><tbody>${rows}</tbody></table></div></div>`,
     );
   }
-  if (f.suggestion) parts.push(`<div class="suggest">${esc(t.suggestion)}：${esc(f.suggestion)}</div>`);
+  if (f.suggestion) parts.push(`<div class="suggest">${esc(t.suggestion)}${lang === "en" ? ": " : "："}${esc(f.suggestion)}</div>`);
   return `<section class="note sev-${esc(f.severity)}" data-f="${i}" id="note-${i}" tabindex="-1">${parts.join("")}</section>`;
 }
