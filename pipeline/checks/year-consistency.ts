@@ -9,7 +9,10 @@
  * - `publication-early` / `publication-late`: the publication or signature date lies before the end
  *   of the reporting period, or after the deadline (督察工作规定 第二十四条: 每年4月1日之前);
  * - `paragraph-year`: a work-section paragraph is dominated by an earlier year, with no marker of
- *   comparison (上年, 同比, 自…以来, 截至 …) — a typical sign of text copied from an older report.
+ *   comparison (上年, 同比, 自…以来, 截至 …) — a typical sign of text copied from an older report;
+ * - `relative-year`: a relative year that contradicts the dates, where that is unambiguous: 今年 in
+ *   the review of year Y of a text dated in Y+1 (it would mean Y+1), 明年 in the plan for Y+1 of a
+ *   text dated in Y+1 (it would mean Y+2).
  *
  * A rule picks the kinds it reports with `kinds:`, so a rule set can give each kind its own severity.
  * Every finding lists the evidence behind the verdict in `evidence.evidence` and points to each piece
@@ -23,7 +26,7 @@ import { defineCheck, type RawFinding, type RawRelatedLocal } from "./define-che
 import { collectYearEvidence, vote, type YearEvidence } from "../text/year-evidence.js";
 import { findYearMentions } from "../text/year-mentions.js";
 
-export const YEAR_KINDS = ["title-body", "plan-year", "publication-early", "publication-late", "paragraph-year"] as const;
+export const YEAR_KINDS = ["title-body", "plan-year", "publication-early", "publication-late", "paragraph-year", "relative-year"] as const;
 type YearKind = (typeof YEAR_KINDS)[number];
 
 const DEFAULT_MARKERS = [
@@ -78,6 +81,10 @@ export default defineCheck({
     "publication-late": {
       zh: "{{what}}{{date}}晚于{{deadline}}（法治政府建设年度报告应于每年4月1日之前公开）",
       en: "{{what}} {{date}} is after {{deadline}} (annual reports are due before 1 April)",
+    },
+    "relative-year": {
+      zh: "本报告日期为{{date}}，“{{word}}”应指{{meant}}年，但这一部分讲的是{{section}}年",
+      en: "The report is dated {{date}}, so “{{word}}” means {{meant}}, but this part is about {{section}}",
     },
     "paragraph-year": {
       zh: "本段主要讲{{year}}年的情况，而报告年度为{{reportYear}}年，且无“上年”“同比”“以来”等对比说明，疑为沿用旧稿",
@@ -182,6 +189,28 @@ export default defineCheck({
           evidence: { paragraphYear: year, mentions: n, reportYear: y, evidence: describe(ev) },
           related: ms.filter((m) => m !== first && m.year === year).map((m) => ({ span: [b.start + m.start - unit.start, b.start + m.end - unit.start], label: `paragraph:${m.year}` })),
         });
+      }
+    }
+    // 5. Relative years against the date of the text.
+    if (c.kinds.has("relative-year") && dated?.date && nonDate.year !== null && nonDate.score >= c.minBodyScore && Number(dated.date.slice(0, 4)) === nonDate.year + 1) {
+      const y = nonDate.year;
+      for (const b of doc.blocks) {
+        const review = verdict.reviewBlocks.has(b.index);
+        const plan = verdict.planBlocks.has(b.index);
+        if (b.kind !== "paragraph" || (!review && !plan) || ctx.isNoise(b.start, b.end)) continue;
+        const re = review ? /今年(?![度])/gu : /明年/gu;
+        for (const m of b.text.matchAll(re)) {
+          const meant = review ? y + 1 : y + 2;
+          const section = review ? y : y + 1;
+          findings.push({
+            span: [b.start + m.index - unit.start, b.start + m.index + m[0].length - unit.start],
+            messageId: "relative-year",
+            data: { date: dated.date, word: m[0], meant, section },
+            evidence: { word: m[0], meant, section, date: dated.date, source: dated.source, reportYear: y, evidence: describe(ev) },
+            suggestion: review ? { zh: `${y}年`, en: `${y}` } : { zh: `${y + 1}年`, en: `${y + 1}` },
+            related: [{ span: [dated.start - unit.start, dated.end - unit.start], label: dated.source }],
+          });
+        }
       }
     }
     return findings;

@@ -65,11 +65,14 @@ export interface ReportYearVerdict {
   publicationDate: string | null;
   /** Blocks in the plan section (by block index). */
   planBlocks: Set<number>;
+  /** Paragraphs under a level-1 heading that reviews the work of the year (by block index). */
+  reviewBlocks: Set<number>;
 }
 
 export const DEFAULT_DELIVERY_TITLES = [/政府工作报告/u];
 
 const PLAN_HEADING_RE = /计划|打算|安排|思路|下一步|展望|工作要点|努力方向|重点工作|目标任务|主要任务|工作重点|总体要求/u;
+const REVIEW_HEADING_RE = /回顾|情况|成效|成绩|主要工作|工作开展|主要举措|做法/u;
 const WORK_HEADING_RE = /情况|工作|举措|成效|成绩|回顾|开展|主要|推进|建设/u;
 const STATEMENT_RE = /现将[^。]{0,40}?((?:19|20)\d{2})\s*年度?[^。]{0,40}?(?:报告|汇报|总结|公告)如下/u;
 const PLAN_PARA_RE = /^[\s\u3000]*(?:下一步|今后|(?:19|20)\d{2}\s*年[，,]?\s*(?:我们|我[市区县镇乡局委办街省]|全[市区县省镇]|[市区县]政府)?\s*将)/u;
@@ -85,6 +88,8 @@ export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenc
   const evidence: YearEvidence[] = [];
   const blocks = doc.blocks.filter((b) => b.kind !== "chrome");
   const planBlocks = new Set<number>();
+  const reviewBlocks = new Set<number>();
+  let inReview = false;
   const firstContent = blocks.findIndex((b) => b.kind === "heading" || (b.kind === "paragraph" && !isTitleLike(b.text)));
   let inPlan = false;
   let publishedFound = false;
@@ -132,6 +137,7 @@ export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenc
         }
       }
       if (inPlan) planBlocks.add(b.index);
+      if (level <= 1) inReview = !inPlan && REVIEW_HEADING_RE.test(b.text);
       if (m && !/以来|以前|之前|截至|相比|同比/u.test(b.text)) {
         const plan = inPlan || PLAN_HEADING_RE.test(b.text);
         if (plan) evidence.push({ source: "plan", year: m.year, impliedYear: m.year - 1, weight: 2, ...at(m) });
@@ -144,6 +150,7 @@ export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenc
     }
     if (b.kind !== "paragraph") continue;
     if (inPlan) planBlocks.add(b.index);
+    else if (inReview) reviewBlocks.add(b.index);
     const st = STATEMENT_RE.exec(b.text);
     if (st) {
       const m = mentions.find((x) => x.start >= st.index && (x.kind === "year" || x.kind === "fiscal"));
@@ -177,6 +184,7 @@ export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenc
     reportYear: allVote.year,
     publicationDate: pub ?? sig ?? null,
     planBlocks,
+    reviewBlocks,
   };
 }
 

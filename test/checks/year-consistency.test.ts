@@ -59,6 +59,11 @@ ruleTester.run("year-consistency", {
       options: { kinds: ["paragraph-year"] },
     },
     { name: "seed 003 has no plan-year problem: the plan is for 2020 = 2019 + 1", text: SEED_003, options: { kinds: ["plan-year"] } },
+    {
+      name: "今年 in the plan section of a text dated the following year means the plan year",
+      text: REPORT_2020.replace("2021年,我区将", "今年,我区将"),
+      options: { kinds: ["relative-year"] },
+    },
   ],
   invalid: [
     {
@@ -99,6 +104,18 @@ ruleTester.run("year-consistency", {
       text: REPORT_2020.replace("二、存在的问题", "2019年,全区共办理行政复议案件40件。2019年12月,区政府召开常务会议。\n二、存在的问题"),
       options: { kinds: ["paragraph-year"] },
       findings: [{ text: "2019年", evidence: { paragraphYear: 2019, reportYear: 2020 }, related: ["2019年12月"] }],
+    },
+    {
+      name: "今年 in the review of 2020 in a text signed in 2021 (it would mean 2021)",
+      text: REPORT_2020.replace("(一)完善工作机制。", "(一)完善工作机制。今年以来,区政府常务会议专题研究法治政府建设3次。"),
+      options: { kinds: ["relative-year"] },
+      findings: [{ text: "今年", suggestion: "2020年", evidence: { meant: 2021, section: 2020, date: "2021-02-18" }, related: ["2021年2月18日"] }],
+    },
+    {
+      name: "明年 in the plan for 2021 of a text signed in 2021 (it would mean 2022)",
+      text: REPORT_2020.replace("2021年,我区将", "明年,我区将"),
+      options: { kinds: ["relative-year"] },
+      findings: [{ text: "明年", suggestion: "2021年", evidence: { meant: 2022, section: 2021 } }],
     },
     {
       name: "English message",
