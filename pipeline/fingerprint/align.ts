@@ -196,7 +196,8 @@ export function differsOnlyInFigures(a: string, b: string): boolean {
   if (!/[0-9]/.test(a) && !/[0-9]/.test(b)) return false;
   const x = a.replace(FIGURES, "");
   const y = b.replace(FIGURES, "");
-  if (x === y) return true;
-  const longer = Math.max(x.length, y.length);
-  return longer > 0 && 1 - levenshtein.get(x, y) / longer >= 0.9;
+  const raw = levenshtein.get(a, b);
+  const rest = x === y ? 0 : levenshtein.get(x, y);
+  // Most of the edits must disappear with the figures, and little else may differ.
+  return rest <= raw / 3 && rest <= 0.1 * Math.max(x.length, y.length);
 }
