@@ -57,6 +57,7 @@ describe("seeds/README.md: real defects are found", () => {
     expect(hit).toHaveLength(1);
     expect(hit[0]).toMatchObject({ severity: "warning", evidence: { kind: "stale-clause", publicationDate: "2021-12-15" } });
     expect(hit[0]!.suggestion).toContain("六中全会");
+    expect(hit[0]!.related!.map((r) => r.text)).toEqual(["2021年12月15日"]);
   });
 
   it("002 arithmetic: 68 received, 51 accepted + 10 rejected = 61, 7 unaccounted (warning)", () => {

@@ -111,6 +111,9 @@ export default defineCheck({
     const boundaries = tokenBoundaries(doc);
     const at = (abs: number) => abs - unit.start;
     const common = { publicationDate: pub, reportYear, judgedAgainst: pub ? "publication" : "report-year+1 Q1" };
+    // The date the judgement rests on, shown to the reviewer beside not-yet and stale-clause findings.
+    const dated = verdict.evidence.find((e) => e.source === "published" && e.date === pub) ?? verdict.evidence.find((e) => e.source === "signature" && e.date === pub);
+    const dateRelated = dated && !ctx.isNoise(dated.start, dated.end) ? [{ span: [dated.start - unit.start, dated.end - unit.start] as const, label: dated.source }] : undefined;
 
     for (const s of doc.sentences) {
       const block = doc.blocks[s.blockIndex];
@@ -127,6 +130,7 @@ export default defineCheck({
             messageId: "not-yet",
             data: { term: meeting.label, validFrom: meeting.start, date: dateText, basis: basis[ctx.lang] },
             evidence: { kind: "not-yet", term: meeting.label, validFrom: meeting.start, source: meeting.source, ...common },
+            ...(dateRelated ? { related: dateRelated } : {}),
           });
         }
         for (const e of c.events) {
@@ -160,6 +164,7 @@ export default defineCheck({
             data: { date: dateText, latest: latest.label, latestEnd: latest.end, cited },
             evidence: { kind: "stale-clause", cited: { congress: cl.congress, plenums: cl.plenums }, latest: { id: latest.id, label: latest.label, end: latest.end }, graceDays: c.graceDays, expected: expected.zh, ...common },
             suggestion: expected,
+            ...(dateRelated ? { related: dateRelated } : {}),
           });
         }
       }
@@ -177,6 +182,7 @@ export default defineCheck({
               messageId: "not-yet",
               data: { term: e.term, validFrom: e.valid_from, date: dateText, basis: basis[ctx.lang] },
               evidence: { kind: "not-yet", term: e.term, validFrom: e.valid_from, source: e.source, confidence: e.confidence, ...common },
+              ...(dateRelated ? { related: dateRelated } : {}),
             });
             continue;
           }
