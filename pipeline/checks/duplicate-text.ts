@@ -218,7 +218,7 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
  */
 function mergeHits(hits: Hit[]): Hit[] {
   hits.sort((x, y) => x.b0 - y.b0 || x.a0 - y.a0);
-  const out: Hit[] = [];
+  const out: (Hit & { width: number })[] = [];
   for (const h of hits) {
     const last = out[out.length - 1];
     if (last && h.b0 < last.b1) {
@@ -230,10 +230,14 @@ function mergeHits(hits: Hit[]): Hit[] {
         last.a1 = h.a1;
       }
       last.similarity = Math.min(last.similarity, h.similarity);
-      if (h.kind === "passage" || (h.kind === "sentence" && last.kind === "clause")) last.kind = h.kind;
+      // The kind of the widest hit describes the merged one.
+      if (h.b1 - h.b0 > last.width) {
+        last.kind = h.kind;
+        last.width = h.b1 - h.b0;
+      }
       continue;
     }
-    out.push({ ...h });
+    out.push({ ...h, width: h.b1 - h.b0 });
   }
   return out;
 }

@@ -1,7 +1,13 @@
-import { ruleTester } from "../helpers/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { checkText, ruleSetFor, ruleTester } from "../helpers/rule-tester.js";
+import { segmentText, seedText, SEEDS } from "../helpers/pipeline.js";
+import { runChecks } from "../../pipeline/stages/check.js";
+import { loadRuleSet } from "../../pipeline/ruleset/load.js";
 
 const A = "建立行政决策档案，对重大行政决策的制定和实施情况进行全程记录。";
 const B = "所有重大事项或工作举措全部按规定程序出台，杜绝违规决策相关事件。";
+/** 38 characters of text, a passage that is not a whole sentence where it is repeated. */
+const P = "对涉及到较大范围人民群众切身利益的决策在决策前坚持公开征求意见或举行听证";
 
 ruleTester.run("duplicate-text", {
   valid: [
@@ -9,10 +15,101 @@ ruleTester.run("duplicate-text", {
     { name: "short formula repeated", text: "坚持依法行政。其他工作。坚持依法行政。" },
     { name: "below a raised minimum", text: `${A}${A}`, options: { minLength: 40 } },
     { name: "allow-listed sentence", text: `${A}\n${A}`, options: { allow: [A] } },
+    {
+      name: "a short clause repeated far apart is a formula, not a paste",
+      text: `推进民主科学决策，${A}\n${B}\n其他工作。\n完善制度，推进民主科学决策。`,
+    },
+    {
+      name: "stock formula from kb/boilerplate.yaml repeated (以习近平新时代中国特色社会主义思想为指导…)",
+      text: "2021年，我区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届历次全会精神，推进法治建设。\n其他工作。\n2022年，我区将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届历次全会精神，推动工作再上新台阶。",
+    },
+    {
+      name: "the same sentence template with other figures is parallel wording",
+      text: "地区生产总值增长5.2%，规模以上工业增加值增长7.5%，固定资产投资增长1.6%，社会消费品零售总额增长4.7%。\n其他工作。\n地区生产总值增长5%左右，规模以上工业增加值增长7%以上，固定资产投资增长3%左右，社会消费品零售总额增长5%左右。",
+    },
+    { name: "a numeric clause twice in one sentence (parallel statistics)", text: "全市生产总值增长5.5%，高于全国0.7个百分点，进出口增长8%，高于全国0.7个百分点。" },
+    { name: "short near-duplicate sentences are parallelism", text: "促进平台经济高质量发展。促进民营经济高质量发展。" },
+    { name: "similarity below the threshold", text: `${A}\n其他工作。\n建立行政执法档案，对重大执法案件的调查和处理情况进行逐项登记。` },
   ],
   invalid: [
-    { name: "same sentence in two paragraphs", text: `${A}${B}\n其他工作。\n${A}`, findings: [{ text: A.slice(0, -1), related: [A.slice(0, -1)], evidence: { similarity: 1 }, line: 3, column: 1 }] },
+    { name: "same sentence in two paragraphs", text: `${A}${B}\n其他工作。\n${A}`, findings: [{ text: A.slice(0, -1), related: [A.slice(0, -1)], evidence: { similarity: 1, kind: "sentence" }, line: 3, column: 1 }] },
     { name: "three times → two findings, both point to the first", text: `${A}\n${A}\n${A}`, findings: [{ related: [A.slice(0, -1)], line: 2 }, { related: [A.slice(0, -1)], line: 3 }] },
     { name: "ignores final punctuation and spacing", text: `${A}\n  ${A.replace("。", "；")}`, findings: [{ column: 3 }] },
+    {
+      name: "a clause written twice in one sentence (seed 003 落实领导约访接访制度)",
+      text: "打造企业疑难事务快办平台,落实领导约访接访制度,开通解决企业困难“直通车”,落实领导约访接访制度。",
+      findings: [{ text: "落实领导约访接访制度", related: ["落实领导约访接访制度"], evidence: { kind: "clause", length: 10, similarity: 1 }, column: 39 }],
+    },
+    {
+      name: "two consecutive sentences open with the same long clause (seed 003)",
+      text: "深入开展对各类矛盾纠纷的大排查大调处活动,有效防止矛盾纠纷的积累、反复、激化。深入开展对各类矛盾纠纷的大排查大调处活动,维护社会和谐稳定。",
+      findings: [{ text: "深入开展对各类矛盾纠纷的大排查大调处活动", evidence: { kind: "clause", length: 20 } }],
+    },
+    {
+      name: "a long substring repeated inside sentences that differ",
+      text: `一是完善制度，${P}，确保决策科学。\n其他工作。\n二是强化程序，${P}，并经集体讨论决定。`,
+      findings: [{ text: P, related: [P], evidence: { kind: "passage", length: P.length, similarity: 1 }, line: 3 }],
+    },
+    {
+      name: "a passage pasted twice is one finding (overlapping sentence/clause/passage hits merged)",
+      text: `${A}${B}\n其他工作。\n${A}${B}`,
+      findings: [{ text: `${A}${B}`.slice(0, -1), evidence: { similarity: 1, kind: "sentence", length: 59 }, line: 3 }],
+    },
+    {
+      name: "near duplicate with a changed name: similarity in evidence",
+      text: `番禺区司法局牵头建立行政决策档案，对重大行政决策的制定和实施情况进行全程记录。\n其他工作。\n荔湾区司法局牵头建立行政决策档案，对重大行政决策的制定和实施情况进行全程记录。`,
+      findings: [{ messageIncludes: "相似度", line: 3, evidence: { kind: "sentence" } }],
+    },
+    {
+      name: "near duplicate with edits spread over the sentence (3-gram blocking + Levenshtein)",
+      text: "区政府每季度召开常务会议专题研究法治政府建设重点任务推进情况。\n其他工作。\n区政府每半年召开常务会议专门研究法治政府建设重要任务落实情况。",
+      findings: [{ line: 3, evidence: { kind: "sentence" } }],
+    },
   ],
+});
+
+describe("duplicate-text on the seeds", () => {
+  const rules = loadRuleSet("national");
+  if (!rules.ok) throw new Error("national rule set does not load");
+  const run = (name: string) => {
+    const text = seedText(name);
+    const doc = segmentText(text, name);
+    return { text, doc, findings: runChecks(doc, rules.ruleset, { lang: "zh" }).findings.filter((f) => f.check === "duplicate-text") };
+  };
+
+  it("seed 001: the five passages of 一(六) repeated in 二(三) are each found once, later occurrence → earlier", () => {
+    const { findings } = run(SEEDS[1]);
+    const quotes = ["我镇积极完善《西联镇会议制度》", "每周一召开领导班子联席会议", "对涉及到较大范围人民群众切身利益的决策", "建立行政决策档案,对重大行政决策的制定和实施情况进行全程记录", "所有重大事项或工作举措全部按规定程序出台,杜绝"];
+    for (const q of quotes) {
+      const hits = findings.filter((f) => f.text.includes(q));
+      expect(hits, q).toHaveLength(1);
+      expect(hits[0]!.related![0]!.text, q).toContain(q);
+      expect(hits[0]!.related![0]!.start).toBeLessThan(hits[0]!.start);
+    }
+    expect(findings).toHaveLength(3); // 每周一… + 对涉及到… + 建立行政决策档案… are one contiguous passage (211 characters)
+  });
+
+  it("seed 003: 落实领导约访接访制度 and 深入开展对各类矛盾纠纷的大排查大调处活动, once each", () => {
+    const { findings } = run(SEEDS[3]);
+    expect(findings.map((f) => f.text)).toEqual(["落实领导约访接访制度", "深入开展对各类矛盾纠纷的大排查大调处活动"]);
+  });
+
+  it("nothing inside chrome, metadata or headings on any seed", () => {
+    for (const name of SEEDS) {
+      const { doc, findings, text } = run(name);
+      for (const f of findings) {
+        const inside = doc.blocks.filter((b) => b.kind !== "paragraph").some((b) => {
+          const [s, e] = doc.normalized.map.toOriginal(b.start, b.end);
+          return f.start >= s && f.end <= e;
+        });
+        expect(inside, `${name}: ${text.slice(f.start, f.end)}`).toBe(false);
+      }
+      if (name !== SEEDS[1] && name !== SEEDS[3]) expect(findings, name).toEqual([]);
+    }
+  });
+
+  it("options are validated (unknown keys are rule-file errors)", () => {
+    expect(() => ruleSetFor("duplicate-text", { minLenght: 12 })).toThrow(/minLenght/);
+    expect(checkText(`${A}\n${A}`, ruleSetFor("duplicate-text", { minLength: 12, passageMinLength: 40 }))).toHaveLength(1);
+  });
 });
