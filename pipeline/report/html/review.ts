@@ -52,7 +52,11 @@ function lineOf(lineStarts: number[], offset: number): number {
 function relLabel(lang: Lang, r: RelatedLocation): string {
   const t = ui(lang);
   if (!r.label) return t.related;
-  const known: Record<string, string> = lang === "en" ? {} : { "first-occurrence": t.firstOccurrence, source: t.source, operand: "运算数", "stated-total": "合计数", mention: "提及", "title-year": "标题年份" };
+  if (lang === "en") return r.label.replace(/[-:]/g, " ");
+  const known: Record<string, string> = { "first-occurrence": t.firstOccurrence, source: t.source, operand: "运算项", total: "合计数", part: "分项", "stated-total": "合计数", mention: "提及", signature: "落款" };
+  const place: Record<string, string> = { title: "标题", opening: "开头", heading: "小标题", plan: "计划部分", signature: "落款", meta: "元数据" };
+  const m = /^([a-z-]+):(\d{4})$/.exec(r.label);
+  if (m && place[m[1]!]) return `${place[m[1]!]}（${m[2]}年）`;
   return known[r.label] ?? r.label;
 }
 
