@@ -72,6 +72,10 @@ export default defineCheck({
       zh: "写作{{stated}}{{noun}}，但前面列举了{{listed}}项",
       en: "{{stated}} {{noun}} stated, but {{listed}} are listed",
     },
+    "share-mismatch": {
+      zh: "占比写作{{share}}，按分项与总数计算为{{expression}}≈{{expected}}%",
+      en: "The share is given as {{share}}, but part and total give {{expression}} ≈ {{expected}}%",
+    },
     "shares-over": {
       zh: "同一总体的各部分占比之和为{{sum}}%（{{expression}}），超过100%",
       en: "Shares of one whole add up to {{sum}}% ({{expression}}), more than 100%",
@@ -89,7 +93,7 @@ export default defineCheck({
       const qs = findQuantities(s.text);
       if (qs.length === 0) continue;
       const results: ArithResult[] = [];
-      if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose")) results.push(...checkSums(s.text, qs, c.tol));
+      if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose") || c.kinds.has("shares")) results.push(...checkSums(s.text, qs, c.tol));
       if (c.kinds.has("rate") || c.kinds.has("loose")) results.push(...checkRates(s.text, qs, c.tol));
       if (c.kinds.has("change")) results.push(...checkChanges(s.text, qs, c.tol));
       if (c.kinds.has("count")) results.push(...checkCounts(s.text, qs));

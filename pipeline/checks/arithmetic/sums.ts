@@ -15,7 +15,7 @@
  * than the total is normal and stays silent.
  */
 import { sameGroup, usable, type Quantity } from "../../text/arith-numbers.js";
-import { fmt, shown, type ArithResult, type Tolerance } from "./types.js";
+import { agrees, fmt, shown, type ArithResult, type Tolerance } from "./types.js";
 
 const TOTAL_MARK = /共计|合计|总计|累计|总数|总量|共有|共|全年/u;
 const TOTAL_MARK_STRICT = /共计|合计|总计|共$|总数为?$/u;
@@ -59,6 +59,7 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance)
     const close = maxDecimals === 0 ? sum === total.value : Math.abs(sum - total.value) <= slack;
     list.forEach((p) => used.add(p));
     used.add(total);
+    out.push(...partShares(text, qs, total, list, tol));
     if (close) continue;
     const expression = list.map((p) => fmtValue(p)).join("+");
     const base = {
@@ -114,6 +115,38 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance)
       data: { total: shown(total), sum: fmt(sum), expression, unit: total.unit, diff: fmt(Math.abs(total.value - sum)) },
       evidence: { expression, expected: sum, stated: total.value, tolerance: 0, unit: total.unit, structure: "parts-before" },
       operands: [...before.map((p) => ({ q: p, label: "part" })), { q: total, label: "total" }],
+    });
+  }
+  return out;
+}
+
+/**
+ * Shares written beside the parts of a total (`受理4955件(79.9%)`, `县政府部门140件,占92.71%`): each
+ * must be part / total at its written precision. When two or more shares are given they may have
+ * been forced to add up to 100, so 0.1 percentage point more is accepted (domain-kb §4.1).
+ */
+function partShares(text: string, qs: readonly Quantity[], total: Quantity, parts: readonly Quantity[], tol: Tolerance): ArithResult[] {
+  const pairs: [Quantity, Quantity][] = [];
+  for (const p of parts) {
+    const q = qs[qs.indexOf(p) + 1];
+    if (!q || q.group !== "percent" || !usable(q)) continue;
+    if (!/^\s*(?:[(（]\s*(?:占|占比)?|[，,]?\s*(?:占|占比|占比为|比例为))\s*$/u.test(text.slice(p.end, q.start))) continue;
+    pairs.push([p, q]);
+  }
+  const slack = Math.max(tol.percentPoints, pairs.length >= 2 ? 0.1 : 0);
+  const out: ArithResult[] = [];
+  for (const [p, q] of pairs) {
+    if (total.value === 0) continue;
+    const expected = (p.value / total.value) * 100;
+    if (agrees(expected, q.value, q.decimals, tol, slack)) continue;
+    const expression = `${fmt(p.value)}/${fmt(total.value)}×100%`;
+    out.push({
+      kind: "shares",
+      messageId: "share-mismatch",
+      span: [q.start, q.end],
+      data: { share: shown(q), expression, expected: fmt(Math.round(expected * 100) / 100) },
+      evidence: { expression, expected: Number(fmt(expected)), stated: q.value, tolerance: { decimals: q.decimals, rounding: tol.rounding, truncation: tol.truncation, percentPoints: slack } },
+      operands: [{ q: p, label: "part" }, { q: total, label: "total" }, { q, label: "stated" }],
     });
   }
   return out;
