@@ -89,7 +89,9 @@ export default defineCheck({
     // The title block, else the block that holds the title (a 名称: metadata line), else the first heading.
     const anchor = titleBlock ?? doc.blocks.find((b) => b.kind !== "chrome" && b.text.includes(title)) ?? doc.blocks.find((b) => b.kind === "heading");
     if (!anchor) return [];
-    const span: [number, number] = [anchor.start - unit.start, anchor.start - unit.start + firstLineLength(anchor.text)];
+    const at = anchor.text.indexOf(title);
+    const span: [number, number] =
+      at >= 0 ? [anchor.start + at - unit.start, anchor.start + at + title.length - unit.start] : [anchor.start - unit.start, anchor.start - unit.start + firstLineLength(anchor.text)];
     const out: RawFinding[] = [];
     for (const p of compiled.checked) {
       if (found.has(p.id)) continue;
