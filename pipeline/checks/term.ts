@@ -31,9 +31,9 @@ export default defineCheck({
     })
     .strict(),
   messages: {
-    substitute: { zh: "用词不规范：“{{actual}}”应为“{{expected}}”{{note}}", en: "Non-standard word: “{{actual}}” should be “{{expected}}”{{note}}" },
-    forbid: { zh: "不宜使用“{{actual}}”{{note}}", en: "Avoid “{{actual}}”{{note}}" },
-    forbidSuggest: { zh: "不宜使用“{{actual}}”，可改为“{{expected}}”{{note}}", en: "Avoid “{{actual}}”; use “{{expected}}”{{note}}" },
+    substitute: { zh: "用词不规范：“{{actual}}”应为“{{expected}}”{{note}}", en: "Non-standard word: “{{actual}}” should be “{{expected}}”{{noteEn}}" },
+    forbid: { zh: "不宜使用“{{actual}}”{{note}}", en: "Avoid “{{actual}}”{{noteEn}}" },
+    forbidSuggest: { zh: "不宜使用“{{actual}}”，可改为“{{expected}}”{{note}}", en: "Avoid “{{actual}}”; use “{{expected}}”{{noteEn}}" },
   },
   compile(options, env) {
     const file = options.listFile ? loadTermsFile(options.listFile, env.ruleFileDir, env.builtinRulesDir) : { substitute: [], forbid: [], accept: [] };
@@ -72,7 +72,8 @@ export default defineCheck({
       lastEnd = h.end;
       const e = h.entry;
       const noteZh = e.note ? `（${e.note}）` : "";
-      const data = { actual: e.word, expected: e.replacement ?? "", note: noteZh };
+      const noteEn = e.noteEn ?? e.note;
+      const data = { actual: e.word, expected: e.replacement ?? "", note: noteZh, noteEn: noteEn ? ` (${noteEn})` : "" };
       out.push({
         span: [h.start, h.end],
         messageId: e.kind === "substitute" ? "substitute" : e.replacement ? "forbidSuggest" : "forbid",

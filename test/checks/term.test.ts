@@ -18,6 +18,6 @@ ruleTester.run("term", {
     { name: "forbidden internet slang", text: "政策很给力。", findings: [{ text: "给力", messageIncludes: "网络用语" }] },
     { name: "a province's own substitution", text: "推广粤省市平台。", options: { substitute: [{ wrong: "粤省市", right: "粤省事" }] }, findings: [{ text: "粤省市", suggestion: "粤省事" }] },
     { name: "without the built-in list only inline items apply", text: "截止11月30日，共办理其它案件。", options: { listFile: "", forbid: [{ word: "案件" }] }, findings: [{ text: "案件" }] },
-    { name: "English message", lang: "en", text: "其它部门", findings: [{ messageIncludes: "Non-standard word: “其它” should be “其他”" }] },
+    { name: "English message", lang: "en", text: "其它部门", findings: [{ messageIncludes: "Non-standard word: “其它” should be “其他” (official documents use 其他)" }] },
   ],
 });

@@ -20,6 +20,8 @@ export const substituteSchema = z
     precededBy: z.string().min(1).optional(),
     /** Why (shown in the message). */
     note: z.string().min(1).optional(),
+    /** The reason in English (falls back to `note`). */
+    noteEn: z.string().min(1).optional(),
   })
   .strict();
 
@@ -28,6 +30,7 @@ export const forbidSchema = z
     word: z.string().min(1),
     suggest: z.string().min(1).optional(),
     note: z.string().min(1).optional(),
+    noteEn: z.string().min(1).optional(),
   })
   .strict();
 
@@ -45,6 +48,7 @@ export interface CompiledEntry {
   word: string;
   replacement?: string;
   note?: string;
+  noteEn?: string;
   followedBy?: RegExp;
   notFollowedBy?: RegExp;
   precededBy?: RegExp;
@@ -89,6 +93,7 @@ export function compileLists(lists: TermLists, fileSubst: number, fileForbid: nu
     };
     const entry: CompiledEntry = { kind: "substitute", word: s.wrong, replacement: s.right };
     if (s.note) entry.note = s.note;
+    if (s.noteEn) entry.noteEn = s.noteEn;
     const fb = re("followedBy", s.followedBy, "start");
     const nfb = re("notFollowedBy", s.notFollowedBy, "start");
     const pb = re("precededBy", s.precededBy, "end");
@@ -102,6 +107,7 @@ export function compileLists(lists: TermLists, fileSubst: number, fileForbid: nu
     const entry: CompiledEntry = { kind: "forbid", word: f.word };
     if (f.suggest) entry.replacement = f.suggest;
     if (f.note) entry.note = f.note;
+    if (f.noteEn) entry.noteEn = f.noteEn;
     entries.push(entry);
   });
   void fileForbid;
