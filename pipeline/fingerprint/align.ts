@@ -57,14 +57,17 @@ function runLengthBack(A: string, i: number, B: string, j: number, floorA: numbe
 export function extendSeed(A: string, B: string, ia: number, ib: number, o: AlignOptions): Passage | null {
   // Limits keep the two ranges of a self-alignment apart: A side stays below the B side.
   const limA = () => (o.self ? Math.min(A.length, b0) : A.length);
-  let a0 = ia;
-  let b0 = ib;
-  const back = runLengthBack(A, ia, B, ib, 0, o.self ? 0 : 0);
-  a0 -= back;
-  b0 -= back;
-  let fwd = runLength(A, ia, B, ib, o.self ? Math.min(A.length, ib - back) : A.length, B.length);
-  // In self mode the exact core may not overlap itself.
-  if (o.self && a0 + (back + fwd) > b0) fwd = Math.max(0, b0 - a0 - back);
+  let back = runLengthBack(A, ia, B, ib, 0, 0);
+  let fwd = runLength(A, ia, B, ib, A.length, B.length);
+  if (o.self) {
+    // The earlier range must end before the later one starts: at most the diagonal ib − ia long
+    // (periodic text such as 哈哈哈… would otherwise match an overlapping copy of itself).
+    const d = ib - ia;
+    back = Math.min(back, d);
+    fwd = Math.min(fwd, d - back);
+  }
+  let a0 = ia - back;
+  let b0 = ib - back;
   let a1 = ia + fwd;
   let b1 = ib + fwd;
   let matched = a1 - a0;
@@ -152,7 +155,7 @@ export function similarity(A: string, B: string, p: Passage): number {
  * Merges passages whose A ranges and B ranges both overlap (or touch within `gap`) into one.
  * Input order does not matter; output is sorted by b0 then a0.
  */
-export function mergePassages(passages: Passage[], gap = 0): Passage[] {
+export function mergePassages(passages: Passage[], gap = 0, self = false): Passage[] {
   const sorted = [...passages].sort((x, y) => x.b0 - y.b0 || x.a0 - y.a0);
   const out: Passage[] = [];
   for (const p of sorted) {
@@ -162,7 +165,9 @@ export function mergePassages(passages: Passage[], gap = 0): Passage[] {
       // Same region on both sides, same order, about the same diagonal (two clauses written in the
       // other order elsewhere are two passages, not one).
       const sameDiagonal = Math.abs(p.b0 - p.a0 - (q.b0 - q.a0)) <= Math.max(gap, 8);
-      if (p.b0 <= q.b1 + gap && p.a0 <= q.a1 + gap && p.a1 + gap >= q.a0 && p.a0 >= q.a0 && sameDiagonal) {
+      // In a self-alignment the merged earlier range must still end before the later one starts.
+      const apart = !self || Math.max(q.a1, p.a1) <= Math.min(q.b0, p.b0);
+      if (p.b0 <= q.b1 + gap && p.a0 <= q.a1 + gap && p.a1 + gap >= q.a0 && p.a0 >= q.a0 && sameDiagonal && apart) {
         out[i] = {
           a0: Math.min(q.a0, p.a0),
           a1: Math.max(q.a1, p.a1),

@@ -44,5 +44,5 @@ export function selfRepeats(text: string, o: RepeatOptions): ScoredPassage[] {
     }
     list.push(i);
   }
-  return mergePassages(found).map((p) => ({ ...p, similarity: similarity(text, text, p) }));
+  return mergePassages(found, 0, true).map((p) => ({ ...p, similarity: similarity(text, text, p) }));
 }
