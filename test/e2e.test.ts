@@ -98,7 +98,7 @@ describe("npm start equivalent: writes reports-out", () => {
     const r = cli(["check", "corpus", "--out", out, "--quiet"]);
     expect(r.status).toBe(1);
     const files = readdirSync(out).sort();
-    expect(files).toEqual([...SEEDS.map((s) => s.replace(".txt", ".json")), "index.json", "summary.md"].sort());
+    expect(files).toEqual([...SEEDS.flatMap((s) => [s.replace(".txt", ".json"), s.replace(".txt", ".html")]), "index.json", "index.html", "summary.md"].sort());
     for (const s of SEEDS) {
       const doc = JSON.parse(readFileSync(join(out, s.replace(".txt", ".json")), "utf8"));
       expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);

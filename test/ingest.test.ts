@@ -39,7 +39,8 @@ describe("ingest: encodings", () => {
 
   it("binary, PDF and missing files give clear error codes", async () => {
     await expect(ingest(put("bin.txt", Buffer.from([1, 0, 2, 0])))).rejects.toMatchObject({ code: "E_BINARY" });
-    await expect(ingest(put("x.pdf", Buffer.from("%PDF-1.7\n%\u00e2\u00e3")))).rejects.toMatchObject({ code: "E_FORMAT" });
+    // PDFs are read now (issue 6): a header with no document after it is a corrupt PDF.
+    await expect(ingest(put("x.pdf", Buffer.from("%PDF-1.7\n%\u00e2\u00e3")))).rejects.toMatchObject({ code: "E_CORRUPT" });
     await expect(ingest(join(dir, "missing.txt"))).rejects.toMatchObject({ code: "E_READ" });
   });
 });
