@@ -78,7 +78,7 @@ export default defineCheck({
       /** Words in the sentence that explain why another place is named. */
       contextWords: z
         .array(z.string().min(1))
-        .default(["合作", "协作", "对口", "帮扶", "结对", "共建", "联合", "联动", "交流", "考察", "学习", "借鉴", "互认", "毗邻", "相邻", "周边", "接壤", "兄弟", "友好", "签约", "协议", "支援", "援建", "携手", "一体化", "同城", "跨区域", "跨区", "跨县", "跨镇", "交界", "区域", "片区", "挂钩", "派驻", "调研", "观摩", "推广", "经验"]),
+        .default(["合作", "协作", "对口", "帮扶", "结对", "共建", "联合", "联动", "交流", "考察", "借鉴", "互认", "毗邻", "相邻", "周边", "接壤", "兄弟", "友好", "签约", "协议", "支援", "援建", "携手", "一体化", "同城", "跨区域", "跨区", "跨县", "跨镇", "交界", "挂钩", "派驻", "观摩", "对接", "共享", "会商"]),
       /** Also report a place from the generic town pattern (not in a region file). */
       genericTowns: z.boolean().default(true),
     })
