@@ -68,7 +68,7 @@ describe("normalize: invariants on every seed", () => {
           const n = doc.text[i]!;
           if (n === " ") expect(o).toMatch(/[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]/u);
           else if (n === "\n") expect(o).toMatch(/[\r\n]/u);
-          else expect(comparable(o)).toBe(n === "." && o === "．" ? "." : n);
+          else expect(comparable(o)).toBe(comparable(n));
         }
       });
 
@@ -256,6 +256,29 @@ describe("normalize: synthetic cases", () => {
     expect(shouldRejoin(prose, "2021年12月15日")).toBe(false);
     expect(shouldRejoin(prose, "附件")).toBe(false);
     expect(shouldRejoin(prose, "XX 市人民政府")).toBe(false);
+  });
+
+  it("keeps the map exact on random messy input (fuzz)", () => {
+    const alphabet = ["年", "件", "市", "法", "治", "，", "。", "、", "(", "一", "二", "1", "9", "０", "５", "Ａ", "ｂ", "％", "．", ".", "%", " ", "\u00a0", "\u3000", "\t", "\n", "\r\n", "\r", "\ufeff", "\u200b", "X"];
+    const next = rng(42);
+    for (let k = 0; k < 300; k++) {
+      let original = "";
+      const len = Math.floor(next() * 120);
+      for (let i = 0; i < len; i++) original += alphabet[Math.floor(next() * alphabet.length)]!;
+      const doc = norm(original);
+      let prevSource = -1;
+      for (let i = 0; i < doc.text.length; i++) {
+        const [s] = doc.map.toOriginal(i, i + 1);
+        expect(s).toBeGreaterThan(prevSource);
+        prevSource = s;
+        const o = original[s]!;
+        const n = doc.text[i]!;
+        if (n === " ") expect(o).toMatch(/[ \t\u00a0\u3000]/u);
+        else if (n === "\n") expect(o).toMatch(/[\r\n]/u);
+        else expect(comparable(o)).toBe(comparable(n));
+      }
+      expect(doc.map.toOriginal(0, doc.text.length)[1]).toBeLessThanOrEqual(original.length);
+    }
   });
 
   it("does not join lines without a blank line between them (plain-text reports)", () => {
