@@ -5,6 +5,7 @@
  * that could not be processed. Self-contained; the table is rendered from embedded JSON a page at a
  * time so batches of thousands of documents stay responsive.
  */
+import { basename } from "node:path";
 import type { CheckType, Lang, ReportModel } from "../../model/finding.js";
 import { CHECK_TYPES } from "../../model/finding.js";
 import { BASE_CSS } from "./assets/base.css.js";
@@ -165,12 +166,12 @@ function heatmap(pairs: CopyPair[], names: Map<string, string>, ctx: DashboardCo
   const docs = [...weight.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([p]) => p);
   const idx = new Map(docs.map((p, k) => [p, k]));
   const max = Math.max(...pairs.map((p) => p.sharedChars), 1);
-  const cell = docs.length > 15 ? 14 : 22;
+  const cell = Math.max(14, Math.min(40, Math.floor(360 / Math.max(1, docs.length))));
   const labelW = 150;
-  const top = 110;
+  const top = 125;
   const short = (p: string) => {
-    const s = names.get(p) ?? p;
-    return s.length > 12 ? `${s.slice(0, 11)}…` : s;
+    const s = names.get(p) ?? basename(p);
+    return s.length > 10 ? `${s.slice(0, 9)}…` : s;
   };
   const size = docs.length * cell;
   // Undirected pairs (A and B share text) fill both cells.
