@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { defineCorpusCheck, type CorpusDocument, type CorpusRawFinding, type RawRelatedExternal } from "./define-check.js";
-import { compactProse, sectionAt, toNormalizedSpan, topSections, type CompactText } from "../fingerprint/compact.js";
+import { compactProse, sectionAt, snapToBoundaries, toNormalizedSpan, topSections, type CompactText } from "../fingerprint/compact.js";
 import { commonThreshold, detectCopies, type CopyPassage } from "../fingerprint/copy-index.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { boilerplateMasks, loadPhrasePatterns } from "./boilerplate.js";
@@ -96,6 +96,8 @@ export default defineCorpusCheck<Options, Compiled>({
     markWidelyAligned(res.passages, docs, res.common, commonUnits);
     const kept: CopyPassage[] = [];
     for (const p of res.passages) {
+      const snapped = snapToBoundaries({ text: docs[p.source]!.doc.text, c: compacts[p.source]! }, { text: docs[p.target]!.doc.text, c: compacts[p.target]! }, { a0: p.s0, a1: p.s1, b0: p.t0, b1: p.t1 });
+      [p.s0, p.s1, p.t0, p.t1] = [snapped.a0, snapped.a1, snapped.b0, snapped.b1];
       const mask = res.common[p.target]!;
       let c = 0;
       for (let x = p.t0; x < p.t1; x++) c += mask[x]!;

@@ -20,7 +20,7 @@ import { z } from "zod";
 import levenshtein from "fast-levenshtein";
 import type { SegmentedDocument, Sentence } from "../model/document.js";
 import { defineCheck, type RawFinding } from "./define-check.js";
-import { compactDocument, compactString, toNormalizedSpan, type CompactText } from "../fingerprint/compact.js";
+import { compactDocument, compactString, snapToBoundaries, toNormalizedSpan, type CompactText } from "../fingerprint/compact.js";
 import { selfRepeats, type ScoredPassage } from "../fingerprint/repeats.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { loadPhrasePatterns, phraseMask } from "./boilerplate.js";
@@ -176,7 +176,8 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
   const T = compact.text;
   const units = new Units(doc, compact);
   const k = Math.min(c.clauseMinLength, c.minLength, c.passageMinLength);
-  const passages: ScoredPassage[] = selfRepeats(T, { k, maxGap: c.maxGap, anchor: Math.max(4, Math.min(6, k - 2)) });
+  const side = { text: doc.text, c: compact };
+  const passages: ScoredPassage[] = selfRepeats(T, { k, maxGap: c.maxGap, anchor: Math.max(4, Math.min(6, k - 2)) }).map((p) => ({ ...p, ...snapToBoundaries(side, side, p) }));
   passages.push(...nearSentences(T, units, c));
 
   const stock = c.patterns.length ? phraseMask(doc, compact, c.patterns) : null;

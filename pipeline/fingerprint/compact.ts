@@ -120,3 +120,43 @@ export function compactProse(doc: SegmentedDocument): CompactText {
   if (!c) cache.set(doc, (c = compactDocument(doc)));
   return c;
 }
+
+const BOUNDARY = /[。．！？!?；;，,：:、\n]/u;
+
+/** True when the normalized text between compact units i−1 and i holds a sentence or clause boundary (or a block break). */
+function boundaryBefore(normalized: string, c: CompactText, i: number): boolean {
+  if (i <= 0 || i >= c.text.length) return true;
+  if (c.text.charCodeAt(i) === 0 || c.text.charCodeAt(i - 1) === 0) return true;
+  return BOUNDARY.test(normalized.slice(c.pos[i - 1]! + 1, c.pos[i]!));
+}
+
+/**
+ * Trims a passage whose edge spills a few characters over a clause boundary present in both texts
+ * (…全程记录；三是 vs …全程记录。三是: the shared 三是 is a coincidence, not part of the repeat).
+ * The trimmed characters must be equal on both sides.
+ */
+export function snapToBoundaries(
+  A: { text: string; c: CompactText },
+  B: { text: string; c: CompactText },
+  p: { a0: number; a1: number; b0: number; b1: number },
+  maxTrim = 4,
+): { a0: number; a1: number; b0: number; b1: number } {
+  let { a0, a1, b0, b1 } = p;
+  for (let k = 1; k <= maxTrim && b1 - k > b0 + maxTrim; k++) {
+    if (A.c.text.slice(a1 - k, a1) !== B.c.text.slice(b1 - k, b1)) break;
+    if (boundaryBefore(A.text, A.c, a1 - k) && boundaryBefore(B.text, B.c, b1 - k) && !(boundaryBefore(A.text, A.c, a1) && boundaryBefore(B.text, B.c, b1))) {
+      a1 -= k;
+      b1 -= k;
+      break;
+    }
+  }
+  for (let k = 1; k <= maxTrim && b0 + k < b1 - maxTrim; k++) {
+    if (A.c.text.slice(a0, a0 + k) !== B.c.text.slice(b0, b0 + k)) break;
+    if (boundaryBefore(A.text, A.c, a0 + k) && boundaryBefore(B.text, B.c, b0 + k) && !(boundaryBefore(A.text, A.c, a0) && boundaryBefore(B.text, B.c, b0))) {
+      a0 += k;
+      b0 += k;
+      break;
+    }
+  }
+  return { a0, a1, b0, b1 };
+}

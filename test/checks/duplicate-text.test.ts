@@ -86,7 +86,7 @@ describe("duplicate-text on the seeds", () => {
       expect(hits[0]!.related![0]!.text, q).toContain(q);
       expect(hits[0]!.related![0]!.start).toBeLessThan(hits[0]!.start);
     }
-    expect(findings).toHaveLength(3); // 每周一… + 对涉及到… + 建立行政决策档案… are one contiguous passage (211 characters)
+    expect(findings).toHaveLength(3); // 每周一… + 对涉及到… + 建立行政决策档案… are one contiguous passage (209 characters)
   });
 
   it("seed 003: 落实领导约访接访制度 and 深入开展对各类矛盾纠纷的大排查大调处活动, once each", () => {
