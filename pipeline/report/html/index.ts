@@ -9,13 +9,17 @@ import type { ReportSources } from "./data.js";
 export { formatDashboardHtml, formatReviewHtml };
 export { sourcesFromProcessed, type ReportSource, type ReportSources } from "./data.js";
 
-/** The HTML files of a batch: `[name, content]` pairs (`<stem>.html` per document, `index.html`). */
-export function htmlFiles(model: ReportModel, stems: string[], sources: ReportSources, lang: Lang): [string, string][] {
+/**
+ * The HTML files of a batch, one at a time so a big batch is never all in memory as HTML:
+ * `[name, content]` pairs, `<stem>.html` per document, then `index.html`.
+ */
+export function* htmlFiles(model: ReportModel, stems: string[], sources: ReportSources, lang: Lang): Generator<[string, string]> {
   const stemByPath = new Map(model.documents.map((d, i) => [d.path, htmlStem(stems[i]!)]));
   const names = new Map(model.documents.map((d) => [d.path, d.unit ?? d.title ?? d.path]));
-  const out: [string, string][] = model.documents.map((d) => [`${stemByPath.get(d.path)}.html`, formatReviewHtml(d, sources.get(d.path), { lang, stems: stemByPath, names, dashboard: "index.html" })]);
-  out.push(["index.html", formatDashboardHtml(model, { lang, stems: stemByPath })]);
-  return out;
+  for (const d of model.documents) {
+    yield [`${stemByPath.get(d.path)}.html`, formatReviewHtml(d, sources.get(d.path), { lang, stems: stemByPath, names, dashboard: "index.html" })];
+  }
+  yield ["index.html", formatDashboardHtml(model, { lang, stems: stemByPath })];
 }
 
 /** A document called `index` must not overwrite the dashboard. */
