@@ -30,7 +30,7 @@ mark.hl.off::before { display: none; }
 .rel { border-bottom: 2px dotted var(--rel); }
 .rel.flash, .ln.flash { animation: flash 1.6s ease-out 1; }
 @keyframes flash { 0%, 40% { background: #e9ddff; box-shadow: 0 0 0 3px #cbb6ff; } 100% { background: transparent; box-shadow: none; } }
-.notes { position: sticky; top: 44px; max-height: calc(100vh - 56px); overflow: auto; padding-right: 4px; }
+.notes { position: sticky; top: calc(var(--bar, 44px) + 10px); max-height: calc(100vh - var(--bar, 44px) - 20px); overflow: auto; padding-right: 4px; }
 .notes .none { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 16px; }
 .note { background: var(--paper); border: 1px solid var(--line); border-left: 4px solid var(--warn); border-radius: 6px; padding: 8px 12px 10px;
   margin-bottom: 10px; cursor: pointer; font-size: 13.5px; }

@@ -129,6 +129,11 @@ export const REVIEW_JS = String.raw`(function () {
   var chromeToggle = doc.getElementById("show-chrome");
   if (chromeToggle) chromeToggle.addEventListener("change", function () { root.classList.toggle("hide-chrome", !chromeToggle.checked); });
 
+  var bar = doc.querySelector(".toolbar");
+  function measureBar() { if (bar) root.style.setProperty("--bar", bar.offsetHeight + "px"); }
+  measureBar();
+  window.addEventListener("resize", measureBar);
+
   var hash = location.hash;
   var mf = /^#f(\d+)$/.exec(hash);
   var ma = /^#at=(\d+)/.exec(hash);
