@@ -22,7 +22,7 @@ import { findQuantities } from "../text/arith-numbers.js";
 import { ARITH_KINDS, type ArithKind, type ArithResult, type Tolerance } from "./arithmetic/types.js";
 import { checkSums } from "./arithmetic/sums.js";
 import { checkRates } from "./arithmetic/rates.js";
-import { checkChanges } from "./arithmetic/changes.js";
+import { checkChanges, checkYearOnYear } from "./arithmetic/changes.js";
 import { checkCounts } from "./arithmetic/counts.js";
 import { checkShares } from "./arithmetic/shares.js";
 
@@ -96,6 +96,7 @@ export default defineCheck({
       if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose") || c.kinds.has("shares")) results.push(...checkSums(s.text, qs, c.tol));
       if (c.kinds.has("rate") || c.kinds.has("loose")) results.push(...checkRates(s.text, qs, c.tol));
       if (c.kinds.has("change")) results.push(...checkChanges(s.text, qs, c.tol));
+      if (c.kinds.has("loose")) results.push(...checkYearOnYear(s.text, qs, c.tol));
       if (c.kinds.has("count")) results.push(...checkCounts(s.text, qs));
       if (c.kinds.has("shares")) results.push(...checkShares(s.text, qs));
       for (const r of results) {
@@ -113,10 +114,22 @@ export default defineCheck({
   },
 });
 
-/** Sentences of a unit (split after 。！？ and line breaks), with offsets relative to the unit. */
+/**
+ * Sentences of a unit (split after 。！？ and line breaks), with offsets relative to the unit. A
+ * sentence that opens with 其中 continues the total of the sentence before (`共办理100件。其中，维持60件…`):
+ * the two are read as one, with that 。 read as ，(same length, so offsets stay).
+ */
 function sentencesOf(text: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
   const re = /[^。！？!?\n]+[。！？!?]*/gu;
-  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (const m of text.matchAll(re)) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === m.index && /^\s*其中/u.test(m[0]) && /\d\s*[件个人项名宗起家户]。$/u.test(prev.text)) {
+      prev.text = prev.text.slice(0, -1) + "，" + m[0];
+      prev.end = m.index + m[0].length;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
   return out;
 }

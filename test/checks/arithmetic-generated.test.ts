@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { findQuantities } from "../../pipeline/text/arith-numbers.js";
 import { checkSums } from "../../pipeline/checks/arithmetic/sums.js";
 import { checkRates } from "../../pipeline/checks/arithmetic/rates.js";
-import { checkChanges } from "../../pipeline/checks/arithmetic/changes.js";
+import { checkChanges, checkYearOnYear } from "../../pipeline/checks/arithmetic/changes.js";
 import { checkCounts } from "../../pipeline/checks/arithmetic/counts.js";
 import { checkShares } from "../../pipeline/checks/arithmetic/shares.js";
 import type { ArithResult } from "../../pipeline/checks/arithmetic/types.js";
@@ -16,7 +16,7 @@ const tol = { rounding: true, truncation: true, percentPoints: 0 };
 
 function all(text: string): ArithResult[] {
   const qs = findQuantities(text);
-  return [...checkSums(text, qs, tol), ...checkRates(text, qs, tol), ...checkChanges(text, qs, tol), ...checkCounts(text, qs), ...checkShares(text, qs)];
+  return [...checkSums(text, qs, tol), ...checkRates(text, qs, tol), ...checkChanges(text, qs, tol), ...checkYearOnYear(text, qs, tol), ...checkCounts(text, qs), ...checkShares(text, qs)];
 }
 
 /** Replaces the n-th occurrence (0-based) of `find` in `text`. */
@@ -43,6 +43,8 @@ const CASES: { text: string; perturb: [string, string, number?]; kind: ArithResu
   { text: "分六类规划,从矛盾邻里纠纷调处、环境卫生、消防安全、计划生育(流动人口管理)、便民服务和治安联防6项。", perturb: ["6项", "8项"], kind: "count" },
   { text: "全年共收到行政复议申请6200件,其中受理4955件(79.9%),不予受理、告知或转送1245件(20.1%)。", perturb: ["79.9%", "70.9%"], kind: "shares" },
   { text: "新受理案件151件,其中县政府部门140件,占92.71%,乡镇11件,占7.28%。", perturb: ["92.71%", "93.71%"], kind: "shares" },
+  { text: "全年新受理行政复议案件151件,同比增长128.78%(2023年66件)。", perturb: ["128.78%", "118.78%"], kind: "loose" },
+  { text: "全年办理案件85件,较上年的66件增长28.79%。", perturb: ["28.79%", "38.79%"], kind: "loose" },
   { text: "第一产业、第二产业、第三产业增加值分别占18.6%、47.3%和34.1%。", perturb: ["34.1%", "44.1%"], kind: "shares" },
 ];
 

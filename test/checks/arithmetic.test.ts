@@ -24,6 +24,7 @@ ruleTester.run("arithmetic", {
     { name: "ordinals, dates and document numbers", text: body("2021年12月15日召开第14次常务会议,审议穗府〔2024〕3号文件,公布第八批名单共12个。") },
     { name: "rates of different bases in one sentence", text: body("行政机关负责人出庭应诉率为96.06%,其中,正职负责人出庭应诉率为29.13%。") },
     { name: "stages of a procedure are not parts of the total", text: body("全年共收到申请68件,受理51件,办结50件。") },
+    { name: "其中 parts in the next sentence that add up", text: body("全年共办理行政复议案件100件。其中,维持60件,撤销10件,确认违法5件,其他处理25件。") },
     { name: "truncation accepted: (151−66)/66 = 128.788% written 128.78%", text: body("新受理行政复议案件由66件增长到151件,增长128.78%。") },
   ],
   invalid: [
@@ -63,6 +64,11 @@ ruleTester.run("arithmetic", {
       name: "a count that does not match the names listed",
       text: body("成立综合组、法治组、督查组、专家组 5 个保障组,统筹推进改革。"),
       findings: [{ text: "5 个", evidence: { kind: "count", expected: 4, stated: 5 } }],
+    },
+    {
+      name: "a total and its 其中 parts in the next sentence",
+      text: body("全年共办理行政复议案件100件。其中,维持60件,撤销10件,确认违法5件,其他处理15件。"),
+      findings: [{ text: "100件", evidence: { kind: "sum", expression: "60+10+5+15", expected: 90, stated: 100 } }],
     },
     {
       name: "English message",

@@ -50,3 +50,41 @@ export function checkChanges(text: string, qs: readonly Quantity[], tol: Toleran
   }
   return out;
 }
+
+const PREV_LABEL = /上年|去年|上一年|同期|(?:19|20)\d{2}\s*年/u;
+const YOY_RATE = /(?:增长|增加|上升|提高|下降|减少|降低)\s*了?\s*$/u;
+
+/**
+ * Year-on-year change when the previous value is stated in the same sentence:
+ * `新受理151件,同比增长128.78%(2023年66件)`, `办理85件,较上年的66件增长28.79%`.
+ * Only one previous value, one current value of the same kind and one change rate may be in the
+ * sentence; otherwise the pairing is a guess and nothing is said. Reported as `loose` (warning).
+ */
+export function checkYearOnYear(text: string, qs: readonly Quantity[], tol: Tolerance): ArithResult[] {
+  const rates = qs.filter((q) => q.group === "percent" && usable(q) && YOY_RATE.test(q.label) && /同比|上年|去年|同期/u.test(text));
+  if (rates.length !== 1) return [];
+  const rate = rates[0]!;
+  if (/年均|平均|每年/u.test(rate.label)) return [];
+  const counts = qs.filter((q) => usable(q) && q.group !== "percent" && q.group !== "pp");
+  const prev = counts.filter((q) => PREV_LABEL.test(q.label));
+  if (prev.length !== 1) return [];
+  const p = prev[0]!;
+  const cur = counts.filter((q) => q !== p && sameGroup(q, p) && q.start < rate.start);
+  if (cur.length !== 1 || p.value === 0) return [];
+  const c = cur[0]!;
+  const down = /下降|减少|降低/u.test(rate.label);
+  if (down ? c.value >= p.value : c.value <= p.value) return [];
+  const expected = (Math.abs(c.value - p.value) / p.value) * 100;
+  if (agrees(expected, rate.value, rate.decimals, tol, tol.percentPoints)) return [];
+  const expression = `|${fmt(c.value)}−${fmt(p.value)}|/${fmt(p.value)}×100%`;
+  return [
+    {
+      kind: "loose",
+      messageId: "change-mismatch",
+      span: [rate.start, rate.end],
+      data: { stated: shown(rate), expression, expected: fmt(Math.round(expected * 100) / 100) },
+      evidence: { expression, expected: Number(fmt(expected)), stated: rate.value, tolerance: { decimals: rate.decimals, rounding: tol.rounding, truncation: tol.truncation }, structure: "year-on-year" },
+      operands: [{ q: c, label: "current" }, { q: p, label: "previous" }, { q: rate, label: "stated" }],
+    },
+  ];
+}
