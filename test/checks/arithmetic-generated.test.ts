@@ -66,6 +66,25 @@ describe("arithmetic sub-checks: verified statistics stay silent, perturbed ones
   }
 });
 
+describe("domain-kb §4.3 examples", () => {
+  const kinds = (t: string) => all(t).map((r) => r.kind);
+  it("上海 2014: 审结率 83.4% over 受理 + 结转 is a definition, not an error (loose at most)", () => {
+    expect(kinds("全年受理行政复议申请4955件,审结4696件,审结率83.4%。")).toEqual(["loose"]);
+  });
+  it("上海 2014: 6200 = 4955 (79.9%) + 1245 (20.1%)", () => {
+    expect(kinds("全年共收到行政复议申请6200件,其中受理4955件(79.9%),不予受理、告知或转送1245件(20.1%)。")).toEqual([]);
+  });
+  it("防城 2024: 140 (92.71%) + 11 (7.28%) = 151, truncated shares", () => {
+    expect(kinds("新受理行政复议案件151件,其中县政府部门140件,占92.71%,乡镇11件,占7.28%。")).toEqual([]);
+  });
+  it("防城 2024: 纠错率约19.2% is approximate and never checked", () => {
+    expect(kinds("审结135件,纠错29件,纠错率约19.2%。")).toEqual([]);
+  });
+  it("七里河: outcomes 5+6+2+2+2+1 = 18 above 15 受理 in a bracketed list", () => {
+    expect(kinds("受理行政复议案件15件(维持5件、撤销变更6件、驳回2件、终止2件、确认违法2件、责令履行1件)。")).toEqual(["sum"]);
+  });
+});
+
 describe("quantities: names, ordinals, dates and document numbers are never operands", () => {
   const never = [
     "积极构建“3+3+5”服务格局,推行“1+N”模式,形成5+3工作机制。",

@@ -14,6 +14,11 @@ import { agrees, fmt, shown, type ArithResult, type Tolerance } from "./types.js
 
 const RATE_RE = /([\u4e00-\u9fa5]{1,10}?)(?:率|比例|占比|比重)(?:为|达到|达|是|约为|提高到|提升至|提升到|保持)?\s*$/u;
 const CHANGE = /同比|环比|增长|下降|提高|降低|上升|增幅|降幅|减少|增加|平均|年均/u;
+/**
+ * Rates whose denominator varies between units (domain-kb §4.1: 审结率 over 受理 + 结转, 纠错率 over
+ * decisions on the merits, 出庭应诉率 over 开庭 or 应诉 cases): a mismatch is never more than `loose`.
+ */
+const VARIABLE_RATE = /审结|办结|结案|纠错|败诉|胜诉|出庭|应诉|复议|化解/u;
 const GENERIC = new Set(["全市", "全区", "全省", "全县", "案件", "工作", "行政", "服务", "事项", "政务", "群众", "企业", "各类", "其中", "全年", "累计", "共计", "实际"]);
 
 export function checkRates(text: string, qs: readonly Quantity[], tol: Tolerance): ArithResult[] {
@@ -43,7 +48,7 @@ export function checkRates(text: string, qs: readonly Quantity[], tol: Tolerance
     const expected = (num.value / den.value) * 100;
     const expression = `${fmt(num.value)}/${fmt(den.value)}×100%`;
     out.push({
-      kind: peers.length === 2 ? "rate" : "loose",
+      kind: peers.length === 2 && !VARIABLE_RATE.test(rm[1]!) ? "rate" : "loose",
       messageId: "rate-mismatch",
       span: [p.start, p.end],
       data: { rate: shown(p), expression, expected: fmt(Math.round(expected * 100) / 100), name: `${rm[1]}率` },
