@@ -82,7 +82,12 @@ export interface Block {
   level?: number;
   numbering?: Numbering;
   /** Metadata lines: key and value (example: `发布时间` / `2021-12-13 16:07:17`). */
-  meta?: { key: string; value: string };
+  meta?: {
+    key: string;
+    value: string;
+    /** Every key/value pair of the line, in order; the first is `key`/`value` (`来源:… 发布时间:… 阅读次数:-`). */
+    pairs?: { key: string; value: string }[];
+  };
 }
 
 export interface Sentence {
