@@ -41,7 +41,7 @@ const GROUP_EXCLUDE: Record<KbTerm["group"], RegExp> = {
   renamings: /原|前身|更名|改为|组建|整合|划入|并入|撤销|不再保留|机构改革|改革前|挂牌|转隶/u,
 };
 /** Forward-looking mentions of a meeting that has not happened yet are legitimate. */
-const FUTURE_CONTEXT = /迎接|喜迎|召开前|即将|筹备|胜利召开|献礼|召开之际|前夕|迎来/u;
+const FUTURE_CONTEXT = /迎接|喜迎|召开|即将|筹备|献礼|前夕|迎来|营造/u;
 const PLAN_CURRENT_VERB = /实施|落实|贯彻|对照|按照|依据|推进|执行/u;
 const PLAN_PAST_CONTEXT = /总结|收官|验收|回顾|完成|评估|期间|以来|期满|到期|届满|基本建成/u;
 

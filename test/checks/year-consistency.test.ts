@@ -1,4 +1,6 @@
+import { describe, expect, it } from "vitest";
 import { ruleTester } from "../helpers/rule-tester.js";
+import { findYearMentions } from "../../pipeline/text/year-mentions.js";
 
 /** Seed 003 (PDF extraction): a 2020年度 title over a report on 2019. */
 const SEED_003 = [
@@ -125,4 +127,20 @@ ruleTester.run("year-consistency", {
       findings: [{ text: "2020年度", messageIncludes: "The title says 2020" }],
     },
   ],
+});
+
+describe("year mentions", () => {
+  const kinds = (t: string) => findYearMentions(t).map((m) => `${m.kind}:${m.year}${m.endYear ? "-" + m.endYear : ""}${m.inTitle ? ":title" : ""}`);
+  it("periods in every written form are periods, not years", () => {
+    expect(kinds("2021—2025年、2021-2025年、2021~2025年、(20212025年)、2016年—2020年")).toEqual(["period:2021-2025", "period:2021-2025", "period:2021-2025", "period:2021-2025", "period:2016-2020"]);
+  });
+  it("years, fiscal years, dates and Chinese numerals", () => {
+    expect(kinds("2019 年,2019年度,2021年12月15日,2021-12-13 16:07,2021/03/29,二〇二〇年十二月三十一日")).toEqual(["year:2019", "fiscal:2019", "date:2021", "date:2021", "date:2021", "date:2020"]);
+  });
+  it("years inside 《》 titles and 〔〕 document numbers are marked", () => {
+    expect(kinds("《优化营商环境条例(2019年)》穗府〔2024〕3号")).toEqual(["year:2019:title"]);
+  });
+  it("statistics are not dates (2021.3万元)", () => {
+    expect(kinds("投入资金2021.3万元")).toEqual([]);
+  });
 });
