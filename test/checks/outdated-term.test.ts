@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester } from "../helpers/rule-tester.js";
+import { checkText, ruleSetFor, ruleTester } from "../helpers/rule-tester.js";
 import { expectedClause, findClauses, latestCitable } from "../../pipeline/checks/outdated-term/meetings.js";
 import { loadKnowledgeBase } from "../../pipeline/checks/outdated-term/kb.js";
-import { ROOT } from "../helpers/pipeline.js";
+import { ROOT, seedText } from "../helpers/pipeline.js";
 
 /** A report on `year`, signed on `signed`, with `body` as its opening paragraph. */
 function report(year: number, signed: string, body: string, extra = ""): string {
@@ -112,5 +112,27 @@ describe("outdated-term knowledge base", () => {
     expect(findClauses("全面贯彻党的十九大和十九届二中、三中、四中全会精神")).toMatchObject([{ congress: 19, plenums: [2, 3, 4], all: false }]);
     expect(findClauses("深入贯彻党的二十大和二十届历次全会精神")).toMatchObject([{ congress: 20, all: true }]);
     expect(findClauses("全面贯彻党的二十大精神")).toMatchObject([{ congress: 20, plenums: [] }]);
+  });
+});
+
+describe("generated from the seeds: the same clause judged at other dates", () => {
+  const rules = ruleSetFor("outdated-term", { kinds: ["stale-clause", "not-yet"] });
+  const seed004 = seedText("004_b7fad94994891559.txt");
+  const seed003 = seedText("003_8388e48a1664613c.txt");
+  const kinds = (text: string) => checkText(text, rules).map((f) => `${f.evidence.kind} ${f.text}`);
+  it("004 as published (2025-01-15): silent", () => expect(kinds(seed004)).toEqual([]));
+  it("004 published 2025-12-01: 四中全会 closed 2025-10-23, the clause is stale (both occurrences)", () => {
+    expect(kinds(seed004.replace("发布时间: 2025-01-15", "发布时间: 2025-12-01"))).toEqual([
+      "stale-clause 党的二十大和二十届二中、三中全会精神",
+      "stale-clause 党的二十大和二十届二中、三中全会精神",
+    ]);
+  });
+  it("004 published 2024-06-01: 三中全会 had not opened yet", () => {
+    const found = checkText(seed004.replace("发布时间: 2025-01-15", "发布时间: 2024-06-01"), rules);
+    expect(found.map((f) => `${f.evidence.kind} ${f.text} ${f.evidence.term}`)).toEqual(["not-yet 三中 二十届三中全会", "not-yet 三中 二十届三中全会"]);
+  });
+  it("003 as signed (2020-01-10): silent", () => expect(kinds(seed003)).toEqual([]));
+  it("003 signed 2020-12-20: 五中全会 closed 2020-10-29, the clause is stale", () => {
+    expect(kinds(seed003.replace(/2020 年 1 月 10 日/u, "2020 年 12 月 20 日"))).toEqual(["stale-clause 党的十九大和十九届二中、三中、四中全会精神"]);
   });
 });

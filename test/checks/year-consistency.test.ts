@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester } from "../helpers/rule-tester.js";
+import { checkText, ruleSetFor, ruleTester } from "../helpers/rule-tester.js";
+import { seedText } from "../helpers/pipeline.js";
 import { findYearMentions } from "../../pipeline/text/year-mentions.js";
 
 /** Seed 003 (PDF extraction): a 2020年度 title over a report on 2019. */
@@ -143,4 +144,27 @@ describe("year mentions", () => {
   it("statistics are not dates (2021.3万元)", () => {
     expect(kinds("投入资金2021.3万元")).toEqual([]);
   });
+});
+
+describe("generated from the seeds: a title year moved by one is found, the real title is not", () => {
+  const rules = ruleSetFor("year-consistency", { kinds: ["title-body", "plan-year"] });
+  const cases: [string, string, number][] = [
+    ["000_c49e41131fdb983c.txt", "关于2021年度法治政府建设情况的报告", 2021],
+    ["002_88355d0e2550c175.txt", "名 称:洪山区2020年度法治政府建设工作报告", 2020],
+    ["004_b7fad94994891559.txt", "2024年", 2024],
+  ];
+  for (const [seed, titleText, year] of cases) {
+    const text = seedText(seed);
+    it(`${seed.slice(0, 3)} as published: silent`, () => {
+      expect(checkText(text, rules).map((f) => f.message)).toEqual([]);
+    });
+    for (const moved of [year - 1, year + 1]) {
+      it(`${seed.slice(0, 3)} with the title year ${moved}: title-body`, () => {
+        const i = text.indexOf(titleText);
+        const edited = text.slice(0, i) + titleText.replace(String(year), String(moved)) + text.slice(i + titleText.length);
+        const found = checkText(edited, rules);
+        expect(found.map((f) => [f.text.slice(0, 4), f.evidence.bodyYear])).toEqual([[String(moved), year]]);
+      });
+    }
+  }
 });
