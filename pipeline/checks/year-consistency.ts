@@ -25,6 +25,7 @@ import { z } from "zod";
 import { defineCheck, type RawFinding, type RawRelatedLocal } from "./define-check.js";
 import { collectYearEvidence, vote, type YearEvidence } from "../text/year-evidence.js";
 import { findYearMentions } from "../text/year-mentions.js";
+import { regexString } from "../ruleset/schema-helpers.js";
 
 export const YEAR_KINDS = ["title-body", "plan-year", "publication-early", "publication-late", "paragraph-year", "relative-year"] as const;
 type YearKind = (typeof YEAR_KINDS)[number];
@@ -54,7 +55,7 @@ export default defineCheck({
       /** Kinds of contradiction this rule reports. */
       kinds: z.array(z.enum(YEAR_KINDS)).min(1).default([...YEAR_KINDS]),
       /** Title patterns (regular expressions) whose year is the year of delivery (政府工作报告 2026 → reports on 2025). */
-      deliveryTitles: z.array(z.string().min(1)).default(["政府工作报告"]),
+      deliveryTitles: z.array(regexString().pipe(z.string().min(1))).default(["政府工作报告"]),
       /** Deadline for publication in the year after the report year, MM-DD; later is late. */
       publishBy: z.string().regex(/^\d{2}-\d{2}$/).default("04-01"),
       /** Minimum weight of body evidence before it may contradict the title or the plan. */
