@@ -3,7 +3,7 @@
  * (by check, severity and text) as the .txt; broken files become `errors` entries and the batch goes on.
  */
 import { describe, expect, test } from "vitest";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runPipeline } from "../pipeline/run.js";
@@ -54,6 +54,23 @@ describe("real formats through the pipeline", () => {
     expect(signature(withoutPdfPageNumbers(pdf))).toEqual(signature(txt));
     // Offsets refer to each format's extracted text.
     for (const d of [docx, pdf]) for (const f of d.findings) expect(f.end).toBeGreaterThan(f.start);
+  });
+
+  test("every seed written as .docx gives the .txt's findings", async () => {
+    const tsv = readFileSync("corpus/index.tsv", "utf8").split("\n");
+    for (const file of readdirSync("corpus").filter((f) => f.endsWith(".txt"))) {
+      const text = readFileSync(join("corpus", file), "utf8");
+      const row = tsv.find((l) => l.startsWith(file + "\t"))!;
+      const run = async (name: string, content: Buffer | string) => {
+        const dir = mkdtempSync(join(tmpdir(), "rqc-seed-"));
+        writeFileSync(join(dir, name), content);
+        writeFileSync(join(dir, "index.tsv"), `${tsv[0]}\n${row.replace(file, name)}\n`);
+        return checkOne(join(dir, name));
+      };
+      const txt = await run("seed.txt", text);
+      const docx = await run("seed.docx", await docxFromText(text));
+      expect(signature(docx), file).toEqual(signature(txt));
+    }
   });
 
   test("broken files are errors with clear messages and the batch goes on", async () => {
