@@ -168,3 +168,18 @@ describe("generated from the seeds: a title year moved by one is found, the real
     }
   }
 });
+
+describe("generated from seed 002: a paragraph moved back one year is found", () => {
+  const rules = ruleSetFor("year-consistency", { kinds: ["paragraph-year"] });
+  const text = seedText("002_88355d0e2550c175.txt");
+  const para = "2.提升政府合同法律风险的可控性。2020年聘请专业法律服务队伍,强化审核队伍建设。严格程序,严审合同内容,做到“有件必审、有审必严”,2020年共审核以政府名义签订的协议28件。";
+  it("as published: silent", () => expect(checkText(text, rules)).toEqual([]));
+  it("with both years of one paragraph set to 2019: paragraph-year", () => {
+    const found = checkText(text.replace(para, para.replaceAll("2020年", "2019年")), rules);
+    expect(found.map((f) => [f.text, f.evidence.paragraphYear, f.evidence.reportYear, f.related?.map((r) => r.text)])).toEqual([["2019年", 2019, 2020, ["2019年"]]]);
+  });
+  it("with a comparison marker (比上年) in that paragraph: silent", () => {
+    const edited = para.replaceAll("2020年", "2019年").replace("签订的协议28件", "签订的协议28件,比上年增加3件");
+    expect(checkText(text.replace(para, edited), rules)).toEqual([]);
+  });
+});
