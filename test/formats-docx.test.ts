@@ -5,6 +5,8 @@ import { pickReader } from "../pipeline/formats/index.js";
 import { ingestBuffer } from "../pipeline/stages/ingest.js";
 import { IngestError } from "../pipeline/formats/errors.js";
 import { docxFromText } from "./fixtures/formats/make-docx.js";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from "docx";
+import { chineseCounting, formatNumber } from "../pipeline/formats/docx-numbering.js";
 
 const seed = readFileSync("corpus/001_fd56e537edcebdc8.txt", "utf8");
 const paragraphs = (s: string) => s.split(/\n/).map((l) => l.trim()).filter(Boolean);
@@ -49,5 +51,49 @@ describe(".docx reader (mammoth)", () => {
       expect(err.code).toBe("E_FORMAT");
       expect(err.zh).toMatch(words);
     }
+  });
+
+  test("Word's automatic numbering is written into the text (一、 （一） 1. ①), restarting under a new parent", async () => {
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: "outline",
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）", alignment: AlignmentType.LEFT },
+              { level: 2, format: LevelFormat.DECIMAL, text: "%3.", alignment: AlignmentType.LEFT },
+            ],
+          },
+          { reference: "circled", levels: [{ level: 0, format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: "%1", alignment: AlignmentType.LEFT }] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "年度报告" }),
+            new Paragraph({ text: "主要工作", numbering: { reference: "outline", level: 0 } }),
+            new Paragraph({ text: "加强领导", numbering: { reference: "outline", level: 1 } }),
+            new Paragraph({ text: "召开会议", numbering: { reference: "outline", level: 2 } }),
+            new Paragraph({ text: "印发文件", numbering: { reference: "outline", level: 2 } }),
+            new Paragraph({ text: "依法行政", numbering: { reference: "outline", level: 1 } }),
+            new Paragraph({ text: "存在问题", numbering: { reference: "outline", level: 0 } }),
+            new Paragraph({ text: "学习不够", numbering: { reference: "outline", level: 1 } }),
+            new Paragraph({ text: "甲项", numbering: { reference: "circled", level: 0 } }),
+            new Paragraph({ text: "乙项", numbering: { reference: "circled", level: 0 } }),
+          ],
+        },
+      ],
+    });
+    const read = await docxReader.read(await Packer.toBuffer(doc), "numbered.docx");
+    expect(paragraphs(read.original)).toEqual(["年度报告", "一、主要工作", "（一）加强领导", "1.召开会议", "2.印发文件", "（二）依法行政", "二、存在问题", "（一）学习不够", "①甲项", "②乙项"]);
+  });
+
+  test("number formats", () => {
+    expect([1, 2, 10, 11, 20, 21, 100, 105, 110].map(chineseCounting)).toEqual(["一", "二", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十"]);
+    expect(formatNumber(3, "ideographTraditional")).toBe("丙");
+    expect(formatNumber(4, "upperRoman")).toBe("IV");
+    expect(formatNumber(2, "lowerLetter")).toBe("b");
+    expect(formatNumber(12, "decimalFullWidth")).toBe("１２");
   });
 });

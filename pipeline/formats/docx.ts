@@ -2,7 +2,8 @@
  * @fileoverview .docx drafts, read with mammoth (the document body: paragraphs, headings, list items
  * and table cells, in document order). mammoth's HTML is walked block by block so that every
  * paragraph becomes one line of the original text, separated by a blank line like the plain-text
- * seeds; offsets of findings refer to this extracted text, and the HTML review shows it.
+ * seeds; offsets of findings refer to this extracted text, and the HTML review shows it. Word's
+ * automatic numbering is written into the paragraphs first (docx-numbering.ts).
  */
 import mammoth from "mammoth";
 import { parseHTML } from "linkedom";
@@ -10,6 +11,7 @@ import type { DocumentMeta } from "../model/document.js";
 import { IngestError } from "./errors.js";
 import type { FormatReader } from "./index.js";
 import type { DomElement } from "./dom.js";
+import { materializeNumbering } from "./docx-numbering.js";
 
 /** ZIP local file header. */
 export function isZip(buf: Uint8Array): boolean {
@@ -47,7 +49,10 @@ export const docxReader: FormatReader = {
   async read(buf) {
     let html: string;
     try {
-      const result = await mammoth.convertToHtml({ buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) }, { ignoreEmptyParagraphs: true });
+      // Word's automatic numbers (一、（一）1. …) are typed into their paragraphs first.
+      const numbered = await materializeNumbering(buf).catch(() => null);
+      const input = numbered ?? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+      const result = await mammoth.convertToHtml({ buffer: input }, { ignoreEmptyParagraphs: true });
       html = result.value;
     } catch (e) {
       const why = (e as Error)?.message ?? String(e);
