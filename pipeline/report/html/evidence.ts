@@ -5,7 +5,7 @@
  */
 import type { Finding, Lang } from "../../model/finding.js";
 import { esc } from "./escape.js";
-import { EVIDENCE_LABELS } from "./i18n.js";
+import { EVIDENCE_LABELS, EVIDENCE_VALUES } from "./i18n.js";
 
 function label(lang: Lang, key: string): string {
   const known = EVIDENCE_LABELS[lang][key];
@@ -30,7 +30,8 @@ function value(key: string, v: unknown, lang: Lang, depth: number): string {
     if (ratioKey(key) && v >= 0 && v <= 1) return `${esc((v * 100).toFixed(1))}%`;
     return esc(formatNumber(v));
   }
-  if (isPrimitive(v)) return esc(v);
+  if (typeof v === "boolean") return esc(EVIDENCE_VALUES[lang][String(v)] ?? String(v));
+  if (typeof v === "string") return esc(EVIDENCE_VALUES[lang][v] ?? v);
   if (Array.isArray(v)) {
     if (v.length === 0) return "—";
     if (v.every(isPrimitive)) return `<span class="chips">${v.slice(0, 40).map((x) => `<span class="chip">${esc(x)}</span>`).join("")}${v.length > 40 ? `<span class="chip">…+${v.length - 40}</span>` : ""}</span>`;
@@ -44,9 +45,22 @@ function value(key: string, v: unknown, lang: Lang, depth: number): string {
 function table(rows: Record<string, unknown>[], lang: Lang, depth: number): string {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !["start", "end"].includes(c) || rows.length < 3).slice(0, 6);
   const shown = rows.slice(0, 12);
-  return `<table class="evt"><thead><tr>${cols.map((c) => `<th>${esc(label(lang, c))}</th>`).join("")}</tr></thead><tbody>${shown
+  const years = yearTally(rows, lang);
+  return `${years}<div class="evt-wrap"><table class="evt"><thead><tr>${cols.map((c) => `<th>${esc(label(lang, c))}</th>`).join("")}</tr></thead><tbody>${shown
     .map((r) => `<tr>${cols.map((c) => `<td>${value(c, r[c], lang, depth + 1)}</td>`).join("")}</tr>`)
-    .join("")}</tbody></table>${rows.length > shown.length ? `<div class="more">… +${rows.length - shown.length}</div>` : ""}`;
+    .join("")}</tbody></table></div>${rows.length > shown.length ? `<div class="more">… +${rows.length - shown.length}</div>` : ""}`;
+}
+
+/** For records carrying a year (the year mentions behind a verdict): how often each year was seen. */
+function yearTally(rows: Record<string, unknown>[], lang: Lang): string {
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const y = typeof r.impliedYear === "number" ? r.impliedYear : typeof r.year === "number" ? r.year : null;
+    if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  if (counts.size === 0) return "";
+  const chips = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([y, n]) => `<span class="chip"><b>${y}</b>${lang === "en" ? "" : "年"} × ${n}</span>`);
+  return `<div class="years">${esc(lang === "en" ? "Years seen: " : "出现的年份：")}${chips.join("")}</div>`;
 }
 
 function dl(obj: Record<string, unknown>, lang: Lang, depth: number, skip: Set<string> = new Set()): string {

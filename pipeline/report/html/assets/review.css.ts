@@ -51,8 +51,10 @@ dl.ev { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2
 dl.ev dt { color: var(--muted); } dl.ev dd { margin: 0; overflow-wrap: anywhere; }
 dl.ev dl.ev { margin: 0; }
 .chips .chip { margin: 1px 3px 1px 0; }
+.evt-wrap { max-width: 100%; overflow-x: auto; }
 table.evt { border-collapse: collapse; font-size: 12px; margin: 2px 0; }
-table.evt th, table.evt td { border: 1px solid var(--line); padding: 1px 6px; text-align: left; }
+table.evt th, table.evt td { border: 1px solid var(--line); padding: 1px 6px; text-align: left; white-space: nowrap; }
+.years { margin: 2px 0 4px; }
 .formula { font-size: 15px; margin: 4px 0 2px; font-variant-numeric: tabular-nums; }
 .formula .expr { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 .formula-stated.bad { color: var(--err); font-weight: 600; } .formula-stated.ok { color: #0d652d; }
