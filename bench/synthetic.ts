@@ -103,17 +103,21 @@ export function randomReport(pool: string[], chars: number, rand: () => number):
  * their real length and rhythm, but two documents built from the same pool sentence no longer share
  * text: only what is planted is shared, so recall and precision can be counted exactly.
  */
+const UTF16 = new TextDecoder("utf-16le");
+
 export function cipher(text: string, key: number): string {
   const N = 20902; // U+4E00..U+9FA5; 20902 = 2 × 7 × 1493
   let a = (key * 2 + 1) % N;
   while (a % 7 === 0 || a % 1493 === 0 || a % 2 === 0) a = (a + 2) % N;
   const b = (key * 7919) % N;
-  let out = "";
+  // NOTE: built in a typed array and decoded once; `out += char` would leave millions of cons-string
+  // nodes alive on a 20,000-document archive.
+  const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out += c >= 0x4e00 && c < 0x4e00 + N ? String.fromCharCode(0x4e00 + ((((c - 0x4e00) * a + b) % N) >>> 0)) : text[i];
+    codes[i] = c >= 0x4e00 && c < 0x4e00 + N ? 0x4e00 + ((((c - 0x4e00) * a + b) % N) >>> 0) : c;
   }
-  return out;
+  return UTF16.decode(codes);
 }
 
 export interface Plant {
@@ -186,6 +190,13 @@ export function buildArchive(pool: string[], n: number, chars: number, seed: num
       r[2] += passage.length;
     }
     plants.push({ target, source, t0: at, t1: at + passage.length, s0, s1: s0 + len, edited });
+  }
+  // Flatten the concatenated strings (a flat two-byte string instead of a rope of slices).
+  for (let i = 0; i < n; i++) {
+    const t = texts[i]!;
+    const codes = new Uint16Array(t.length);
+    for (let j = 0; j < t.length; j++) codes[j] = t.charCodeAt(j);
+    texts[i] = UTF16.decode(codes);
   }
   return { texts, plants, templates: templateRanges };
 }

@@ -11,7 +11,7 @@
  * (see fingerprint/copy-index.ts).
  */
 import { existsSync, realpathSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import type { CorpusDocument } from "./checks/define-check.js";
 import { ingest } from "./stages/ingest.js";
 import { normalize } from "./stages/normalize.js";
@@ -28,7 +28,10 @@ export { attachCorpusSummary } from "./report/corpus-summary.js";
 /** The default reference archive: the package's corpus/ directory. */
 export function defaultArchive(): string | false {
   const dir = join(PACKAGE_ROOT, "corpus");
-  return existsSync(dir) ? dir : false;
+  if (!existsSync(dir)) return false;
+  // Shown in `related` paths: relative to the working directory when inside it (corpus/000_….txt).
+  const rel = relative(process.cwd(), dir);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : dir;
 }
 
 /**

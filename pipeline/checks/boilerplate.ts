@@ -170,8 +170,14 @@ export function phraseRegExp(phrase: string): RegExp {
       i += 1;
     } else src += PUNCT[ch] ?? ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
-  return new RegExp(src, "gu");
+  const re = new RegExp(src, "gu");
+  // The longest fixed piece: a document without it cannot match, and the regexp is not run.
+  const pieces = phrase.split(/…|YYYY|XX|[，、：；（）“”,:;()"]/u).filter(Boolean);
+  LITERALS.set(re, pieces.reduce((a, b) => (b.length > a.length ? b : a), ""));
+  return re;
 }
+
+const LITERALS = new WeakMap<RegExp, string>();
 
 function lowerBound(arr: Int32Array, v: number): number {
   let lo = 0;
@@ -191,9 +197,10 @@ function markSpan(mask: Uint8Array, cp: CompactText, s: number, e: number): void
 
 export function phraseMask(doc: SegmentedDocument, cp: CompactText, patterns: RegExp[]): Uint8Array {
   const mask = new Uint8Array(cp.text.length);
+  const present = patterns.filter((re) => doc.text.includes(LITERALS.get(re) ?? ""));
   for (const b of doc.blocks) {
     if (b.kind !== "paragraph") continue;
-    for (const re of patterns) {
+    for (const re of present) {
       re.lastIndex = 0;
       for (const m of b.text.matchAll(re)) if (m[0].length) markSpan(mask, cp, b.start + m.index!, b.start + m.index! + m[0].length);
     }

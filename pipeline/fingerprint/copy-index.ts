@@ -12,7 +12,7 @@
  * A document is never compared with itself: same index, identical text, or the same unit's report
  * for the same year (a draft and its archived copy) are skipped.
  */
-import { hashString } from "./hash.js";
+import { fmix32, hashString } from "./hash.js";
 import { winnow, type Fingerprints } from "./winnow.js";
 import { covered, extendSeed, mergePassages, similarity, type AlignOptions, type Passage } from "./align.js";
 import { IntColumn, radixOrder } from "./radix.js";
@@ -91,9 +91,13 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
   firstFp[docs.length] = total;
   const keys = new Uint32Array(total);
   const docOf = new Int32Array(total);
+  // Join key: an independent hash of each selected k-gram. The winnowing hashes are window minima,
+  // crowded at the low end of the hash space, so they would collide about w times more often.
   fps.forEach((f, i) => {
-    keys.set(f.hashes, firstFp[i]!);
-    docOf.fill(i, firstFp[i]!, firstFp[i + 1]!);
+    const text = docs[i]!.text;
+    const base = firstFp[i]!;
+    for (let x = 0; x < f.positions.length; x++) keys[base + x] = identityHash(text, f.positions[x]!, o.k);
+    docOf.fill(i, base, firstFp[i + 1]!);
   });
   lap("winnow");
 
@@ -126,6 +130,9 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
             const gy = order[y]!;
             const dy = docOf[gy]!;
             if (dx === dy || !comparable(dx, dy)) continue;
+            // Winnowing keeps window minima, so selected hashes crowd the low end of the hash space
+            // and collide far more often than uniform ones: check the k-grams themselves.
+            if (!sameKgram(docs[dx]!.text, posOf(gx), docs[dy]!.text, posOf(gy), o.k)) continue;
             if (docs[dx]!.target) pushSeed(dx, dy, posOf(gx), posOf(gy));
             if (docs[dy]!.target) pushSeed(dy, dx, posOf(gy), posOf(gx));
           }
@@ -224,6 +231,18 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
   }
   lap("align");
   return { passages, common, stats: { fingerprints: total, seeds: nSeeds, candidatePairs, ms } };
+}
+
+/** FNV-1a over k code units, finalized: uniform, independent of the rolling hash used for selection. */
+function identityHash(s: string, at: number, k: number): number {
+  let h = 0x811c9dc5;
+  for (let x = 0; x < k; x++) h = Math.imul(h ^ s.charCodeAt(at + x), 0x01000193);
+  return fmix32(h);
+}
+
+function sameKgram(a: string, i: number, b: string, j: number, k: number): boolean {
+  for (let x = 0; x < k; x++) if (a.charCodeAt(i + x) !== b.charCodeAt(j + x)) return false;
+  return true;
 }
 
 /** Distinct units from which shared text counts as common: share × units, clamped to [min, max]. */

@@ -4,23 +4,31 @@
  * what lets the copy index grow linearly with the archive.
  */
 
-/** Returns the order (indices into `keys`) that sorts `keys` ascending; stable. */
+/**
+ * Returns the order (indices into `keys`) that sorts `keys` ascending; stable. Four 8-bit passes that
+ * carry the keys along, so every pass reads sequentially and scatters into only 256 buckets (2 passes
+ * of 16 bits gather keys at random and thrash the cache once the arrays outgrow it).
+ */
 export function radixOrder(keys: Uint32Array, n = keys.length): Uint32Array {
   let order = new Uint32Array(n);
-  let tmp = new Uint32Array(n);
+  let tmpOrder = new Uint32Array(n);
+  let k = keys.slice(0, n);
+  let tmpKeys = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const count = new Uint32Array(65537);
-  for (let shift = 0; shift < 32; shift += 16) {
+  const count = new Uint32Array(257);
+  for (let shift = 0; shift < 32; shift += 8) {
     count.fill(0);
-    for (let i = 0; i < n; i++) count[((keys[order[i]!]! >>> shift) & 0xffff) + 1]!++;
-    for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) count[((k[i]! >>> shift) & 0xff) + 1]!++;
+    if (count[1]! === n || count.some((c, b) => b > 0 && c === n)) continue; // all in one bucket: pass changes nothing
+    for (let b = 0; b < 256; b++) count[b + 1]! += count[b]!;
     for (let i = 0; i < n; i++) {
-      const o = order[i]!;
-      tmp[count[(keys[o]! >>> shift) & 0xffff]!++] = o;
+      const key = k[i]!;
+      const at = count[(key >>> shift) & 0xff]!++;
+      tmpKeys[at] = key;
+      tmpOrder[at] = order[i]!;
     }
-    const t = order;
-    order = tmp;
-    tmp = t;
+    [k, tmpKeys] = [tmpKeys, k];
+    [order, tmpOrder] = [tmpOrder, order];
   }
   return order;
 }

@@ -23,8 +23,10 @@ export function winnow(text: string, k: number, t: number, pre?: KgramHashes): F
   const { hashes, valid } = pre ?? kgramHashes(text, k);
   const w = t - k + 1;
   const n = hashes.length;
-  const outH: number[] = [];
-  const outP: number[] = [];
+  // At most one fingerprint per k-gram; trimmed at the end.
+  const outH = new Uint32Array(n);
+  const outP = new Int32Array(n);
+  let out = 0;
   const dq = new Int32Array(n + 1); // indices, hashes increasing from head to tail
   let head = 0;
   let tail = 0;
@@ -48,11 +50,11 @@ export function winnow(text: string, k: number, t: number, pre?: KgramHashes): F
     if (complete || runEnds) {
       const m = dq[head]!;
       if (m !== last) {
-        outH.push(hashes[m]!);
-        outP.push(m);
+        outH[out] = hashes[m]!;
+        outP[out++] = m;
         last = m;
       }
     }
   }
-  return { hashes: Uint32Array.from(outH), positions: Int32Array.from(outP) };
+  return { hashes: outH.slice(0, out), positions: outP.slice(0, out) };
 }
