@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runPipeline } from "../pipeline/run.js";
 import type { DocumentResult } from "../pipeline/model/finding.js";
+import iconv from "iconv-lite";
 import { docxFromText } from "./fixtures/formats/make-docx.js";
 import { isPageNumberLine } from "../pipeline/formats/pdf.js";
 
@@ -71,6 +72,35 @@ describe("real formats through the pipeline", () => {
       const docx = await run("seed.docx", await docxFromText(text));
       expect(signature(docx), file).toEqual(signature(txt));
     }
+  });
+
+  test("seed 000 saved as a GBK web page gives the .txt's findings; the page's navigation and footer are gone", async () => {
+    const file = "000_c49e41131fdb983c.txt";
+    const lines = readFileSync(join("corpus", file), "utf8").split("\n");
+    const tsv = readFileSync("corpus/index.tsv", "utf8").split("\n");
+    const row = tsv.find((l) => l.startsWith(file + "\t"))!;
+    // A GBK page writes no-break spaces as &nbsp; (GBK has no such character).
+    const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\u00a0/g, "&nbsp;");
+    // Lines 5–84 are the report (title, source/date line, body); the rest is the portal's page chrome.
+    const body = lines.slice(4, 84).map((l) => l.trim()).filter(Boolean);
+    const page = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>${esc(body[0]!)}-广州市番禺区人民政府门户网站</title><meta name="ArticleTitle" content="${esc(body[0]!)}"><meta name="PubDate" content="2021-12-13 16:07:17">
+</head><body><div class="top"><a href="#">选择语言</a></div><div class="crumb">您当前所在位置：<a href="/">首页</a> &gt; 政务公开</div>
+<div class="article"><h1>${esc(body[0]!)}</h1><div class="info">${esc(body[1]!)}</div><div class="TRS_Editor">${body.slice(2).map((l) => `<p>${esc(l)}</p>`).join("\n")}</div></div>
+<div class="footer">附件：<br>扫一扫在手机打开当前页 · 网站地图 · 版权所有：广州市番禺区人民政府 粤ICP备05000000号</div></body></html>`;
+    const dir = mkdtempSync(join(tmpdir(), "rqc-web-"));
+    writeFileSync(join(dir, "page.htm"), iconv.encode(page, "gbk"));
+    writeFileSync(join(dir, "index.tsv"), `${tsv[0]}\n${row.replace(file, "page.htm")}\n`);
+    const html = await checkOne(join(dir, "page.htm"));
+    const txt = await (async () => {
+      const d = mkdtempSync(join(tmpdir(), "rqc-web-"));
+      writeFileSync(join(d, "seed.txt"), lines.join("\n"));
+      writeFileSync(join(d, "index.tsv"), `${tsv[0]}\n${row.replace(file, "seed.txt")}\n`);
+      return checkOne(join(d, "seed.txt"));
+    })();
+    expect(signature(html)).toEqual(signature(txt));
+    expect(html.publishedDate).toBe("2021-12-13");
+    expect(html.title).toBe(body[0]);
   });
 
   test("broken files are errors with clear messages and the batch goes on", async () => {

@@ -82,4 +82,16 @@ describe("saved web pages (.html/.htm)", () => {
     expect(isHtml(Buffer.from("报告正文，其中提到 <html> 标签。"))).toBe(false);
     expect(htmlReader.extensions).toContain(".htm");
   });
+
+  test("the metadata block Readability leaves out (来源/发布时间/文号 …) is kept before the body", () => {
+    const para = "2020年，我区以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党中央关于全面依法治国的决策部署，法治政府建设取得积极成效。".repeat(3);
+    const page = extractPage(`<html><head><title>洪山区2020年度法治政府建设工作报告</title></head><body>
+<table class="xxgk"><tr><td>文 号:无</td><td>发文机构:中共洪山区委全面依法治区委员会办公室</td></tr><tr><td>成文日期:2021-02-18</td><td>名 称:洪山区2020年度法治政府建设工作报告</td></tr></table>
+<div id="zoom"><p>${para}</p><p>${para}</p><p>一、工作开展情况</p><p>${para}</p></div><div class="footer">版权所有</div></body></html>`);
+    expect(page.method).toBe("readability");
+    // The title is already there (名称 line), so it is not added again.
+    expect(page.lines.slice(0, 4)).toEqual(["文 号:无", "发文机构:中共洪山区委全面依法治区委员会办公室", "成文日期:2021-02-18", "名 称:洪山区2020年度法治政府建设工作报告"]);
+    expect(page.lines[4]).toMatch(/^2020年，我区/);
+    expect(page.lines).not.toContain("版权所有");
+  });
 });

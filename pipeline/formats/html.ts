@@ -76,7 +76,8 @@ export function domToLines(root: DomNode): string[] {
   const lines: string[] = [];
   let cur = "";
   const breakLine = () => {
-    const t = cur.replace(/[ \t\r\n\f\u00a0]+/g, " ").trim();
+    // Markup whitespace collapses as a browser shows it; &nbsp; (U+00A0) is kept as written.
+    const t = cur.replace(/[ \t\r\n\f]+/g, " ").trim();
     if (t) lines.push(t);
     cur = "";
   };
@@ -143,6 +144,21 @@ function pageTitle(document: DomDocument): string | null {
   return h1 || null;
 }
 
+/** Metadata lines of government pages (来源, 发布时间, 成文日期, 发文机构, 文号, …). */
+const META_LINE = /^(?:信息)?(?:来源|发布时间|发布日期|成文日期|发文日期|发文机构|发布机构|文\s*号|发文字号|索引号|主题分类|信息分类|名\s*称|标\s*题|作者|日期)\s*[:：]|发布时间\s*[:：]/;
+
+/**
+ * Readability keeps the article body and drops the metadata block next to it (来源/发布时间/文号 …),
+ * which segment reads as metadata and the year checks use: put those lines back before the body.
+ */
+function recoverMetaLines(lines: string[], all: string[]): string[] {
+  const have = new Set(lines);
+  const firstBody = all.findIndex((l) => have.has(l));
+  if (firstBody <= 0) return lines;
+  const meta = all.slice(0, firstBody).filter((l) => META_LINE.test(l) && !have.has(l) && l.length <= 200);
+  return meta.length ? [...meta, ...lines] : lines;
+}
+
 export interface ExtractedPage {
   lines: string[];
   title: string | null;
@@ -177,6 +193,7 @@ export function extractPage(html: string): ExtractedPage {
     lines = heuristic;
     method = "heuristic";
   }
+  if (method === "readability") lines = recoverMetaLines(lines, heuristic);
   if (title) {
     const head = lines.slice(0, 5).join("");
     const bare = title.replace(/\s+/g, "");
