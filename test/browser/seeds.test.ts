@@ -118,6 +118,27 @@ describe.skipIf(!canRunBrowser)("seed reviews and dashboard in Chromium", () => 
     expect(total).toBeGreaterThan(0);
   });
 
+  test("web-page chrome of seeds 000/002/004 is shown dimmed, holds no finding, and can be hidden", async () => {
+    for (const stem of ["000_c49e41131fdb983c", "002_88355d0e2550c175", "004_b7fad94994891559"]) {
+      const page = await open(`${stem}.html`);
+      const info = await page.evaluate(() => {
+        const chrome = Array.from(document.querySelectorAll(".chrome[data-kind=chrome]"));
+        const text = document.querySelector("#doc")!;
+        return {
+          count: chrome.length,
+          marked: chrome.filter((c) => c.querySelector("mark.hl")).length,
+          dim: chrome.length ? getComputedStyle(chrome[0]!).color !== getComputedStyle(text).color : false,
+        };
+      });
+      expect(info.count, stem).toBeGreaterThan(0);
+      expect(info.marked, stem).toBe(0);
+      expect(info.dim, stem).toBe(true);
+      await page.uncheck("#show-chrome");
+      expect(await page.isVisible(".chrome[data-kind=chrome] >> nth=0")).toBe(false);
+      await page.close();
+    }
+  });
+
   test("a note with a related passage jumps to it (seed 001 repeats)", async () => {
     const doc = docJson("001_fd56e537edcebdc8");
     const i = doc.findings.findIndex((f) => (f.related ?? []).some((r) => !r.path));
