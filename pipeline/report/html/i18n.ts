@@ -243,7 +243,7 @@ export const EVIDENCE_VALUES: Record<Lang, Record<string, string>> = {
   zh: {
     title: "标题", opening: "开头", heading: "小标题", plan: "计划部分", signature: "落款", published: "发布日期", meta: "元数据", body: "正文",
     total: "合计", part: "分项", remainder: "余数", early: "过早", late: "过晚", substitute: "替换", forbidden: "禁用", passage: "段落",
-    sentence: "句子", clause: "分句", "anonymised-name": "匿名化名称", "stale-clause": "过时表述", publication: "发布日期", true: "是", false: "否",
+    other: "其他", sentence: "句子", clause: "分句", "anonymised-name": "匿名化名称", "stale-clause": "过时表述", publication: "发布日期", true: "是", false: "否",
   },
   en: {},
 };
