@@ -9,6 +9,8 @@ import type { DocumentMeta } from "./model/document.js";
 import type { InputError } from "./model/finding.js";
 import { supportedExtensions } from "./formats/index.js";
 
+const SKIPPED_DIRS = new Set(["node_modules", "reports-out"]);
+
 /** Files in a directory that are never report inputs. */
 const IGNORED_NAMES = new Set(["index.tsv", "readme.md", "readme.txt", ".gitkeep"]);
 
@@ -40,7 +42,8 @@ async function walk(dir: string, exts: Set<string>): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    // Hidden folders, dependencies and earlier outputs (reports-out/ holds our own .html/.json) are never inputs.
+    if (e.name.startsWith(".") || SKIPPED_DIRS.has(e.name)) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(p, exts)));
     else if (e.isFile() && exts.has(extname(e.name).toLowerCase()) && !IGNORED_NAMES.has(e.name.toLowerCase())) out.push(p);

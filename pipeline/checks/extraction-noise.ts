@@ -61,7 +61,9 @@ export default defineCheck({
     const text = unit.text;
     const hits: NoiseHit[] = [];
     const isChrome = (s: number, e: number) => doc.normalized.noise.some((n) => n.kind === "chrome" && n.start < unit.start + e && unit.start + s < n.end);
-    if (compiled.pageNumbers) {
+    // A PDF we read ourselves has page numbers as layout (marked noise, shown dimmed), not as text
+    // left over by someone else's extraction, so they are only reported for text files.
+    if (compiled.pageNumbers && doc.normalized.raw.format !== "pdf") {
       const marked = doc.normalized.noise.filter((n) => n.kind === "page-number" && n.start >= unit.start && n.end <= unit.end);
       for (const n of marked) hits.push({ start: n.start - unit.start, end: n.end - unit.start, kind: "page-number", detail: { text: doc.text.slice(n.start, n.end).trim() } });
       for (const h of findPageNumbers(text)) if (!hits.some((x) => x.start < h.end && h.start < x.end)) hits.push(h);

@@ -14,15 +14,10 @@ export { sourcesFromProcessed, type ReportSource, type ReportSources } from "./d
  * `[name, content]` pairs, `<stem>.html` per document, then `index.html`.
  */
 export function* htmlFiles(model: ReportModel, stems: string[], sources: ReportSources, lang: Lang): Generator<[string, string]> {
-  const stemByPath = new Map(model.documents.map((d, i) => [d.path, htmlStem(stems[i]!)]));
+  const stemByPath = new Map(model.documents.map((d, i) => [d.path, stems[i]!]));
   const names = new Map(model.documents.map((d) => [d.path, d.unit ?? d.title ?? d.path]));
   for (const d of model.documents) {
     yield [`${stemByPath.get(d.path)}.html`, formatReviewHtml(d, sources.get(d.path), { lang, stems: stemByPath, names, dashboard: "index.html" })];
   }
   yield ["index.html", formatDashboardHtml(model, { lang, stems: stemByPath })];
-}
-
-/** A document called `index` must not overwrite the dashboard. */
-export function htmlStem(stem: string): string {
-  return stem.toLowerCase() === "index" ? `${stem}_review` : stem;
 }
