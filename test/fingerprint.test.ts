@@ -71,7 +71,7 @@ describe("alignment", () => {
 describe("in-document blocking", () => {
   it("finds every planted repeat and every near-duplicate pair that all-pairs Levenshtein finds", () => {
     const c = duplicateText.compile(duplicateText.options.parse({ phrasesFile: "", passageMinLength: 30 }), { ruleFileDir: ROOT, builtinRulesDir: ROOT + "rules" });
-    let text = randomReport(POOL, 6000, rand);
+    let text = randomReport(POOL, 20000, rand);
     const sentences = text.split(/(?<=[。；])/u).filter((s) => s.replace(/\W/gu, "").length >= 25);
     // plant 10 near copies (≈10% of characters changed) as new paragraphs
     const planted: string[] = [];

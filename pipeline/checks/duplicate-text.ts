@@ -244,11 +244,13 @@ function mergeHits(hits: Hit[]): Hit[] {
 }
 
 /**
- * Near-duplicate sentences by character 3-grams with prefix filtering, then a Levenshtein check.
- * Each edit destroys at most 3 of a sentence's 3-grams, so a sentence x within edit distance d of an
- * earlier y shares all but ≤ 3d of its distinct 3-grams with y: among x's 3d+1 rarest 3-grams at least
- * one is in y. Earlier sentences are indexed by all their 3-grams; a sentence probes only with its
- * rarest ones, so frequent 3-grams (的发展, 高质量) cost nothing and the pass stays near-linear.
+ * Near-duplicate sentences by character 3-grams with prefix filtering (AllPairs/PPJoin style), then a
+ * Levenshtein check. Each edit destroys at most 3 of a sentence's distinct 3-grams, and a partner
+ * within the similarity threshold is at most d ≤ dmax(s) = ⌊(1 − sim)/sim · |s|⌋ edits away, so the two
+ * share at least |G(s)| − 3·dmax(s) 3-grams. Order all 3-grams by document frequency (rarest first,
+ * ties by value); the first shared 3-gram then lies within the first 3·dmax(s) + 1 of each sentence.
+ * Only those prefixes are indexed and probed: frequent 3-grams (推进…, 高质量) are never touched, so
+ * the pass is exact and stays near-linear.
  */
 function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
   const q = 3;
@@ -269,22 +271,22 @@ function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
   });
   const index = new Map<number, number[]>();
   const out: ScoredPassage[] = [];
-  const tried = new Set<number>();
+  // lastTried[y] = the sentence that last compared itself with y (a stamp instead of a Set per sentence).
+  const lastTried = new Int32Array(sents.length).fill(-1);
+  const GRAM = 2 ** 30;
   sents.forEach((x, xi) => {
     const dmax = Math.floor(((1 - c.similarity) * x.s.length) / c.similarity);
-    // Rarest first: sort (frequency, position) packed into one number.
+    // Global order: (frequency, value) packed into one number, rarest first.
     const order = new Float64Array(x.grams.length);
-    for (let i = 0; i < order.length; i++) order[i] = freq.get(x.grams[i]!)! * 65536 + i;
+    for (let i = 0; i < order.length; i++) order[i] = freq.get(x.grams[i]!)! * GRAM + x.grams[i]!;
     order.sort();
-    const probeLen = Math.min(order.length, q * dmax + 1);
-    tried.clear();
-    for (let p = 0; p < probeLen; p++) {
-      const g = x.grams[order[p]! % 65536]!;
-      const list = index.get(g);
+    const prefix = Math.min(order.length, q * dmax + 1);
+    for (let p = 0; p < prefix; p++) {
+      const list = index.get(order[p]! % GRAM);
       if (!list) continue;
       for (const yi of list) {
-        if (tried.has(yi)) continue;
-        tried.add(yi);
+        if (lastTried[yi] === xi) continue;
+        lastTried[yi] = xi;
         const y = sents[yi]!;
         const longer = Math.max(x.s.length, y.s.length);
         const shorter = Math.min(x.s.length, y.s.length);
@@ -293,7 +295,8 @@ function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
         if (sim >= c.similarity) out.push({ a0: y.a, a1: y.b, b0: x.a, b1: x.b, matched: 0, edits: 1, similarity: sim });
       }
     }
-    for (const g of x.grams) {
+    for (let p = 0; p < prefix; p++) {
+      const g = order[p]! % GRAM;
       const list = index.get(g);
       if (list) list.push(xi);
       else index.set(g, [xi]);

@@ -140,6 +140,38 @@ export function covered(passages: readonly Passage[], ia: number, ib: number, sl
   return false;
 }
 
+/**
+ * Passages found so far, bucketed by diagonal (b − a), so that "is this seed already inside a passage
+ * on about the same diagonal?" costs O(1) instead of a scan of every passage (which made in-document
+ * blocking grow with the square of the report length).
+ */
+export class PassageIndex {
+  private readonly buckets = new Map<number, Passage[]>();
+  readonly all: Passage[] = [];
+  constructor(private readonly slack: number) {}
+  private key(d: number): number {
+    return Math.floor(d / (this.slack + 1));
+  }
+  add(p: Passage): void {
+    this.all.push(p);
+    const k0 = this.key(Math.min(p.b0 - p.a0, p.b1 - p.a1));
+    const k1 = this.key(Math.max(p.b0 - p.a0, p.b1 - p.a1));
+    for (let k = k0; k <= k1; k++) {
+      const list = this.buckets.get(k);
+      if (list) list.push(p);
+      else this.buckets.set(k, [p]);
+    }
+  }
+  covered(ia: number, ib: number): boolean {
+    const k = this.key(ib - ia);
+    for (let x = k - 1; x <= k + 1; x++) {
+      const list = this.buckets.get(x);
+      if (list && covered(list, ia, ib, this.slack)) return true;
+    }
+    return false;
+  }
+}
+
 /** 1 − edit distance / longer length of the two ranges. */
 export function similarity(A: string, B: string, p: Passage): number {
   const la = p.a1 - p.a0;

@@ -14,8 +14,8 @@
  */
 import { fmix32, hashString } from "./hash.js";
 import { winnow, type Fingerprints } from "./winnow.js";
-import { covered, extendSeed, mergePassages, similarity, type AlignOptions, type Passage } from "./align.js";
-import { IntColumn, radixOrder } from "./radix.js";
+import { extendSeed, mergePassages, PassageIndex, similarity, type AlignOptions } from "./align.js";
+import { IntColumn, radixOrder, radixSort } from "./radix.js";
 
 export interface CopyInput {
   /** Compact text (compact.ts). */
@@ -102,7 +102,7 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
   lap("winnow");
 
   // 2. join by hash
-  const order = radixOrder(keys);
+  const { order, sorted } = radixSort(keys);
   lap("sort");
   const commonFp = new Uint8Array(total);
   const seedT = new IntColumn();
@@ -114,8 +114,8 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
   const posOf = (g: number) => fps[docOf[g]!]!.positions[g - firstFp[docOf[g]!]!]!;
   for (let i = 0; i < total; ) {
     let j = i + 1;
-    const h = keys[order[i]!]!;
-    while (j < total && keys[order[j]!]! === h) j++;
+    const h = sorted[i]!;
+    while (j < total && sorted[j]! === h) j++;
     const n = j - i;
     if (n > 1) {
       unitsSeen.clear();
@@ -210,14 +210,14 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
       const s = S[list[0]!]!;
       const A = docs[s]!.text;
       const B = docs[t]!.text;
-      const found: Passage[] = [];
+      const found = new PassageIndex(o.maxGap);
       list.sort((x, y) => Tp[x]! - Tp[y]!);
       for (const x of list) {
-        if (covered(found, Sp[x]!, Tp[x]!, o.maxGap)) continue;
+        if (found.covered(Sp[x]!, Tp[x]!)) continue;
         const p = extendSeed(A, B, Sp[x]!, Tp[x]!, align);
-        if (p) found.push(p);
+        if (p) found.add(p);
       }
-      for (const p of mergePassages(found)) {
+      for (const p of mergePassages(found.all)) {
         if (p.b1 - p.b0 < o.minLength) continue;
         const sim = similarity(A, B, p);
         if (sim < o.similarity) continue;

@@ -10,6 +10,11 @@
  * of 16 bits gather keys at random and thrash the cache once the arrays outgrow it).
  */
 export function radixOrder(keys: Uint32Array, n = keys.length): Uint32Array {
+  return radixSort(keys, n).order;
+}
+
+/** Like radixOrder, and also returns the keys in sorted order (so callers can scan them sequentially). */
+export function radixSort(keys: Uint32Array, n = keys.length): { order: Uint32Array; sorted: Uint32Array } {
   let order = new Uint32Array(n);
   let tmpOrder = new Uint32Array(n);
   let k = keys.slice(0, n);
@@ -30,7 +35,7 @@ export function radixOrder(keys: Uint32Array, n = keys.length): Uint32Array {
     [k, tmpKeys] = [tmpKeys, k];
     [order, tmpOrder] = [tmpOrder, order];
   }
-  return order;
+  return { order, sorted: k };
 }
 
 /** A growable Int32 column. */

@@ -5,7 +5,7 @@
  * Seeds already inside a passage found on the same diagonal are skipped.
  */
 import { kgramHashes } from "./hash.js";
-import { covered, extendSeed, mergePassages, similarity, type AlignOptions, type Passage } from "./align.js";
+import { extendSeed, mergePassages, PassageIndex, similarity, type AlignOptions, type Passage } from "./align.js";
 
 export interface RepeatOptions {
   /** k-gram length used for blocking (the shortest repeat that can be found). */
@@ -25,7 +25,7 @@ export function selfRepeats(text: string, o: RepeatOptions): ScoredPassage[] {
   const { hashes, valid } = kgramHashes(text, o.k);
   const buckets = new Map<number, number[]>();
   const align: AlignOptions = { maxGap: o.maxGap, anchor: o.anchor, self: true, minSeed: o.k };
-  const found: Passage[] = [];
+  const found = new PassageIndex(o.maxGap);
   const maxBucket = o.maxBucket ?? 64;
   for (let i = 0; i < hashes.length; i++) {
     if (!valid[i]) continue;
@@ -38,11 +38,11 @@ export function selfRepeats(text: string, o: RepeatOptions): ScoredPassage[] {
     for (let x = list.length - 1, seen = 0; x >= 0 && seen < maxBucket; x--, seen++) {
       const j = list[x]!;
       if (j + o.k > i) continue; // overlapping occurrence (periodic text)
-      if (covered(found, j, i, o.maxGap)) continue;
+      if (found.covered(j, i)) continue;
       const p = extendSeed(text, text, j, i, align);
-      if (p) found.push(p);
+      if (p) found.add(p);
     }
     list.push(i);
   }
-  return mergePassages(found, 0, true).map((p) => ({ ...p, similarity: similarity(text, text, p) }));
+  return mergePassages(found.all, 0, true).map((p) => ({ ...p, similarity: similarity(text, text, p) }));
 }
