@@ -128,7 +128,7 @@ export default defineCorpusCheck<Options, Compiled>({
         if (!prev || prev.sharedChars < chars) pairs.set(key, { a: a < b ? a : b, b: a < b ? b : a, sharedChars: chars, passages: n });
       }
     });
-    const copyPairs = [...pairs.values()].sort((x, y) => y.sharedChars - x.sharedChars || x.a.localeCompare(y.a));
+    const copyPairs = [...pairs.values()].sort((x, y) => y.sharedChars - x.sharedChars || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
     return {
       findings,
       metrics,

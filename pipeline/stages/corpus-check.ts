@@ -66,9 +66,19 @@ export function runCorpusChecks(entries: readonly CorpusEntry[], options: { lang
     return li;
   };
 
+  // The same text twice (a draft that is also in the archive, a copy under another name) is one
+  // writer: give it one unit, so it never makes text look shared by several units.
+  const unitOfText = new Map<string, string>();
+  const units = entries.map((e) => {
+    const u = unitOfText.get(e.doc.text);
+    if (u !== undefined) return u;
+    unitOfText.set(e.doc.text, e.unit);
+    return e.unit;
+  });
+
   for (const { rule, targets } of groups.values()) {
     // Documents outside this rule's targets still serve as sources, but produce no findings.
-    const docs: CorpusDocument[] = entries.map((e, i) => ({ ...e, target: targets.has(i) }));
+    const docs: CorpusDocument[] = entries.map((e, i) => ({ ...e, unit: units[i]!, target: targets.has(i) }));
     try {
       const out = rule.check.corpus!(docs, rule.compiled, { lang: options.lang });
       for (const raw of out.findings) {
@@ -77,7 +87,12 @@ export function runCorpusChecks(entries: readonly CorpusEntry[], options: { lang
         findings[raw.docIndex]!.push(stampFinding(raw, documentUnit(doc), rule, doc, linesOf(raw.docIndex), options.lang));
       }
       for (const [i, m] of out.metrics ?? []) if (targets.has(i)) Object.assign(metrics[i]!, m);
-      if (out.batch) batch[rule.type] = groups.size > 1 ? { ...(batch[rule.type] as object), [rule.id]: out.batch } : out.batch;
+      if (out.batch) {
+        // One rule of a type (the usual case): its batch results directly; several (rule sets of
+        // different provinces with different options): keyed by rule id.
+        const sameType = [...groups.values()].filter((g) => g.rule.type === rule.type).length;
+        batch[rule.type] = sameType > 1 ? { ...(batch[rule.type] as object), [rule.id]: out.batch } : out.batch;
+      }
     } catch (e) {
       for (const i of targets) {
         errors.push({ path: entries[i]!.path, code: "E_CHECK", message: `rule ${rule.id} (${rule.type}) failed: ${(e as Error).message}` });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runCorpus } from "../helpers/corpus.js";
 import { seedText, SEEDS } from "../helpers/pipeline.js";
+import { loadRuleSet } from "../../pipeline/ruleset/load.js";
 
 const S000 = seedText(SEEDS[0]);
 const S004 = seedText(SEEDS[4]);
@@ -104,5 +105,27 @@ describe("cross-document-copy", () => {
       { path: "b.txt", text: short + "\n" + S004, unit: "B" },
     ]);
     expect([...out.byPath.values()].flat()).toEqual([]);
+  });
+
+  it("with the national rules (boilerplate runs too) and the same text twice, batch results stay at the top level", () => {
+    const national = loadRuleSet("national");
+    if (!national.ok) throw new Error("national does not load");
+    const out = runCorpus(
+      "cross-document-copy",
+      [
+        { path: "draft/000.txt", text: S000, unit: "draft/000.txt" },
+        { path: "b/004.txt", text: into004(PARA), unit: "东漖街道办事处" },
+        { path: "corpus/000.txt", text: S000, unit: "广州市番禺区人民政府", reference: true },
+      ],
+      {},
+      national.ruleset,
+    );
+    // corpus/000 is draft/000 again: one writer, so the paragraph is shared by 2 units, not 3 (not common).
+    expect(out.byPath.get("b/004.txt")!.filter((f) => f.check === "cross-document-copy")).toHaveLength(1);
+    const batch = out.batch["cross-document-copy"] as { copyPairs: { a: string; b: string }[] };
+    expect(batch.copyPairs.map((p) => [p.a, p.b])).toEqual([
+      ["b/004.txt", "corpus/000.txt"],
+      ["b/004.txt", "draft/000.txt"],
+    ]);
   });
 });
