@@ -10,7 +10,7 @@ import { runPipeline } from "../run.js";
 import { RuleSetLoadError } from "../ruleset-provider.js";
 import { formatJson, parseFormats, sourcesFromProcessed, writeReports } from "../report/index.js";
 import { listBuiltinRuleSets, loadRuleSet, validateRuleFiles } from "../ruleset/load.js";
-import { formatProblem } from "../ruleset/errors.js";
+import { displayPath, formatProblem } from "../ruleset/errors.js";
 import type { RuleProblem } from "../ruleset/types.js";
 import { SEGMENTER_NAMES, type SegmenterName } from "../segmenter/index.js";
 import { TOOL } from "../version.js";
@@ -30,6 +30,7 @@ interface CheckFlags {
   exitZero?: boolean;
   /** Reference archive for cross-document checks (false: --no-corpus). */
   corpus?: string | false;
+  maxSize: string;
 }
 
 /** Runs the CLI; resolves to the exit code (never calls process.exit, so tests can call it). */
@@ -59,6 +60,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
     .option("--quiet", "print only the final counts (no per-finding lines, no progress bar)")
     .option("--corpus <dir>", "reference archive the batch is compared with for copying and boilerplate (default: the bundled corpus/)")
     .option("--no-corpus", "compare the batch documents only with each other")
+    .option("--max-size <MB>", "refuse input files larger than this (E_TOO_LARGE in errors)", "32")
     .option("--exit-zero", "exit 0 even when error findings exist (configuration errors still exit 2)")
     .addHelpText(
       "after",
@@ -103,7 +105,7 @@ Examples:
       const rs = r.ruleset;
       stdout.write(`${rs.id} (${rs.name}) extends: ${rs.chain.slice(1).join(" → ") || "-"}\n`);
       for (const rule of rs.rules) {
-        const origin = rule.origin.map((o) => `${o.file}:${o.line}`).join(" ← ");
+        const origin = rule.origin.map((o) => `${displayPath(o.file)}:${o.line}`).join(" ← ");
         stdout.write(`  ${rule.id.padEnd(36)} ${rule.type.padEnd(20)} ${rule.severity.padEnd(8)} ${origin}\n`);
       }
       for (const id of rs.disabled) stdout.write(`  ${id.padEnd(36)} ${"(off)".padEnd(20)}\n`);
@@ -139,6 +141,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   const formats = parseFormats(flags.format);
   const jobs = Number(flags.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer, got "${flags.jobs}"`);
+  const maxMb = Number(flags.maxSize);
+  if (!(maxMb > 0)) throw new Error(`--max-size must be a positive number of MB, got "${flags.maxSize}"`);
   const showBar = !flags.quiet && !flags.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
   const bar = showBar ? new cliProgress.SingleBar({ stream: stderr as NodeJS.WriteStream, format: "{bar} {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   let started = false;
@@ -146,6 +150,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
     lang: flags.lang,
     segmenter: flags.segmenter,
     concurrency: jobs,
+    maxBytes: Math.round(maxMb * 1024 * 1024),
     ...(flags.rules ? { rules: flags.rules } : {}),
     ...(flags.corpus !== undefined ? { corpus: flags.corpus } : {}),
     onProgress(done, total, path) {
