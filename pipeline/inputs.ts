@@ -14,6 +14,9 @@ const SKIPPED_DIRS = new Set(["node_modules", "reports-out"]);
 /** Files in a directory that are never report inputs. */
 const IGNORED_NAMES = new Set(["index.tsv", "readme.md", "readme.txt", ".gitkeep"]);
 
+/** Error codes meaning the command line named something that is not there: a usage error (exit 2). */
+export const ARGUMENT_ERROR_CODES: ReadonlySet<string> = new Set(["E_NOT_FOUND", "E_NO_MATCH"]);
+
 export async function expandInputs(args: string[]): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
@@ -29,7 +32,7 @@ export async function expandInputs(args: string[]): Promise<{ files: string[]; e
       if (matched.length === 0) errors.push({ path: arg, code: "E_NO_MATCH", message: `没有文件匹配：${arg} / no file matches` });
       files.push(...matched);
     } else {
-      errors.push({ path: arg, code: "E_READ", message: `文件或目录不存在：${arg} / no such file or directory` });
+      errors.push({ path: arg, code: "E_NOT_FOUND", message: `文件或目录不存在：${arg} / no such file or directory` });
     }
   }
   // The same file named twice (dir + file) is read once.
@@ -63,6 +66,16 @@ export class IndexTsvCache {
   }
 }
 
+const COLUMN_ALIASES = {
+  file: ["file", "filename", "path"],
+  unit: ["unit", "issuer", "发文机构", "单位"],
+  province: ["province", "省份"],
+  report_year: ["report_year", "reportyear", "year", "年度"],
+  source_form: ["source_form", "form"],
+  title: ["title", "标题"],
+  published: ["published", "publish_date", "published_date", "publication_date", "发布时间"],
+} as const;
+
 /** Parses index.tsv: a header row naming columns (file, unit, province, report_year, source_form, title, published). */
 export async function readIndexTsv(path: string): Promise<Map<string, DocumentMeta>> {
   const text = await readFile(path, "utf8").catch(() => "");
@@ -72,8 +85,9 @@ export async function readIndexTsv(path: string): Promise<Map<string, DocumentMe
   const cols = header.split("\t").map((c) => c.trim().toLowerCase());
   for (const row of rows) {
     const cells = row.split("\t");
-    const get = (name: string) => {
-      const i = cols.indexOf(name);
+    // Archives name their columns differently (gwr2026: year, publish_date): accept the usual aliases.
+    const get = (name: keyof typeof COLUMN_ALIASES) => {
+      const i = cols.findIndex((c) => (COLUMN_ALIASES[name] as readonly string[]).includes(c));
       const v = i >= 0 ? cells[i]?.trim() : undefined;
       return v ? v : undefined;
     };

@@ -6,7 +6,10 @@
 import type { SegmentedDocument } from "./model/document.js";
 import type { ResolvedRuleSet, RuleProblem } from "./ruleset/types.js";
 import { listBuiltinRuleSets, loadRuleSet } from "./ruleset/load.js";
-import { chooseRuleSet, inferProvince } from "./ruleset/regions.js";
+import { chooseRuleSet, inferProvince, loadRegions } from "./ruleset/regions.js";
+
+const PROVINCE_ID = /^[a-z]+$/;
+const isProvinceId = (id: string): boolean => PROVINCE_ID.test(id) && loadRegions().byId.has(id);
 
 /** Rule-file problems found while preparing a run (the CLI prints them and exits 2). */
 export class RuleSetLoadError extends Error {
@@ -43,13 +46,17 @@ export class RuleSetProvider {
   forDocument(doc: SegmentedDocument): ResolvedRuleSet {
     if (this.fixed) return this.fixed;
     const meta = doc.normalized.raw.meta;
-    const named = meta.province && this.byName.get(meta.province);
+    const province = meta.province ? this.provinceOf(meta.province) : null;
+    const named = province && this.byName.get(province);
     if (named) return named;
     const name = chooseRuleSet(meta.unit ?? doc.derived.unit ?? doc.derived.title ?? "");
     return this.byName.get(name) ?? this.byName.get("national")!;
   }
 
+  /** Province id for a province id (`guangdong`), a name (`广东省`, `广东`) or any text naming a place in it. */
   provinceOf(text: string): string | null {
+    const id = text.trim().toLowerCase();
+    if (isProvinceId(id)) return id;
     return inferProvince(text)?.province ?? null;
   }
 }

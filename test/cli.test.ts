@@ -88,6 +88,16 @@ describe("report-qc CLI", () => {
     expect(v.status).toBe(0);
   });
 
+  it("a path that does not exist or a glob that matches nothing is a usage error (exit 2), the rest is still checked", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rqc-typo-"));
+    writeFileSync(join(dir, "ok.txt"), "关于2021年度法治政府建设情况的报告\n2021年，我区推进依法行政。\n");
+    const r = cli(["check", join(dir, "ok.txt"), join(dir, "typo.txt"), join(dir, "*.docx"), "--json", "--rules", "national"]);
+    expect(r.status).toBe(2);
+    const model = JSON.parse(r.stdout);
+    expect(model.documents).toHaveLength(1);
+    expect(model.errors.map((e: { code: string }) => e.code)).toEqual(["E_NOT_FOUND", "E_NO_MATCH"]);
+  });
+
   it("unknown option or command is a usage error (exit 2)", () => {
     expect(cli(["check", "corpus", "--bogus"]).status).toBe(2);
     expect(cli(["frobnicate"]).status).toBe(2);

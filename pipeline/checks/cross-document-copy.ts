@@ -9,6 +9,7 @@
  * from elsewhere, the largest single source, and the same per top-level section. Batch output:
  * copy pairs and clusters of reports that copy each other (index.json).
  */
+import { basename } from "node:path";
 import { z } from "zod";
 import { defineCorpusCheck, type CorpusDocument, type CorpusRawFinding, type RawRelatedExternal } from "./define-check.js";
 import { compactProse, sectionAt, snapToBoundaries, toNormalizedSpan, topSections, type CompactText } from "../fingerprint/compact.js";
@@ -74,8 +75,8 @@ export default defineCorpusCheck<Options, Compiled>({
   options,
   messages: {
     copied: {
-      zh: "与《{{source}}》中的段落相同或高度相似（{{length}}字，相似度{{percent}}%）",
-      en: "Same as or very close to a passage of {{source}} ({{length}} characters, {{percent}}% similar)",
+      zh: "与{{sourceName}}的报告（{{source}}）中的段落相同或高度相似（{{length}}字，相似度{{percent}}%）",
+      en: "Same as or very close to a passage in the report of {{sourceName}} ({{source}}; {{length}} characters, {{percent}}% similar)",
     },
   },
   compile: (o, env) => ({ ...o, patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env) }),
@@ -179,7 +180,7 @@ function findingsFor(t: number, list: CopyPassage[], docs: readonly CorpusDocume
       docIndex: t,
       span: [s, e],
       messageId: "copied",
-      data: { source: docs[top.source]!.path, length: t1 - t0, percent: Math.round(top.similarity * 100) },
+      data: { source: basename(docs[top.source]!.path), sourceName: sourceName(docs[top.source]!), length: t1 - t0, percent: Math.round(top.similarity * 100) },
       evidence: {
         length: t1 - t0,
         similarity: Math.round(top.similarity * 1000) / 1000,
@@ -264,4 +265,10 @@ function clusters(pairs: CopyPair[], minChars: number): string[][] {
     groups.set(r, [...(groups.get(r) ?? []), x]);
   }
   return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort()).sort((a, b) => b.length - a.length);
+}
+
+/** How a reviewer names the source: its unit, else its title, else its file name. */
+function sourceName(d: CorpusDocument): string {
+  if (d.unit && d.unit !== d.path) return d.unit;
+  return d.doc.derived.title ?? basename(d.path);
 }

@@ -14,6 +14,7 @@ import { displayPath, formatProblem } from "../ruleset/errors.js";
 import type { RuleProblem } from "../ruleset/types.js";
 import { SEGMENTER_NAMES, type SegmenterName } from "../segmenter/index.js";
 import { TOOL } from "../version.js";
+import { ARGUMENT_ERROR_CODES } from "../inputs.js";
 import { formatStylish } from "./stylish.js";
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -172,6 +173,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
     const index = resolve(outDir, "index.html");
     (flags.json ? stderr : stdout).write(`${flags.lang === "en" ? "Review dashboard" : "审查总览"}: ${index}\n`);
   }
+  // A mistyped path or a glob that matches nothing is a usage error: a CI step must not pass on a typo.
+  if (model.errors.some((e) => ARGUMENT_ERROR_CODES.has(e.code))) return EXIT.usage;
   return flags.exitZero ? EXIT.ok : exitCodeFor(model);
 }
 

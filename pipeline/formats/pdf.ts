@@ -72,7 +72,8 @@ export const pdfReader: FormatReader = {
       try {
         const { info } = await getMeta(pdf);
         const title = typeof info?.Title === "string" ? info.Title.trim() : "";
-        if (title && !/^(untitled|无标题|microsoft word)/i.test(title) && !/\.(docx?|wps|pdf)$/i.test(title)) meta.title = title;
+        // Printers and converters leave junk titles (about:blank, a URL, "Microsoft Word - x.doc"): the text's own title wins then.
+        if (title && !/^(untitled|无标题|microsoft word|about:|https?:|file:)/i.test(title) && !/\.(docx?|wps|pdf|html?)$/i.test(title)) meta.title = title;
         // CreationDate is when the file was made (often a later print of a web page), not when the
         // report was published: it is not used as publishedDate.
       } catch {
