@@ -30,6 +30,8 @@ export interface RunOptions {
   onProgress?(done: number, total: number, path: string): void;
   /** Reference archive for cross-document checks: a directory, false for none; default the package's corpus/. */
   corpus?: string | false;
+  /** Files larger than this many bytes are an E_TOO_LARGE error (default 32 MB). */
+  maxBytes?: number;
 }
 
 export interface ProcessedDocument {
@@ -42,20 +44,21 @@ export interface RunResources {
   rules: RuleSetProvider;
   segmenter: Segmenter;
   lang: Lang;
+  maxBytes?: number;
 }
 
 /**
  * Loads rule sets and the segmenter. Rule-set problems throw RuleSetLoadError before any document is read.
  */
-export function prepareRun(options: Pick<RunOptions, "rules" | "lang" | "segmenter">): RunResources {
+export function prepareRun(options: Pick<RunOptions, "rules" | "lang" | "segmenter" | "maxBytes">): RunResources {
   const rules = RuleSetProvider.create(options.rules);
   const segmenter = createSegmenter(options.segmenter);
-  return { rules, segmenter, lang: options.lang };
+  return { rules, segmenter, lang: options.lang, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) };
 }
 
 /** All stages for one document. Throws IngestError for a bad file. */
 export async function processFile(path: string, res: RunResources, meta: Awaited<ReturnType<IndexTsvCache["metaFor"]>>): Promise<{ processed: ProcessedDocument; errors: InputError[] }> {
-  const raw = await ingest(path, meta);
+  const raw = await ingest(path, meta, res.maxBytes);
   const normalized = normalize(raw);
   const segmented = segment(normalized, res.segmenter);
   const ruleset: ResolvedRuleSet = res.rules.forDocument(segmented);

@@ -21,6 +21,7 @@ import { CompileError, defineCorpusCheck, type CompileEnv, type CorpusDocument, 
 import { compactProse, sectionAt, topSections, type CompactText } from "../fingerprint/compact.js";
 import { winnow } from "../fingerprint/winnow.js";
 import { commonThreshold } from "../fingerprint/copy-index.js";
+import { userRegExp } from "../text/safe-regex.js";
 
 // NOTE: only the TF-IDF submodule of natural: its entry point loads ~50 packages and measurably slows
 // fast-levenshtein in the same process (perf-anchors.md §1.2).
@@ -145,7 +146,7 @@ export function loadPhrasePatterns(file: string, extra: string[], env: CompileEn
     patterns.push(...r.data.phrases.map(phraseRegExp));
     r.data.patterns.forEach((p) => {
       try {
-        patterns.push(new RegExp(p, "gu"));
+        patterns.push(userRegExp(p, "gu"));
       } catch (e) {
         throw new CompileError(`${full}: invalid regular expression /${p}/: ${(e as Error).message}`, ["phrasesFile"]);
       }

@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { CompileError, defineCheck, type RawFinding } from "./define-check.js";
 import { findGluedNumbers, findMojibake, findPageNumbers, findRepeatedLines, findSplitMarkers, findStrayChars, type NoiseHit } from "../text/extraction-noise-patterns.js";
+import { userRegExp } from "../text/safe-regex.js";
 
 export default defineCheck({
   type: "extraction-noise",
@@ -49,7 +50,7 @@ export default defineCheck({
   compile(options) {
     const watermarks = options.watermarks.map((w, i) => {
       try {
-        return new RegExp(w, "gu");
+        return userRegExp(w, "gu");
       } catch (e) {
         throw new CompileError(`invalid regular expression: ${(e as Error).message}`, ["watermarks", i]);
       }

@@ -30,6 +30,7 @@ import { collectYearEvidence } from "../text/year-evidence.js";
 import { findYearMentions } from "../text/year-mentions.js";
 import { loadKnowledgeBase, type KbTerm } from "./outdated-term/kb.js";
 import { expectedClause, findClauses, findMeetingMentions, latestCitable, toCnOrdinal } from "./outdated-term/meetings.js";
+import { userRegExp } from "../text/safe-regex.js";
 
 export const OUTDATED_KINDS = ["not-yet", "stale-clause", "superseded", "wrong-period", "year-phrase"] as const;
 type OutdatedKind = (typeof OUTDATED_KINDS)[number];
@@ -94,8 +95,8 @@ export default defineCheck({
     const ignore = new Set(options.ignore);
     const terms = kb.terms
       .filter((t) => !ignore.has(t.term))
-      .map((t) => ({ entry: t, re: new RegExp(t.pattern ?? escapeRe(t.term), "gu"), exclude: t.exclude ? new RegExp(t.exclude, "u") : null }));
-    const events = kb.events.map((e) => ({ entry: e, re: new RegExp(e.pattern, "gu") }));
+      .map((t) => ({ entry: t, re: userRegExp(t.pattern ?? escapeRe(t.term), "gu"), exclude: t.exclude ? userRegExp(t.exclude, "u") : null }));
+    const events = kb.events.map((e) => ({ entry: e, re: userRegExp(e.pattern, "gu") }));
     return { kinds: new Set<OutdatedKind>(options.kinds), kb, terms, events, graceDays: options.graceDays };
   },
   run(unit, c, ctx) {

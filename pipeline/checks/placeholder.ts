@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { CompileError, defineCheck, type RawFinding } from "./define-check.js";
+import { userRegExp } from "../text/safe-regex.js";
 
 const patternSchema = z
   .object({
@@ -57,7 +58,7 @@ export default defineCheck({
     const list = [...options.patterns, ...options.extraPatterns];
     const compiled = list.map((p, i) => {
       try {
-        return { kind: p.kind, re: new RegExp(p.pattern, "gu") };
+        return { kind: p.kind, re: userRegExp(p.pattern, "gu") };
       } catch (e) {
         const key = i < options.patterns.length ? "patterns" : "extraPatterns";
         const idx = i < options.patterns.length ? i : i - options.patterns.length;

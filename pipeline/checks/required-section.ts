@@ -13,6 +13,7 @@
 import { z } from "zod";
 import { defineCheck, CompileError, type RawFinding } from "./define-check.js";
 import { compilePart, loadPartsFile, outline, partSchema, type CompiledPart } from "./required-section/parts.js";
+import { userRegExp } from "../text/safe-regex.js";
 
 const DEFAULT_TITLE_PATTERNS = ["法治政府建设.{0,16}(报告|情况)", "依法行政.{0,12}(报告|情况)", "法治(政府)?建设(工作)?年度报告"];
 
@@ -56,7 +57,7 @@ export default defineCheck({
     for (const p of all) for (const n of p.notWithin) if (!ids.has(n)) throw new CompileError(`part "${p.id}": unknown part "${n}" in notWithin`, ["partsFile"]);
     const titlePatterns = options.appliesTo.titlePatterns.map((t, i) => {
       try {
-        return new RegExp(t, "u");
+        return userRegExp(t, "u");
       } catch (e) {
         throw new CompileError(`invalid regular expression: ${(e as Error).message}`, ["appliesTo", "titlePatterns", i]);
       }

@@ -26,6 +26,7 @@ import { defineCheck, type RawFinding, type RawRelatedLocal } from "./define-che
 import { collectYearEvidence, vote, type YearEvidence } from "../text/year-evidence.js";
 import { findYearMentions } from "../text/year-mentions.js";
 import { regexString } from "../ruleset/schema-helpers.js";
+import { userRegExp } from "../text/safe-regex.js";
 
 export const YEAR_KINDS = ["title-body", "plan-year", "publication-early", "publication-late", "paragraph-year", "relative-year"] as const;
 type YearKind = (typeof YEAR_KINDS)[number];
@@ -95,7 +96,7 @@ export default defineCheck({
   compile(options) {
     return {
       kinds: new Set<YearKind>(options.kinds),
-      delivery: options.deliveryTitles.map((p) => new RegExp(p, "u")),
+      delivery: options.deliveryTitles.map((p) => userRegExp(p, "u")),
       publishBy: options.publishBy,
       minBodyScore: options.minBodyScore,
       markers: options.comparisonMarkers,

@@ -11,6 +11,7 @@ import type { DocumentMeta } from "../model/document.js";
 import { IngestError } from "./errors.js";
 import type { FormatReader } from "./index.js";
 import type { DomElement } from "./dom.js";
+import { assertZipWithinBudget } from "./zip-guard.js";
 import { materializeNumbering } from "./docx-numbering.js";
 
 /** ZIP local file header. */
@@ -47,6 +48,8 @@ export const docxReader: FormatReader = {
   extensions: [".docx"],
   sniff: isDocx,
   async read(buf) {
+    // Bounded decompression first: mammoth (JSZip) would inflate a zip bomb fully into memory.
+    assertZipWithinBudget(buf);
     let html: string;
     try {
       // Word's automatic numbers (一、（一）1. …) are typed into their paragraphs first.

@@ -5,6 +5,7 @@
  * surfacing later from `compile()` or at run time.
  */
 import { z } from "zod";
+import { userRegExp } from "../text/safe-regex.js";
 
 /** `params.code` of the custom zod issue raised by `regexString()`; the loader maps it to `E_REGEX`. */
 export const REGEX_ISSUE_CODE = "E_REGEX";
@@ -18,7 +19,7 @@ export const REGEX_ISSUE_CODE = "E_REGEX";
 export function regexString(flags = "u") {
   return z.string().superRefine((source, ctx) => {
     try {
-      new RegExp(source, flags);
+      userRegExp(source, flags);
     } catch (e) {
       ctx.addIssue({
         code: "custom",

@@ -1,20 +1,30 @@
 /**
  * @fileoverview The ingest stage: one input file → RawDocument (decoded original text + metadata).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { DocumentMeta, RawDocument } from "../model/document.js";
 import { IngestError, pickReader } from "../formats/index.js";
+
+/** Files larger than this are refused before they are read (`--max-size`, MB on the CLI). */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads and decodes one file.
  * @param meta metadata known from outside the file (corpus index.tsv); the container's own metadata fills gaps.
  * @throws IngestError for unreadable, binary, undecodable or unsupported files.
  */
-export async function ingest(path: string, meta: DocumentMeta = {}): Promise<RawDocument> {
+export async function ingest(path: string, meta: DocumentMeta = {}, maxBytes = DEFAULT_MAX_BYTES): Promise<RawDocument> {
   let buf: Uint8Array;
   try {
+    // A clear size limit instead of unbounded memory: a report is well under 1 MB of text.
+    const size = (await stat(path)).size;
+    if (size > maxBytes) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      throw new IngestError("E_TOO_LARGE", `文件过大（${mb(size)} MB，上限 ${mb(maxBytes)} MB，可用 --max-size 调整）`, `file too large (${mb(size)} MB, limit ${mb(maxBytes)} MB; see --max-size)`);
+    }
     buf = await readFile(path);
   } catch (e) {
+    if (e instanceof IngestError) throw e;
     const err = e as NodeJS.ErrnoException;
     throw new IngestError("E_READ", `无法读取文件：${err.code ?? err.message}`, `cannot read file: ${err.code ?? err.message}`);
   }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { CompileError } from "../define-check.js";
+import { userRegExp } from "../../text/safe-regex.js";
 
 const date = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD"));
 const confidence = z.enum(["V", "M"]);
@@ -89,7 +90,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
     for (const [key, src] of [["pattern", t.pattern], ["exclude", t.exclude]] as const) {
       if (src === undefined) continue;
       try {
-        new RegExp(src, "u");
+        userRegExp(src, "u");
       } catch (e) {
         throw new CompileError(`knowledge base entry ${t.term}: invalid ${key}: ${(e as Error).message}`, ["kb"]);
       }

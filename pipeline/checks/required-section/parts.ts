@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import type { Block, SegmentedDocument } from "../../model/document.js";
 import { CompileError } from "../define-check.js";
+import { userRegExp } from "../../text/safe-regex.js";
 
 export const partSchema = z
   .object({
@@ -64,7 +65,7 @@ export function compilePart(p: PartDef, where: (string | number)[]): CompiledPar
     notWithin: p.notWithin,
     headings: p.headings.map((h, i) => {
       try {
-        return new RegExp(h, "u");
+        return userRegExp(h, "u");
       } catch (e) {
         throw new CompileError(`invalid regular expression in part "${p.id}": ${(e as Error).message}`, [...where, "headings", i]);
       }

@@ -7,6 +7,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { CompileError } from "../define-check.js";
+import { userRegExp } from "../../text/safe-regex.js";
 
 export const substituteSchema = z
   .object({
@@ -86,7 +87,7 @@ export function compileLists(lists: TermLists, fileSubst: number, fileForbid: nu
     const re = (key: "followedBy" | "notFollowedBy" | "precededBy", src: string | undefined, anchor: "start" | "end"): RegExp | undefined => {
       if (!src) return undefined;
       try {
-        return new RegExp(anchor === "start" ? `^(?:${src})` : `(?:${src})$`, "u");
+        return userRegExp(anchor === "start" ? `^(?:${src})` : `(?:${src})$`, "u");
       } catch (e) {
         throw new CompileError(`invalid regular expression for “${s.wrong}”: ${(e as Error).message}`, [...where, key]);
       }

@@ -1,0 +1,285 @@
+/**
+ * @fileoverview Regular expressions that come from rule files (user input) must not hang a run.
+ * JavaScript's backtracking engine takes exponential time on patterns like `(a+)+$` and quadratic time
+ * on `.*x` over a long line, and V8's linear fallback (--enable-experimental-regexp-engine-on-excessive-backtracks)
+ * does not cover the `u` flag every check uses. So a user pattern is compiled by `userRegExp()`:
+ *
+ * 1. A pattern with only short bounded repetition (no `*`, `+`, `{n,}`, no `{n,m}` with m > 100) runs
+ *    on the native engine: every match attempt is bounded by the pattern's size, so a scan is linear.
+ *    Lookaround and backreferences are allowed here (the knowledge-base patterns use `(?<![原前])…(?!…)`).
+ * 2. Any other pattern runs on re2js, a pure-JavaScript port of RE2 (linear time in the input, no native
+ *    build): a `LinearRegExp`, a RegExp subclass whose `exec` delegates to RE2, so `test`, `matchAll`,
+ *    `replace`, `match` and `lastIndex` loops in the checks work unchanged (they all go through `exec`).
+ * 3. A pattern with unbounded repetition that RE2 cannot run (lookaround, backreferences) runs natively
+ *    when no repeated group holds further repetition or alternation (`(?<![A-Z])X(?:[ ]?X)+` is linear
+ *    in practice); with nested repetition (`(?<!x)(a+)+`) it is refused (E_REGEX at load, with the
+ *    reason): bound the repetition, e.g. `[^。]{0,20}`.
+ *
+ * Syntax is translated where JS and RE2 differ: `\p{Script=Han}` → `\p{Han}`, `\uXXXX`/`\u{X}` → `\x{X}`,
+ * `(?<name>` → `(?P<name>`, and `\s` is widened to JavaScript's Unicode white space (U+3000 included).
+ * Known remaining differences: `.` also matches \r, U+2028/2029 under RE2; `\S` inside a class is refused.
+ */
+import { RE2JS } from "re2js";
+
+const MAX_SAFE_BOUND = 100;
+const JS_SPACE = "\\t\\n\\x{0b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}";
+
+/** Thrown for a pattern that is valid JavaScript but not allowed (could run super-linearly). */
+export class UnsafeRegexError extends Error {}
+
+/** True when the pattern has unbounded (or long bounded) repetition anywhere. */
+export function hasUnboundedRepetition(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "*" || c === "+") {
+      // `(?` … is a group opener, not a quantifier; `*`/`+` after an atom are.
+      return true;
+    } else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+      if (m && m[2] !== undefined && (m[3] === "" || Number(m[3]) > MAX_SAFE_BOUND)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when an unboundedly repeated group contains repetition with more than one choice (a quantifier
+ * other than `?`, or an alternation): the shape of `(a+)+`, `(a|aa)*`, `(\w*,)+` that backtracks
+ * exponentially. `(?:[ ]?X)+` is not (each iteration consumes an X).
+ */
+export function hasNestedRepetition(source: string): boolean {
+  const stack: { inner: boolean }[] = [{ inner: false }];
+  let inClass = false;
+  const quantAt = (i: number): { len: number; unbounded: boolean; many: boolean } | null => {
+    const c = source[i];
+    if (c === "*" || c === "+") return { len: 1, unbounded: true, many: true };
+    if (c === "?") return { len: 1, unbounded: false, many: false };
+    if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+      if (!m) return null;
+      const unbounded = m[2] !== undefined && (m[3] === "" || Number(m[3]) > MAX_SAFE_BOUND);
+      const max = m[2] === undefined ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
+      return { len: m[0].length, unbounded, many: max > 1 };
+    }
+    return null;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") stack.push({ inner: false });
+    else if (c === "|") stack[stack.length - 1]!.inner = true;
+    else if (c === ")") {
+      const g = stack.pop() ?? { inner: false };
+      const q = quantAt(i + 1);
+      if (q?.unbounded && g.inner) return true;
+      if (g.inner || q?.many) stack[stack.length - 1]!.inner = true;
+    } else {
+      const q = quantAt(i);
+      if (q?.many) stack[stack.length - 1]!.inner = true;
+      if (q) i += q.len - 1;
+    }
+  }
+  return false;
+}
+
+/** JS regex source → RE2 syntax, or null when a construct has no RE2 equivalent. */
+export function toRe2Syntax(source: string): string | null {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") {
+      const n = source[i + 1] ?? "";
+      if (n === "p" || n === "P") {
+        const m = /^\\[pP]\{(?:(?:Script|sc)=)?([A-Za-z_]+)\}/.exec(source.slice(i));
+        if (!m) return null;
+        out += `\\${n}{${m[1]}}`;
+        i += m[0].length - 1;
+        continue;
+      }
+      if (n === "u") {
+        const m = /^\\u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(source.slice(i));
+        if (!m) return null;
+        out += `\\x{${m[1] ?? m[2]}}`;
+        i += m[0].length - 1;
+        continue;
+      }
+      if (n === "s") {
+        out += inClass ? JS_SPACE : `[${JS_SPACE}]`;
+        i++;
+        continue;
+      }
+      if (n === "S") {
+        if (inClass) return null;
+        out += `[^${JS_SPACE}]`;
+        i++;
+        continue;
+      }
+      if (/[1-9k]/.test(n)) return null; // backreferences
+      out += c + n;
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      if (source.startsWith("[^]", i)) return null;
+      out += c;
+      continue;
+    }
+    if (c === "(" && source.startsWith("(?<", i) && !source.startsWith("(?<=", i) && !source.startsWith("(?<!", i)) {
+      out += "(?P<";
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+function re2Flags(flags: string): number {
+  let f = 0;
+  if (flags.includes("i")) f |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes("m")) f |= RE2JS.MULTILINE;
+  if (flags.includes("s")) f |= RE2JS.DOTALL;
+  return f;
+}
+
+function compileRe2(source: string, flags: string): RE2JS | null {
+  const re2Source = toRe2Syntax(source);
+  if (re2Source === null) return null;
+  try {
+    return RE2JS.compile(re2Source, re2Flags(flags));
+  } catch {
+    return null;
+  }
+}
+
+/** A RegExp whose matching runs on RE2 (linear time). Every RegExp method that matches goes through `exec`. */
+export class LinearRegExp extends RegExp {
+  protected readonly re2: RE2JS;
+  private readonly names: string[];
+  private lastInput: string | null = null;
+  private lastMatcher: ReturnType<RE2JS["matcher"]> | null = null;
+
+  /**
+   * @param re2 the compiled RE2 program; omitted when RegExp methods clone this object through the
+   *   species constructor (`matchAll`, `split` call `new C(regexp, flags)`), which reuses the clone's
+   *   source's program so the copy stays linear-time too.
+   */
+  constructor(pattern: string | RegExp, flags?: string, re2?: RE2JS) {
+    const source = typeof pattern === "string" ? pattern : pattern.source;
+    const fl = flags ?? (typeof pattern === "string" ? "" : pattern.flags);
+    super(source, fl);
+    const program = re2 ?? (pattern instanceof LinearRegExp && pattern.flagsKey === re2Flags(fl) ? pattern.re2 : compileRe2(source, fl));
+    if (!program) throw new UnsafeRegexError(`pattern cannot run on the linear-time engine: ${source}`);
+    this.re2 = program;
+    this.names = [...source.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]!);
+  }
+
+  private get flagsKey(): number {
+    return re2Flags(this.flags);
+  }
+
+  /**
+   * Leftmost match starting at or after `from`. The last search is cached: a leftmost search from f
+   * that found a match at p (or none) also answers every later query from q in [f, p], which keeps
+   * sticky loops (String.prototype.split tries every position) linear instead of quadratic.
+   */
+  private search(str: string, from: number): RegExpExecArray | null {
+    const c = this.cache;
+    if (c && c.str === str && c.from <= from && (c.hit === null || c.hit.index >= from)) return c.hit;
+    if (this.lastInput !== str || !this.lastMatcher) {
+      this.lastMatcher = this.re2.matcher(str);
+      this.lastInput = str;
+    }
+    const m = this.lastMatcher;
+    let hit: RegExpExecArray | null = null;
+    if (m.find(from)) {
+      const groups: (string | undefined)[] = [];
+      for (let g = 0; g <= m.groupCount(); g++) groups.push(m.group(g) ?? undefined);
+      hit = groups as unknown as RegExpExecArray;
+      hit.index = m.start();
+      hit.input = str;
+      if (this.names.length) {
+        const named: Record<string, string> = {};
+        for (const n of this.names) {
+          const v = m.group(n);
+          if (v != null) named[n] = v;
+        }
+        hit.groups = named;
+      } else hit.groups = undefined;
+      this.cacheEnd = m.end();
+    }
+    this.cache = { str, from, hit, end: hit ? this.cacheEnd : 0 };
+    return hit;
+  }
+
+  private cache: { str: string; from: number; hit: RegExpExecArray | null; end: number } | null = null;
+  private cacheEnd = 0;
+
+  override exec(input: string): RegExpExecArray | null {
+    const str = String(input);
+    const stateful = this.global || this.sticky;
+    const start = stateful ? this.lastIndex : 0;
+    const fail = (): null => {
+      if (stateful) this.lastIndex = 0;
+      return null;
+    };
+    if (start > str.length) return fail();
+    const hit = this.search(str, start);
+    if (!hit || (this.sticky && hit.index !== start)) return fail();
+    if (stateful) this.lastIndex = this.cache!.end;
+    // A copy: callers may mutate the array they get.
+    const out = [...hit] as unknown as RegExpExecArray;
+    out.index = hit.index;
+    out.input = str;
+    out.groups = hit.groups ? { ...hit.groups } : undefined;
+    return out;
+  }
+
+  override test(input: string): boolean {
+    return this.exec(input) !== null;
+  }
+}
+
+/**
+ * Compiles a rule-file pattern so that matching cannot take super-linear time.
+ * @throws SyntaxError for an invalid JavaScript pattern; UnsafeRegexError for one that is refused.
+ */
+export function userRegExp(source: string, flags = "u"): RegExp {
+  const native = new RegExp(source, flags);
+  if (!hasUnboundedRepetition(source)) return native;
+  const re2 = compileRe2(source, flags);
+  if (!re2) {
+    // Lookaround or backreferences: RE2 cannot run them. Without nested repetition the native engine
+    // stays polynomial (bounded by --max-size per line); with it, refuse.
+    if (!hasNestedRepetition(source)) return native;
+    throw new UnsafeRegexError(
+      "nested unbounded repetition (like (a+)+) combined with lookaround or backreferences could take exponential time; bound the repetition, e.g. {0,20} / 嵌套的无上限重复（如 (a+)+）与前后断言或反向引用同用，可能导致指数级回溯；请改为有上限的重复，如 {0,20}",
+    );
+  }
+  return new LinearRegExp(source, flags, re2);
+}
