@@ -35,6 +35,12 @@ export function selfRepeats(text: string, o: RepeatOptions): ScoredPassage[] {
       buckets.set(h, [i]);
       continue;
     }
+    // A k-gram inside a periodic run (哈哈哈…, 依法行政依法行政…, a line of dashes) matches itself at every
+    // shift: seeding there costs O(n²) on long runs and finds nothing a reader calls a repeat.
+    if (isPeriodic(text, i, o.k)) {
+      list.push(i);
+      continue;
+    }
     for (let x = list.length - 1, seen = 0; x >= 0 && seen < maxBucket; x--, seen++) {
       const j = list[x]!;
       if (j + o.k > i) continue; // overlapping occurrence (periodic text)
@@ -45,4 +51,15 @@ export function selfRepeats(text: string, o: RepeatOptions): ScoredPassage[] {
     list.push(i);
   }
   return mergePassages(found.all, 0, true).map((p) => ({ ...p, similarity: similarity(text, text, p) }));
+}
+
+/** True when text[i, i+k) repeats with a period of at most k/2 (it is made of one short unit). */
+export function isPeriodic(text: string, i: number, k: number): boolean {
+  for (let p = 1; p <= k >> 1; p++) {
+    let x = i;
+    const end = i + k - p;
+    while (x < end && text.charCodeAt(x) === text.charCodeAt(x + p)) x++;
+    if (x === end) return true;
+  }
+  return false;
 }

@@ -32,6 +32,12 @@ ruleTester.run("duplicate-text", {
     { name: "similarity below the threshold", text: `${A}\n其他工作。\n建立行政执法档案，对重大执法案件的调查和处理情况进行逐项登记。` },
   ],
   invalid: [
+    {
+      // Periodic runs used to make k-gram seeding quadratic (a 20,000-character run took minutes).
+      name: "long periodic runs (a line of 好, a repeated word) are no repeat and do not stall the real one beside them",
+      text: `${"好".repeat(20000)}。\n${"依法行政".repeat(3000)}\n${A}\n其他工作。\n${A}`,
+      findings: [{ text: A.slice(0, -1), related: [A.slice(0, -1)] }],
+    },
     { name: "same sentence in two paragraphs", text: `${A}${B}\n其他工作。\n${A}`, findings: [{ text: A.slice(0, -1), related: [A.slice(0, -1)], evidence: { similarity: 1, kind: "sentence" }, line: 3, column: 1 }] },
     { name: "three times → two findings, both point to the first", text: `${A}\n${A}\n${A}`, findings: [{ related: [A.slice(0, -1)], line: 2 }, { related: [A.slice(0, -1)], line: 3 }] },
     { name: "ignores final punctuation and spacing", text: `${A}\n  ${A.replace("。", "；")}`, findings: [{ column: 3 }] },
