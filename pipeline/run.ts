@@ -32,6 +32,8 @@ export interface RunOptions {
   corpus?: string | false;
   /** Files larger than this many bytes are an E_TOO_LARGE error (default 32 MB). */
   maxBytes?: number;
+  /** Archive index (SQLite, `report-qc audit`) whose documents are reference documents too; without `corpus`, instead of corpus/. */
+  index?: string;
 }
 
 export interface ProcessedDocument {
@@ -126,7 +128,9 @@ export async function runPipeline(inputs: string[], options: RunOptions): Promis
   await queue.onIdle();
   const processed = slots.filter((p): p is ProcessedDocument => p !== undefined);
   // Corpus-level checks (cross-document-copy, boilerplate) over the whole batch plus the reference archive.
-  const corpus = await runCorpusStep(processed, res, options.corpus ?? defaultArchive());
+  const index = options.index;
+  const fromIndex = index ? { label: index, load: async () => (await import("./archive/reference.js")).indexReference(index, processed.map((p) => p.result.path), res.segmenter) } : undefined;
+  const corpus = await runCorpusStep(processed, res, options.corpus ?? (index ? false : defaultArchive()), fromIndex);
   const model: ReportModel = {
     schemaVersion: 1,
     tool: TOOL,

@@ -36,14 +36,14 @@ const DEFAULT_MARKERS = [
   "先后", "近年", "年来", "期间", "时期", "回顾", "相比", "对比", "较", "累计", "首次", "启动", "至今", "基础上", "过去",
 ];
 
-const SOURCE_ZH: Record<YearEvidence["source"], string> = {
-  title: "标题",
-  statement: "报告说明",
-  opening: "段首",
-  heading: "标题层级",
-  plan: "工作计划",
-  signature: "落款日期",
-  published: "发布日期",
+const SOURCE_NAMES: Record<YearEvidence["source"], { zh: string; en: string }> = {
+  title: { zh: "标题", en: "title" },
+  statement: { zh: "报告说明", en: "statement of scope" },
+  opening: { zh: "段首", en: "paragraph openings" },
+  heading: { zh: "标题层级", en: "headings" },
+  plan: { zh: "工作计划", en: "plan section" },
+  signature: { zh: "落款日期", en: "signature date" },
+  published: { zh: "发布日期", en: "publication date" },
 };
 
 export default defineCheck({
@@ -70,7 +70,7 @@ export default defineCheck({
   messages: {
     "title-body": {
       zh: "标题年份为{{titleYear}}年，但正文报告的是{{bodyYear}}年的情况（依据：{{sources}}）",
-      en: "The title says {{titleYear}}, but the body reports on {{bodyYear}} (evidence: {{sources}})",
+      en: "The title says {{titleYear}}, but the body reports on {{bodyYear}} (evidence: {{sourcesEn}})",
     },
     "plan-year": {
       zh: "工作计划年份为{{planYear}}年，与报告年度{{reportYear}}年的下一年（{{expected}}年）不符",
@@ -122,11 +122,13 @@ export default defineCheck({
         if (forTitle * 3 > bodyVote.score) continue;
         seen.add(t.start);
         const support = body.filter((e) => e.impliedYear === bodyVote.year);
-        const sources = [...new Set(support.map((e) => SOURCE_ZH[e.source]))].join("、");
+        const kinds = [...new Set(support.map((e) => e.source))];
+        const sources = kinds.map((k) => SOURCE_NAMES[k].zh).join("、");
+        const sourcesEn = kinds.map((k) => SOURCE_NAMES[k].en).join(", ");
         findings.push({
           span: [t.start - unit.start, t.end - unit.start],
           messageId: "title-body",
-          data: { titleYear: t.impliedYear, bodyYear: bodyVote.year, sources },
+          data: { titleYear: t.impliedYear, bodyYear: bodyVote.year, sources, sourcesEn },
           evidence: { titleYear: t.year, titleReportYear: t.impliedYear, bodyYear: bodyVote.year, bodyScore: bodyVote.score, bodyTotal: bodyVote.total, evidence: describe(ev) },
           suggestion: { zh: `将标题中的${t.text}改为${bodyVote.year}${t.text.includes("度") ? "年度" : "年"}，或核对正文年份`, en: `Change ${t.text} in the title to ${bodyVote.year}, or check the years in the body` },
           related: rel(ev.filter((e) => e !== t)),
