@@ -27,6 +27,12 @@ export interface RunOptions {
   segmenter: SegmenterName;
   /** Documents in flight at once. */
   concurrency?: number;
+  /**
+   * Worker threads for the per-document stages (`--jobs`). 1 (the default here) runs everything in
+   * this thread; more starts a piscina pool (pool/pool.ts) with the dictionary and rule sets loaded
+   * once per worker. Results are the same either way.
+   */
+  jobs?: number;
   onProgress?(done: number, total: number, path: string): void;
   /** Reference archive for cross-document checks: a directory, false for none; default the package's corpus/. */
   corpus?: string | false;
@@ -52,10 +58,13 @@ export interface RunResources {
 /**
  * Loads rule sets and the segmenter. Rule-set problems throw RuleSetLoadError before any document is read.
  */
-export function prepareRun(options: Pick<RunOptions, "rules" | "lang" | "segmenter" | "maxBytes">): RunResources {
+export function prepareRun(options: Pick<RunOptions, "rules" | "lang" | "segmenter" | "maxBytes">, lazySegmenter = false): RunResources {
   const rules = RuleSetProvider.create(options.rules);
-  const segmenter = createSegmenter(options.segmenter);
-  return { rules, segmenter, lang: options.lang, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) };
+  const base = { rules, lang: options.lang, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) };
+  if (!lazySegmenter) return { ...base, segmenter: createSegmenter(options.segmenter) };
+  // With a worker pool the main thread segments only reference-archive documents (if any): load the
+  // dictionary on first use (createSegmenter caches it).
+  return Object.defineProperty(base, "segmenter", { get: () => createSegmenter(options.segmenter), enumerable: true }) as RunResources;
 }
 
 /** All stages for one document. Throws IngestError for a bad file. */
@@ -101,9 +110,16 @@ function titleYear(doc: SegmentedDocument): number | null {
  * Runs the whole batch. Documents come back in input order; a broken file is an `errors` entry and the batch goes on.
  */
 export async function runPipeline(inputs: string[], options: RunOptions): Promise<{ model: ReportModel; processed: ProcessedDocument[] }> {
-  const res = prepareRun(options);
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  // Rule sets are loaded and validated here first, also with a pool: RuleSetLoadError before any document is read.
+  const res = prepareRun(options, jobs > 1);
   const { files, errors } = await expandInputs(inputs);
   const metaCache = new IndexTsvCache();
+  if (jobs > 1 && files.length > 1) {
+    const { runInPool } = await import("./pool/run-pool.js");
+    const { slots, fileErrors } = await runInPool(files, metaCache, options, Math.min(jobs, files.length));
+    return finishRun(slots, fileErrors, errors, res, options);
+  }
   const concurrency = options.concurrency ?? 4;
   const queue = new PQueue({ concurrency });
   const slots: (ProcessedDocument | undefined)[] = new Array(files.length);
@@ -126,6 +142,11 @@ export async function runPipeline(inputs: string[], options: RunOptions): Promis
     });
   }
   await queue.onIdle();
+  return finishRun(slots, fileErrors, errors, res, options);
+}
+
+/** The batch step after the per-document stages: corpus checks and the report model. */
+async function finishRun(slots: (ProcessedDocument | undefined)[], fileErrors: InputError[][], errors: InputError[], res: RunResources, options: RunOptions): Promise<{ model: ReportModel; processed: ProcessedDocument[] }> {
   const processed = slots.filter((p): p is ProcessedDocument => p !== undefined);
   // Corpus-level checks (cross-document-copy, boilerplate) over the whole batch plus the reference archive.
   const index = options.index;

@@ -1,7 +1,9 @@
 /**
- * @fileoverview The `report-qc` command line: check, rules validate, rules list.
+ * @fileoverview The `report-qc` command line: check, audit, rules validate, rules list.
  * Exit codes: 0 no error-severity findings; 1 error findings; 2 usage or configuration error.
  */
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import cliProgress from "cli-progress";
@@ -32,7 +34,12 @@ interface CheckFlags {
   /** Reference archive for cross-document checks (false: --no-corpus). */
   corpus?: string | false;
   maxSize: string;
+  /** Archive index (report-qc audit) used as reference archive. */
+  index?: string;
 }
+
+/** Default archive index of `audit` (and of nothing else: `check` uses an index only when given). */
+export const DEFAULT_INDEX = "reports-out/archive.db";
 
 /** Runs the CLI; resolves to the exit code (never calls process.exit, so tests can call it). */
 export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
@@ -57,10 +64,11 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
     .option("--out <dir>", "output directory (default reports-out; with --json only when given)")
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
     .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
-    .option("--jobs <n>", "documents processed concurrently", "4")
+    .option("--jobs <n>", "worker threads for reading, segmenting and checking documents (1: no threads)", String(availableParallelism()))
     .option("--quiet", "print only the final counts (no per-finding lines, no progress bar)")
     .option("--corpus <dir>", "reference archive the batch is compared with for copying and boilerplate (default: the bundled corpus/)")
     .option("--no-corpus", "compare the batch documents only with each other")
+    .option("--index <db>", "archive index built by `report-qc audit`: its documents are the reference archive (instead of the bundled corpus/; add --corpus DIR for both)")
     .option("--max-size <MB>", "refuse input files larger than this (E_TOO_LARGE in errors)", "32")
     .option("--exit-zero", "exit 0 even when error findings exist (configuration errors still exit 2)")
     .addHelpText(
@@ -71,10 +79,39 @@ Examples:
   report-qc check draft.txt --rules guangdong  # one draft with the Guangdong rule set
   report-qc check "archive/**/*.txt" --json > result.json
   report-qc check corpus --lang en --format md --out /tmp/review
-  report-qc check drafts/ --corpus archive/     # copying/boilerplate against your own archive`,
+  report-qc check drafts/ --corpus archive/     # copying/boilerplate against your own archive
+  report-qc check draft.docx --index reports-out/archive.db   # copying from any audited report`,
     )
     .action(async (inputs: string[], flags: CheckFlags) => {
       exitCode = await runCheck(inputs, flags, stdout, stderr);
+    });
+
+  program
+    .command("audit")
+    .description("审计档案：加入归档索引，仅检查新增或变化的文档 / audit an archive incrementally into the archive index")
+    .argument("<inputs...>", "files, directories or globs (as for check)")
+    .option("--index <db>", "archive index (SQLite) to add to and reuse results from", DEFAULT_INDEX)
+    .option("--rules <name|path>", "rule set: built-in name or a YAML file; default: chosen per document by province")
+    .option("--format <list>", "files to write into --out: json,md,html", "json,md,html")
+    .option("--out <dir>", "output directory", "reports-out")
+    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
+    .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
+    .option("--max-size <MB>", "refuse input files larger than this (E_TOO_LARGE in errors)", "32")
+    .option("--quiet", "print only the final counts")
+    .option("--exit-zero", "exit 0 even when error findings exist")
+    .addHelpText(
+      "after",
+      `
+A document whose (content sha256, rule-set hash, tool version) already has a result in the index is not
+checked again; an interrupted audit (Ctrl-C, kill -9) resumes where it stopped.
+
+Examples:
+  report-qc audit archive/                          # index at reports-out/archive.db, reports in reports-out/
+  report-qc audit archive/ --index /data/gd.db --out /data/gd-review
+  report-qc check draft.docx --index /data/gd.db     # then: copies from any audited report`,
+    )
+    .action(async (inputs: string[], flags: AuditFlags) => {
+      exitCode = await runAuditCommand(inputs, flags, stdout, stderr);
     });
 
   const rules = program.command("rules").description("规则文件工具 / rule-file tools");
@@ -138,8 +175,45 @@ function printProblems(problems: RuleProblem[], lang: Lang, stderr: NodeJS.Writa
   if (problems.length) stderr.write(lang === "en" ? `${problems.length} problem(s) in rule files\n` : `规则文件共有 ${problems.length} 处问题\n`);
 }
 
+interface AuditFlags {
+  index: string;
+  rules?: string;
+  format: string;
+  out: string;
+  lang: Lang;
+  segmenter: SegmenterName;
+  maxSize: string;
+  quiet?: boolean;
+  exitZero?: boolean;
+}
+
+async function runAuditCommand(inputs: string[], flags: AuditFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const formats = parseFormats(flags.format);
+  const maxMb = Number(flags.maxSize);
+  if (!(maxMb > 0)) throw new Error(`--max-size must be a positive number of MB, got "${flags.maxSize}"`);
+  const { runAudit } = await import("../archive/audit.js");
+  const { model, processed, stats } = await runAudit(inputs, {
+    index: flags.index,
+    lang: flags.lang,
+    segmenter: flags.segmenter,
+    maxBytes: Math.round(maxMb * 1024 * 1024),
+    ...(flags.rules ? { rules: flags.rules } : {}),
+  });
+  await writeReports(model, flags.out, formats, flags.lang, sourcesFromProcessed(processed));
+  stdout.write(formatStylish(model, flags.lang, { quiet: true, outDir: flags.out }));
+  const secs = (stats.ms / 1000).toFixed(1);
+  stdout.write(
+    flags.lang === "en"
+      ? `${stats.processed} processed, ${stats.unchanged} unchanged${stats.failed ? `, ${stats.failed} failed` : ""} (${secs} s; index ${flags.index})\n`
+      : `${stats.processed} processed, ${stats.unchanged} unchanged${stats.failed ? `, ${stats.failed} failed` : ""}（新检查 ${stats.processed} 份，未变 ${stats.unchanged} 份；${secs} 秒；索引 ${flags.index}）\n`,
+  );
+  if (model.errors.some((e) => ARGUMENT_ERROR_CODES.has(e.code))) return EXIT.usage;
+  return flags.exitZero ? EXIT.ok : exitCodeFor(model);
+}
+
 async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
   const formats = parseFormats(flags.format);
+  if (flags.index && !existsSync(flags.index)) throw new Error(`archive index not found: ${flags.index} (build it with: report-qc audit DIR --index ${flags.index})`);
   const jobs = Number(flags.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer, got "${flags.jobs}"`);
   const maxMb = Number(flags.maxSize);
@@ -150,10 +224,11 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   const { model, processed } = await runPipeline(inputs, {
     lang: flags.lang,
     segmenter: flags.segmenter,
-    concurrency: jobs,
+    jobs,
     maxBytes: Math.round(maxMb * 1024 * 1024),
     ...(flags.rules ? { rules: flags.rules } : {}),
     ...(flags.corpus !== undefined ? { corpus: flags.corpus } : {}),
+    ...(flags.index ? { index: flags.index } : {}),
     onProgress(done, total, path) {
       if (!bar) return;
       if (!started) {

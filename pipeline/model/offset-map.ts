@@ -59,6 +59,18 @@ export class OffsetMap {
   toJSON(): number[] {
     return Array.from(this.sources);
   }
+
+  /**
+   * Rebuilds a map from {@link toJSON} output, or from a structured clone of an OffsetMap (a plain
+   * object whose `sources` is the copied Int32Array, as it arrives from a worker thread).
+   */
+  static fromJSON(value: unknown): OffsetMap {
+    if (value instanceof OffsetMap) return value;
+    if (Array.isArray(value)) return new OffsetMap(Int32Array.from(value as number[]));
+    const sources = (value as { sources?: unknown } | null)?.sources;
+    if (sources instanceof Int32Array) return new OffsetMap(sources);
+    throw new TypeError("OffsetMap.fromJSON: expected a number array or { sources: Int32Array }");
+  }
 }
 
 /** Line/column lookup over the original text, built once per document. */
