@@ -94,13 +94,14 @@ export default defineCheck({
     const span: [number, number] =
       at >= 0 ? [anchor.start + at - unit.start, anchor.start + at + title.length - unit.start] : [anchor.start - unit.start, anchor.start - unit.start + firstLineLength(anchor.text)];
     const out: RawFinding[] = [];
+    const nameOf = new Map(compiled.checked.map((p) => [p.id, p.name.zh]));
     for (const p of compiled.checked) {
       if (found.has(p.id)) continue;
       out.push({
         span,
         messageId: "missing",
         data: { part: p.name.zh, partEn: p.name.en, count: compiled.total },
-        evidence: { part: p.id, found: Object.fromEntries(found) },
+        evidence: { partId: p.id, part: p.name.zh, found: [...found].map(([id, heading]) => ({ partId: id, part: nameOf.get(id) ?? id, heading })) },
         suggestion: { zh: `增加一部分，报告${p.name.zh}`, en: `Add a part reporting ${p.name.en}` },
       });
     }

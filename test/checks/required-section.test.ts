@@ -30,24 +30,24 @@ ruleTester.run("required-section", {
     {
       name: "no 第一责任人 part (seed 004 shape): a mention inside a measures paragraph does not count",
       text: TITLE + FULL.replace("二、党政主要负责人履行推进法治建设第一责任人职责情况\n街道党工委书记带头述法，研究部署法治建设工作。\n", "（二）加强产业法治保障\n一是强化组织领导。履行推进法治政府建设第一责任人职责，确立分级走访机制。\n"),
-      findings: [{ text: "广州市荔湾区人民政府东漖街道办事处关于2024年度法治政府建设情况的报告", messageIncludes: "第一责任人", evidence: { part: "first-responsible" } }],
+      findings: [{ text: "广州市荔湾区人民政府东漖街道办事处关于2024年度法治政府建设情况的报告", messageIncludes: "第一责任人", evidence: { partId: "first-responsible" } }],
     },
     {
       name: "第一责任人 only in next year's plan does not count",
       text: "XX市人民政府关于2019年度法治政府建设情况的报告\n一、2019年度法治政府建设情况\n二、工作存在的不足\n三、2020年工作计划\n（一）加强统筹推进工作，落实法治建设第一责任人制度。\n四、其他需要报告的情况",
-      findings: [{ evidence: { part: "first-responsible" } }],
+      findings: [{ evidence: { partId: "first-responsible" } }],
     },
     {
       name: "only some parts checked (only: [plans, shortcomings])",
       text: "西联镇2021年法治政府建设年度报告\n一、聚焦法治政府率先取得突破情况\n二、存在问题\n",
       options: { only: ["plans", "shortcomings"] },
-      findings: [{ evidence: { part: "plans" }, messageIncludes: "下一年度推进法治政府建设的主要安排" }],
+      findings: [{ evidence: { partId: "plans" }, messageIncludes: "下一年度推进法治政府建设的主要安排" }],
     },
     {
       name: "a province adds a part",
       text: TITLE + FULL,
       options: { extraParts: [{ id: "digital", name: { zh: "数字法治政府建设情况", en: "digital government" }, headings: ["数字法治政府"] }] },
-      findings: [{ evidence: { part: "digital" } }],
+      findings: [{ evidence: { partId: "digital" } }],
     },
     { name: "English message", lang: "en", text: TITLE + FULL.replace("五、其他需要报告的情况\n无。", ""), findings: [{ messageIncludes: "Required part not found: “other matters to report”" }] },
   ],

@@ -43,7 +43,7 @@ function value(key: string, v: unknown, lang: Lang, depth: number): string {
 }
 
 function table(rows: Record<string, unknown>[], lang: Lang, depth: number): string {
-  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => !["start", "end"].includes(c) || rows.length < 3).slice(0, 6);
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => (!["start", "end"].includes(c) || rows.length < 3) && !machineKey(c, rows[0] ?? {})).slice(0, 6);
   const shown = rows.slice(0, 12);
   const years = yearTally(rows, lang);
   return `${years}<div class="evt-wrap"><table class="evt"><thead><tr>${cols.map((c) => `<th>${esc(label(lang, c))}</th>`).join("")}</tr></thead><tbody>${shown
@@ -63,8 +63,13 @@ function yearTally(rows: Record<string, unknown>[], lang: Lang): string {
   return `<div class="years">${esc(lang === "en" ? "Years seen: " : "出现的年份：")}${chips.join("")}</div>`;
 }
 
+/** Machine ids (`partId`, `id` beside a `label`) stay in the JSON; the reader sees the names. */
+function machineKey(key: string, obj: Record<string, unknown>): boolean {
+  return /Id$/.test(key) || (key === "id" && "label" in obj);
+}
+
 function dl(obj: Record<string, unknown>, lang: Lang, depth: number, skip: Set<string> = new Set()): string {
-  const rows = Object.entries(obj).filter(([k, v]) => !skip.has(k) && v !== undefined);
+  const rows = Object.entries(obj).filter(([k, v]) => !skip.has(k) && !machineKey(k, obj) && v !== undefined);
   if (!rows.length) return "";
   return `<dl class="ev">${rows.map(([k, v]) => `<dt>${esc(label(lang, k))}</dt><dd>${value(k, v, lang, depth)}</dd>`).join("")}</dl>`;
 }
