@@ -37,8 +37,14 @@ export function defaultArchive(): string | false {
 /**
  * Runs the corpus-level checks and updates `processed[i].result` (findings, metrics) in place.
  * @param archive reference archive directory, or false for none
+ * @param extra more reference documents, loaded only when a corpus rule is in use (the archive index: archive/reference.ts)
  */
-export async function runCorpusStep(processed: ProcessedDocument[], res: RunResources, archive: string | false): Promise<CorpusSummary | null> {
+export async function runCorpusStep(
+  processed: ProcessedDocument[],
+  res: RunResources,
+  archive: string | false,
+  extra?: { label: string; load(): Promise<CorpusDocument[]> },
+): Promise<CorpusSummary | null> {
   const rulesets = processed.map((p) => res.rules.forDocument(p.segmented));
   if (!processed.length || !hasCorpusRules(rulesets)) return null;
   const entries: CorpusEntry[] = processed.map((p, i) => ({
@@ -50,7 +56,7 @@ export async function runCorpusStep(processed: ProcessedDocument[], res: RunReso
     target: true,
     ruleset: rulesets[i]!,
   }));
-  const reference = archive ? await loadArchive(archive, processed, res) : [];
+  const reference = [...(archive ? await loadArchive(archive, processed, res) : []), ...(extra ? await extra.load() : [])];
   const out = runCorpusChecks([...entries, ...reference.map((d) => ({ ...d, ruleset: null }))], { lang: res.lang });
   processed.forEach((p, i) => {
     const findings = dedupeAndSort([...p.result.findings, ...out.findings[i]!]);
@@ -59,7 +65,7 @@ export async function runCorpusStep(processed: ProcessedDocument[], res: RunReso
   });
   const copy = (out.batch["cross-document-copy"] ?? {}) as { copyPairs?: unknown[]; clusters?: string[][] };
   return {
-    archive: archive || "",
+    archive: [archive || "", extra?.label ?? ""].filter(Boolean).join(", "),
     archiveDocuments: reference.length,
     copyPairs: copy.copyPairs ?? [],
     clusters: copy.clusters ?? [],

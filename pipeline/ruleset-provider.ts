@@ -43,6 +43,11 @@ export class RuleSetProvider {
     return new RuleSetProvider(null, byName);
   }
 
+  /** Every rule set this provider can choose from (the fixed one, or all built-in sets). */
+  ruleSets(): ResolvedRuleSet[] {
+    return this.fixed ? [this.fixed] : [...this.byName.values()];
+  }
+
   forDocument(doc: SegmentedDocument): ResolvedRuleSet {
     if (this.fixed) return this.fixed;
     const meta = doc.normalized.raw.meta;

@@ -1,0 +1,164 @@
+/**
+ * @fileoverview `report-qc audit DIR…`: adds every document to the archive index and checks only what
+ * changed.
+ *
+ * 1. Per document: sha256 of the file's bytes. A stored result for (hash, tool version) whose rule
+ *    set still has the same hash, computed with the same index.tsv metadata, is reused as it is;
+ *    otherwise the document goes through ingest → normalize → segment → check (run.ts processFile)
+ *    and its document row and result row are written in ONE transaction. A killed run therefore
+ *    leaves whole documents only; the next run reuses them and processes the rest.
+ * 2. Batch: the corpus checks (cross-document copy, boilerplate) over the audited documents plus
+ *    every other archived document. Their output depends on the whole archive, so it is cached
+ *    separately (corpus_runs), keyed by the state of the batch and the archive; unchanged inputs
+ *    reuse it and segment nothing.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import PQueue from "p-queue";
+import type { DocumentResult, InputError, ReportModel } from "../model/finding.js";
+import { expandInputs, IndexTsvCache } from "../inputs.js";
+import { prepareRun, processFile, toInputError, type ProcessedDocument, type RunOptions } from "../run.js";
+import { attachCorpusSummary, runCorpusStep } from "../corpus-run.js";
+import type { CorpusSummary } from "../report/corpus-summary.js";
+import { normalize } from "../stages/normalize.js";
+import { segment } from "../stages/segment.js";
+import { TOOL } from "../version.js";
+import { ArchiveStore } from "./store.js";
+import { loadReference } from "./reference.js";
+
+export interface AuditOptions extends Omit<RunOptions, "corpus"> {
+  /** The archive index file. */
+  index: string;
+}
+
+export interface AuditStats {
+  /** Documents checked in this run. */
+  processed: number;
+  /** Documents whose stored result was reused. */
+  unchanged: number;
+  /** Files that could not be read (in model.errors). */
+  failed: number;
+  /** True when the corpus step's stored output was reused. */
+  corpusCached: boolean;
+  ms: number;
+}
+
+interface Slot {
+  hash: string;
+  rulesetHash: string;
+  inputMeta: string;
+  result: DocumentResult;
+  /** Present when processed in this run. */
+  processed?: ProcessedDocument;
+}
+
+interface CorpusOutput {
+  documents: DocumentResult[];
+  summary: CorpusSummary | null;
+}
+
+export async function runAudit(inputs: string[], options: AuditOptions): Promise<{ model: ReportModel; processed: ProcessedDocument[]; stats: AuditStats }> {
+  const started = performance.now();
+  const res = prepareRun(options);
+  const rulesetHash = new Map(res.rules.ruleSets().map((r) => [r.id, r.hash]));
+  const store = ArchiveStore.open(options.index);
+  try {
+    const { files, errors } = await expandInputs(inputs);
+    const metaCache = new IndexTsvCache();
+    const concurrency = options.concurrency ?? 4;
+    const queue = new PQueue({ concurrency });
+    const slots: (Slot | undefined)[] = new Array(files.length);
+    const fileErrors: InputError[][] = files.map(() => []);
+    const stats: AuditStats = { processed: 0, unchanged: 0, failed: 0, corpusCached: false, ms: 0 };
+    let done = 0;
+    for (let i = 0; i < files.length; i++) {
+      await queue.onSizeLessThan(concurrency * 2);
+      const path = files[i]!;
+      void queue.add(async () => {
+        try {
+          const meta = await metaCache.metaFor(path);
+          const inputMeta = JSON.stringify(meta);
+          const hash = await contentHash(path, options.maxBytes);
+          const hit = hash ? store.results(hash, TOOL.version).find((r) => rulesetHash.get(r.rulesetId) === r.rulesetHash && r.inputMeta === inputMeta) : undefined;
+          if (hash && hit) {
+            store.touchPath(hash, path);
+            slots[i] = { hash, rulesetHash: hit.rulesetHash, inputMeta, result: { ...hit.result, path } };
+            fileErrors[i]!.push(...hit.errors.map((e) => ({ ...e, path })));
+            stats.unchanged++;
+            return;
+          }
+          const { processed, errors: errs } = await processFile(path, res, meta);
+          const rsHash = rulesetHash.get(processed.result.ruleset) ?? "";
+          const h = hash ?? sha256(processed.segmented.normalized.raw.original);
+          store.put({ hash: h, raw: processed.segmented.normalized.raw, result: processed.result }, { rulesetHash: rsHash, toolVersion: TOOL.version, inputMeta, errors: errs });
+          slots[i] = { hash: h, rulesetHash: rsHash, inputMeta, result: processed.result, processed };
+          fileErrors[i]!.push(...errs);
+          stats.processed++;
+        } catch (e) {
+          fileErrors[i]!.push(toInputError(path, e, options.lang));
+          stats.failed++;
+        } finally {
+          options.onProgress?.(++done, files.length, path);
+        }
+      });
+    }
+    await queue.onIdle();
+    const kept = slots.filter((s): s is Slot => s !== undefined);
+
+    // Corpus step, cached by the state of the batch and the archive.
+    const inBatch = new Set(kept.map((s) => s.hash));
+    const others = store.hashes().filter((h) => !inBatch.has(h));
+    const key = sha256(
+      JSON.stringify({
+        tool: TOOL.version,
+        lang: options.lang,
+        segmenter: options.segmenter,
+        rules: [...rulesetHash].sort(),
+        batch: kept.map((s) => [s.hash, s.rulesetHash, s.inputMeta, s.result.path]),
+        archive: others,
+      }),
+    );
+    let documents: DocumentResult[];
+    let summary: CorpusSummary | null;
+    const cached = store.corpusRun(key) as CorpusOutput | undefined;
+    if (cached && cached.documents.length === kept.length) {
+      stats.corpusCached = true;
+      documents = cached.documents;
+      summary = cached.summary;
+    } else {
+      // Documents reused from the index are rebuilt from their stored text (no file read, no checks).
+      const processed: ProcessedDocument[] = kept.map((s) => {
+        if (s.processed) return s.processed;
+        const a = store.document(s.hash)!;
+        const raw = { ...a.raw, path: s.result.path };
+        return { result: structuredClone(s.result), segmented: segment(normalize(raw), res.segmenter) };
+      });
+      summary = await runCorpusStep(processed, res, false, {
+        label: options.index,
+        load: async () => loadReference(store, res.segmenter, { skipHashes: inBatch }),
+      });
+      documents = processed.map((p) => p.result);
+      store.putCorpusRun(key, { documents, summary } satisfies CorpusOutput);
+    }
+    const model: ReportModel = { schemaVersion: 1, tool: TOOL, documents, errors: [...errors, ...fileErrors.flat()] };
+    attachCorpusSummary(model, summary);
+    stats.ms = Math.round(performance.now() - started);
+    return { model, processed: kept.flatMap((s) => (s.processed ? [s.processed] : [])), stats };
+  } finally {
+    store.close();
+  }
+}
+
+/** sha256 of the file's bytes; null when the file cannot be read or is over the size limit (processFile then reports why). */
+async function contentHash(path: string, maxBytes?: number): Promise<string | null> {
+  try {
+    if (maxBytes && (await stat(path)).size > maxBytes) return null;
+    return createHash("sha256").update(await readFile(path)).digest("hex");
+  } catch {
+    return null;
+  }
+}
+
+function sha256(s: string): string {
+  return createHash("sha256").update(s).digest("hex");
+}
