@@ -73,7 +73,7 @@ export default defineCheck({
       re.lastIndex = 0;
       for (const m of unit.text.matchAll(re)) {
         if (m[0].length === 0) continue;
-        hits.push({ start: m.index, end: m.index + m[0].length, kind });
+        hits.push(trimStrayLetters({ start: m.index, end: m.index + m[0].length, kind }, m[0]));
       }
     }
     // Overlapping hits from different patterns (20XX is also an X run) → keep the longest.
@@ -96,6 +96,20 @@ export default defineCheck({
     });
   },
 });
+
+/**
+ * `X XX` in PDF-extracted text is a stray letter (extraction-noise reports it) beside the real `XX`:
+ * when a spaced run holds a chunk of two or more marks, single-mark chunks at its edges are dropped.
+ * `X X` (two single marks) stays whole: that is the spaced placeholder itself.
+ */
+function trimStrayLetters(hit: { start: number; end: number; kind: string }, text: string): { start: number; end: number; kind: string } {
+  if (hit.kind !== "anonymised-name" || !/[ \u3000]/u.test(text)) return hit;
+  const chunks = [...text.matchAll(/[^ \u3000]+/gu)];
+  if (!chunks.some((c) => c[0].length >= 2)) return hit;
+  const first = chunks.findIndex((c) => c[0].length >= 2);
+  const last = chunks.length - 1 - [...chunks].reverse().findIndex((c) => c[0].length >= 2);
+  return { ...hit, start: hit.start + chunks[first]!.index, end: hit.start + chunks[last]!.index + chunks[last]![0].length };
+}
 
 /** True when an occurrence of `word` in `text` covers [start, end). */
 function coveredBy(text: string, start: number, end: number, word: string): boolean {

@@ -12,7 +12,8 @@ ruleTester.run("placeholder", {
   invalid: [
     { name: "XX before 市 (seed 003)", text: "市政府成立以市长为组长的 XX 市推进政府职能转变和“放管服”改革协调小组。", findings: [{ text: "XX", evidence: { kind: "anonymised-name" } }] },
     { name: "anonymised platform name XXE / XXe", text: "全面建成XXE 普法网络平台，“XXe 普法”平台共发布资讯3712条。", findings: [{ text: "XX" }, { text: "XX" }] },
-    { name: "X XX with a space", text: " X XX 市人民政府关于2019年度法治政府建设情况的报告", findings: [{ text: "X XX" }] },
+    { name: "X XX: the stray X left by PDF extraction is not part of the placeholder", text: " X XX 市人民政府关于2019年度法治政府建设情况的报告", findings: [{ text: "XX" }] },
+    { name: "X X: a spaced placeholder", text: "X X区人民政府召开会议", findings: [{ text: "X X" }] },
     { name: "×× and 某某", text: "××区人民政府于某某日召开会议。", findings: [{ text: "××" }, { text: "某某" }] },
     { name: "20xx年 and X月X日", text: "20xx年X月X日，我局召开会议。", findings: [{ text: "20xx", evidence: { kind: "year" } }, { text: "X", evidence: { kind: "date" } }, { text: "X", evidence: { kind: "date" } }] },
     { name: "masked numbers", text: "全年开展培训**次，办理案件*件。", findings: [{ text: "**" }, { text: "*" }] },
