@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { CompileError, defineCheck, type RawFinding } from "./define-check.js";
 import { findGluedNumbers, findMojibake, findPageNumbers, findRepeatedLines, findSplitMarkers, findStrayChars, type NoiseHit } from "../text/extraction-noise-patterns.js";
-import { userRegExp } from "../text/safe-regex.js";
+import { userRegExp, regexErrorMessage } from "../text/safe-regex.js";
 
 export default defineCheck({
   type: "extraction-noise",
@@ -52,7 +52,7 @@ export default defineCheck({
       try {
         return userRegExp(w, "gu");
       } catch (e) {
-        throw new CompileError(`invalid regular expression: ${(e as Error).message}`, ["watermarks", i]);
+        throw new CompileError(regexErrorMessage(e), ["watermarks", i]);
       }
     });
     return { ...options, watermarkRes: watermarks };

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { CompileError, defineCheck, type RawFinding } from "./define-check.js";
-import { userRegExp } from "../text/safe-regex.js";
+import { userRegExp, regexErrorMessage } from "../text/safe-regex.js";
 
 const patternSchema = z
   .object({
@@ -62,7 +62,7 @@ export default defineCheck({
       } catch (e) {
         const key = i < options.patterns.length ? "patterns" : "extraPatterns";
         const idx = i < options.patterns.length ? i : i - options.patterns.length;
-        throw new CompileError(`invalid regular expression: ${(e as Error).message}`, [key, idx, "pattern"]);
+        throw new CompileError(regexErrorMessage(e), [key, idx, "pattern"]);
       }
     });
     return { patterns: compiled, allow: options.allow };

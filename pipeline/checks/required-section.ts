@@ -13,7 +13,7 @@
 import { z } from "zod";
 import { defineCheck, CompileError, type RawFinding } from "./define-check.js";
 import { compilePart, loadPartsFile, outline, partSchema, type CompiledPart } from "./required-section/parts.js";
-import { userRegExp } from "../text/safe-regex.js";
+import { userRegExp, regexErrorMessage } from "../text/safe-regex.js";
 
 const DEFAULT_TITLE_PATTERNS = ["法治政府建设.{0,16}(报告|情况)", "依法行政.{0,12}(报告|情况)", "法治(政府)?建设(工作)?年度报告"];
 
@@ -59,7 +59,7 @@ export default defineCheck({
       try {
         return userRegExp(t, "u");
       } catch (e) {
-        throw new CompileError(`invalid regular expression: ${(e as Error).message}`, ["appliesTo", "titlePatterns", i]);
+        throw new CompileError(regexErrorMessage(e), ["appliesTo", "titlePatterns", i]);
       }
     });
     const checked = all.filter((p) => (options.only.length === 0 || options.only.includes(p.id)) && !options.skip.includes(p.id));

@@ -12,7 +12,7 @@ import { makeProblem } from "./errors.js";
 import { kindName, kindOf, listText, type MessageData, type RuleProblemCode } from "./messages.js";
 import type { RuleProblem, SourcePosition } from "./types.js";
 import { entries, keyPathOf, positionAt, positionOf, toPlain, unresolvedAliases, valuePosition, type SourceFile } from "./yaml-source.js";
-import { userRegExp } from "../text/safe-regex.js";
+import { regexErrorDetail, userRegExp } from "../text/safe-regex.js";
 
 export const RULESET_KEYS = ["id", "name", "description", "extends", "appliesTo", "rules"] as const;
 export const APPLIES_TO_KEYS = ["title"] as const;
@@ -215,7 +215,7 @@ function readAppliesTo(src: SourceFile, pair: Pair, problem: Report): RegExp[] |
       try {
         patterns.push(userRegExp(item.node.value, "u"));
       } catch (e) {
-        problem("E_REGEX", pos, item.keyPath, { detail: (e as Error).message });
+        problem("E_REGEX", pos, item.keyPath, { detail: regexErrorDetail(e) });
       }
     }
   }

@@ -5,7 +5,7 @@
  * surfacing later from `compile()` or at run time.
  */
 import { z } from "zod";
-import { userRegExp } from "../text/safe-regex.js";
+import { userRegExp, regexErrorDetail, regexErrorMessage } from "../text/safe-regex.js";
 
 /** `params.code` of the custom zod issue raised by `regexString()`; the loader maps it to `E_REGEX`. */
 export const REGEX_ISSUE_CODE = "E_REGEX";
@@ -23,8 +23,8 @@ export function regexString(flags = "u") {
     } catch (e) {
       ctx.addIssue({
         code: "custom",
-        message: `invalid regular expression: ${(e as Error).message}`,
-        params: { code: REGEX_ISSUE_CODE, detail: (e as Error).message },
+        message: regexErrorMessage(e),
+        params: { code: REGEX_ISSUE_CODE, detail: regexErrorDetail(e) },
       });
     }
   });

@@ -283,3 +283,13 @@ export function userRegExp(source: string, flags = "u"): RegExp {
   }
   return new LinearRegExp(source, flags, re2);
 }
+
+/** Why a pattern is invalid, without the engine's own "Invalid regular expression:" prefix (our messages say that). */
+export function regexErrorDetail(e: unknown): string {
+  return ((e as Error)?.message ?? String(e)).replace(/^Invalid regular expression:\s*/i, "");
+}
+
+/** "invalid regular expression: <why>", for CompileError messages. */
+export function regexErrorMessage(e: unknown): string {
+  return `invalid regular expression: ${regexErrorDetail(e)}`;
+}
