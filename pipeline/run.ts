@@ -18,6 +18,7 @@ import { expandInputs, IndexTsvCache } from "./inputs.js";
 import { RuleSetProvider } from "./ruleset-provider.js";
 import { documentMetrics, reportChars } from "./metrics.js";
 import { TOOL } from "./version.js";
+import { collectYearEvidence, toIsoDate } from "./text/year-evidence.js";
 import { attachCorpusSummary, defaultArchive, runCorpusStep } from "./corpus-run.js";
 
 export interface RunOptions {
@@ -84,26 +85,22 @@ function describeDocument(doc: SegmentedDocument, ruleset: ResolvedRuleSet, res:
   const meta = doc.normalized.raw.meta;
   const unit = meta.unit ?? doc.derived.unit;
   const title = meta.title ?? doc.derived.title;
+  // The year the report is about, from the text's own evidence (title, opening, headings, plan,
+  // signature), so the same file gets the same year wherever it sits; archive metadata only fills gaps.
+  const years = collectYearEvidence(doc);
   return {
     path: doc.normalized.raw.path,
     title,
     unit,
-    province: meta.province ?? res.rules.provinceOf(unit ?? title ?? ""),
-    reportYear: meta.reportYear ?? titleYear(doc),
-    publishedDate: meta.publishedDate ?? doc.derived.publishedDate ?? doc.derived.signatureDate,
+    // One vocabulary (rule-set ids such as guangdong) whether the province came from index.tsv or the text.
+    province: res.rules.provinceOf(meta.province ?? "") ?? res.rules.provinceOf(unit ?? title ?? ""),
+    reportYear: years.bodyYear ?? years.reportYear ?? meta.reportYear ?? null,
+    publishedDate: toIsoDate(meta.publishedDate) ?? years.publicationDate ?? doc.derived.publishedDate ?? doc.derived.signatureDate,
     chars: reportChars(doc),
     ruleset: ruleset.id,
     metrics: {},
     findings: [],
   };
-}
-
-/** The year a title names (关于2021年度…); the year-consistency check refines this. */
-function titleYear(doc: SegmentedDocument): number | null {
-  const title = doc.blocks.find((b) => b.kind === "title");
-  if (!title) return null;
-  const d = doc.dates.find((x) => x.start >= title.start && x.end <= title.end && x.kind !== "period");
-  return d ? d.year : null;
 }
 
 /**
