@@ -73,6 +73,18 @@ describe("report-qc CLI", () => {
     ]);
   });
 
+  it("document facts do not depend on where a file sits; index.tsv names provinces either way", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rqc-facts-"));
+    copyFileSync(join(CORPUS, "002_88355d0e2550c175.txt"), join(dir, "hb.txt"));
+    copyFileSync(join(CORPUS, "003_8388e48a1664613c.txt"), join(dir, "xx.txt"));
+    writeFileSync(join(dir, "index.tsv"), "file\tprovince\tyear\tpublish_date\nxx.txt\t广东省\t2020\t2020-01-20\n");
+    const docs = JSON.parse(cli(["check", dir, "--json", "--no-corpus"]).stdout).documents as { path: string; province: string; reportYear: number; publishedDate: string; ruleset: string }[];
+    const by = Object.fromEntries(docs.map((d) => [d.path.split("/").pop(), d]));
+    // 002's title has no title block (its title is a 名称: line); 003's title says 2020 but its body is about 2019.
+    expect(by["hb.txt"]).toMatchObject({ province: "hubei", reportYear: 2020, ruleset: "hubei" });
+    expect(by["xx.txt"]).toMatchObject({ province: "guangdong", reportYear: 2019, publishedDate: "2020-01-20", ruleset: "guangdong" });
+  });
+
   it("--lang en gives English messages", () => {
     const dir = mkdtempSync(join(tmpdir(), "rqc-en-"));
     writeFileSync(join(dir, "x.txt"), "XX区人民政府关于2021年度法治政府建设情况的报告\n");
