@@ -24,7 +24,7 @@
 import { z } from "zod";
 import type { Block, NumberingStyle } from "../model/document.js";
 import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
-import { chineseNumeralValue, findInlineShiMarkers, formatMarker } from "./numbering/markers.js";
+import { chineseNumeralValue, findInlineShiMarkers, formatMarker, formatMarkerLike } from "./numbering/markers.js";
 
 const STYLES = ["cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "cn-shi", "cn-di"] as const;
 const styleSchema = z.enum(STYLES);
@@ -169,13 +169,13 @@ export default defineCheck({
 function skippedFinding(m: Marker, expected: number, span: [number, number]): RawFinding {
   const missingValues: number[] = [];
   for (let v = expected; v < m.value && missingValues.length < 5; v++) missingValues.push(v);
-  const missing = missingValues.map((v) => `“${formatMarker(m.style, v)}”`).join("") + (m.value - expected > 5 ? "…" : "");
+  const missing = missingValues.map((v) => `“${formatMarkerLike(m.style, v, m.raw)}”`).join("") + (m.value - expected > 5 ? "…" : "");
   return {
     span,
     messageId: "skipped",
     data: { raw: m.raw, missing },
     evidence: { style: m.style, value: m.value, expected, missing: missingValues },
-    suggestion: { zh: `检查是否遗漏或删除了${missing}，或将本序号改为“${formatMarker(m.style, expected)}”`, en: `Check whether ${missing} was left out, or renumber this as “${formatMarker(m.style, expected)}”` },
+    suggestion: { zh: `检查是否遗漏或删除了${missing}，或将本序号改为“${formatMarkerLike(m.style, expected, m.raw)}”`, en: `Check whether ${missing} was left out, or renumber this as “${formatMarkerLike(m.style, expected, m.raw)}”` },
   };
 }
 

@@ -90,3 +90,13 @@ export function findInlineShiMarkers(text: string): InlineMarker[] {
   }
   return out;
 }
+
+/**
+ * The marker for `value` written the way `raw` is written (same bracket and dot widths):
+ * formatMarkerLike("cn-paren", 3, "(四)") === "(三)". Falls back to formatMarker when raw has no number.
+ */
+export function formatMarkerLike(style: NumberingStyle, value: number, raw: string): string {
+  const arabic = style === "arabic-dot" || style === "arabic-paren";
+  const re = arabic ? /\d+/u : /[一二三四五六七八九十百零〇两]+/u;
+  return re.test(raw) ? raw.trim().replace(re, arabic ? String(value) : chineseNumeral(value)) : formatMarker(style, value);
+}
