@@ -115,8 +115,13 @@ describe("report-qc audit (archive index)", () => {
     const before = readFileSync(changed, "utf8");
     writeFileSync(changed, before.replace("\n\n", `\n\n${pool[5]}\n\n`));
     const third = cli(["audit", dir, "--index", db, "--out", join(base, "out3"), "--exit-zero", "--format", "json"]);
-    writeFileSync(changed, before);
     expect(third.stdout).toContain(`1 processed, ${N - 1} unchanged`);
+    // The new version replaces the old one (one document per path), and going back restores it.
+    expect(countResults(db)).toEqual({ results: N, hashes: N });
+    writeFileSync(changed, before);
+    const fourth = cli(["audit", dir, "--index", db, "--out", join(base, "out4"), "--exit-zero", "--format", "json"]);
+    expect(fourth.stdout).toContain(`1 processed, ${N - 1} unchanged`);
+    expect(countResults(db)).toEqual({ results: N, hashes: N });
   }, 120_000);
 
   it("a kill -9 mid-audit resumes: exactly one result per document, none lost, none duplicated", async () => {

@@ -41,7 +41,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   hash TEXT PRIMARY KEY,            -- sha256 of the file's bytes
-  path TEXT NOT NULL,               -- last path it was audited under
+  path TEXT NOT NULL,               -- last path it was audited under (a new version at the same path replaces it)
   format TEXT NOT NULL,
   encoding TEXT NOT NULL,
   unit TEXT, province TEXT, report_year INTEGER, published_date TEXT, title TEXT,
@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS documents (
   original BLOB NOT NULL,           -- decoded original text, deflate-raw of UTF-8
   added_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE TABLE IF NOT EXISTS results (
   hash TEXT NOT NULL REFERENCES documents(hash),
   ruleset_hash TEXT NOT NULL,
@@ -129,6 +130,9 @@ export class ArchiveStore {
     const d = doc.result;
     const original = deflateRawSync(Buffer.from(doc.raw.original, "utf8"));
     this.tx(() => {
+      // A file changed in place supersedes its earlier version: the archive keeps one document per path.
+      this.db.prepare("DELETE FROM results WHERE hash IN (SELECT hash FROM documents WHERE path = ? AND hash <> ?)").run(doc.raw.path, doc.hash);
+      this.db.prepare("DELETE FROM documents WHERE path = ? AND hash <> ?").run(doc.raw.path, doc.hash);
       this.db
         .prepare(
           `INSERT INTO documents (hash, path, format, encoding, unit, province, report_year, published_date, title, chars, raw_meta, original, added_at)
