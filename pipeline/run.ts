@@ -34,6 +34,8 @@ export interface RunOptions {
    * once per worker. Results are the same either way.
    */
   jobs?: number;
+  /** Batches with fewer files run in-process even when `jobs` > 1 (default 2: any batch of several files). */
+  minFilesForPool?: number;
   onProgress?(done: number, total: number, path: string): void;
   /** Reference archive for cross-document checks: a directory, false for none; default the package's corpus/. */
   corpus?: string | false;
@@ -112,7 +114,7 @@ export async function runPipeline(inputs: string[], options: RunOptions): Promis
   const res = prepareRun(options, jobs > 1);
   const { files, errors } = await expandInputs(inputs);
   const metaCache = new IndexTsvCache();
-  if (jobs > 1 && files.length > 1) {
+  if (jobs > 1 && files.length >= Math.max(2, options.minFilesForPool ?? 2)) {
     const { runInPool } = await import("./pool/run-pool.js");
     const { slots, fileErrors } = await runInPool(files, metaCache, options, Math.min(jobs, files.length));
     return finishRun(slots, fileErrors, errors, res, options);

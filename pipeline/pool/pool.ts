@@ -8,6 +8,7 @@ import { Piscina } from "piscina";
 import { OffsetMap } from "../model/offset-map.js";
 import type { ProcessedDocument } from "../run.js";
 import type { WorkerResult, WorkerTask } from "./worker.js";
+import { createLockBuffer } from "./segmenter-lock.js";
 
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
 
@@ -16,7 +17,7 @@ export class DocumentPool {
 
   constructor(readonly threads: number) {
     // Workers stay up for the whole run (idleTimeout) so dictionaries load once per thread.
-    this.piscina = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 1 });
+    this.piscina = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, concurrentTasksPerWorker: 1, workerData: { segmenterLock: createLockBuffer() } });
   }
 
   async run(task: WorkerTask): Promise<WorkerResult> {

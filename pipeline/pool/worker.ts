@@ -8,10 +8,12 @@
  * rebuilds them with {@link reviveProcessed}. Errors are turned into InputError records here, since
  * IngestError (a class) would lose its type on the way back.
  */
+import { workerData } from "piscina";
 import type { DocumentMeta } from "../model/document.js";
 import type { InputError, Lang } from "../model/finding.js";
 import type { SegmenterName } from "../segmenter/index.js";
 import { prepareRun, processFile, toInputError, type ProcessedDocument, type RunResources } from "../run.js";
+import { lockedSegmenter } from "./segmenter-lock.js";
 
 /** What the run needs to build its resources; identical for every task of a run. */
 export interface WorkerConfig {
@@ -33,7 +35,12 @@ let cached: { key: string; res: RunResources } | null = null;
 
 function resources(config: WorkerConfig): RunResources {
   const key = JSON.stringify(config);
-  if (!cached || cached.key !== key) cached = { key, res: prepareRun(config) };
+  if (!cached || cached.key !== key) {
+    const res = prepareRun(config);
+    // Segmenter calls go one thread at a time (see segmenter-lock.ts).
+    const lock = (workerData as { segmenterLock?: SharedArrayBuffer } | undefined)?.segmenterLock;
+    cached = { key, res: lock ? { ...res, segmenter: lockedSegmenter(res.segmenter, lock) } : res };
+  }
   return cached.res;
 }
 
