@@ -13,7 +13,10 @@
  *    reuse it and segment nothing.
  */
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
 import type { DocumentResult, InputError, ReportModel } from "../model/finding.js";
 import { expandInputs, IndexTsvCache } from "../inputs.js";
@@ -22,7 +25,7 @@ import { attachCorpusSummary, runCorpusStep } from "../corpus-run.js";
 import type { CorpusSummary } from "../report/corpus-summary.js";
 import { normalize } from "../stages/normalize.js";
 import { segment } from "../stages/segment.js";
-import { TOOL } from "../version.js";
+import { PACKAGE_ROOT, TOOL } from "../version.js";
 import { ArchiveStore } from "./store.js";
 import { loadReference } from "./reference.js";
 
@@ -62,6 +65,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
   const res = prepareRun(options);
   const rulesetHash = new Map(res.rules.ruleSets().map((r) => [r.id, r.hash]));
   const store = ArchiveStore.open(options.index);
+  const toolVersion = toolKey();
   try {
     const { files, errors } = await expandInputs(inputs);
     const metaCache = new IndexTsvCache();
@@ -79,7 +83,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
           const meta = await metaCache.metaFor(path);
           const inputMeta = JSON.stringify(meta);
           const hash = await contentHash(path, options.maxBytes);
-          const hit = hash ? store.results(hash, TOOL.version).find((r) => rulesetHash.get(r.rulesetId) === r.rulesetHash && r.inputMeta === inputMeta) : undefined;
+          const hit = hash ? store.results(hash, toolVersion).find((r) => rulesetHash.get(r.rulesetId) === r.rulesetHash && r.inputMeta === inputMeta) : undefined;
           if (hash && hit) {
             store.touchPath(hash, path);
             slots[i] = { hash, rulesetHash: hit.rulesetHash, inputMeta, result: { ...hit.result, path } };
@@ -90,7 +94,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
           const { processed, errors: errs } = await processFile(path, res, meta);
           const rsHash = rulesetHash.get(processed.result.ruleset) ?? "";
           const h = hash ?? sha256(processed.segmented.normalized.raw.original);
-          store.put({ hash: h, raw: processed.segmented.normalized.raw, result: processed.result }, { rulesetHash: rsHash, toolVersion: TOOL.version, inputMeta, errors: errs });
+          store.put({ hash: h, raw: processed.segmented.normalized.raw, result: processed.result }, { rulesetHash: rsHash, toolVersion, inputMeta, errors: errs });
           slots[i] = { hash: h, rulesetHash: rsHash, inputMeta, result: processed.result, processed };
           fileErrors[i]!.push(...errs);
           stats.processed++;
@@ -110,7 +114,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
     const others = store.hashes().filter((h) => !inBatch.has(h));
     const key = sha256(
       JSON.stringify({
-        tool: TOOL.version,
+        tool: toolVersion,
         lang: options.lang,
         segmenter: options.segmenter,
         rules: [...rulesetHash].sort(),
@@ -147,6 +151,29 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
   } finally {
     store.close();
   }
+}
+
+/**
+ * The tool version of the result key: package version plus a hash of the pipeline's code (the compiled
+ * .js files, or the .ts sources under vitest) and of rules/ (rule sets and the knowledge base they
+ * load), so a changed check invalidates stored results even when the package version was not bumped
+ * (every commit between releases is 0.1.0). A few tens of ms.
+ */
+function toolKey(): string {
+  const h = createHash("sha256");
+  let root = "";
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|ts|json|ya?ml)$/.test(e.name) && !e.name.endsWith(".d.ts")) h.update(p.slice(root.length)).update(readFileSync(p));
+    }
+  };
+  for (const dir of [join(dirname(fileURLToPath(import.meta.url)), ".."), join(PACKAGE_ROOT, "rules")]) {
+    root = dir;
+    walk(dir);
+  }
+  return `${TOOL.version}+${h.digest("hex").slice(0, 12)}`;
 }
 
 /** sha256 of the file's bytes; null when the file cannot be read or is over the size limit (processFile then reports why). */
