@@ -7,6 +7,8 @@
  *      time ratio (goal ≤ 2.1), recall and precision against the planted passages ≥ 50 characters
  *      (goal ≥ 0.99 each), per-stage time, documents/s, candidate pairs.
  *   3. Against brute-force exact matching (every 50-gram of every document) on 800 documents.
+ *   4. End-to-end `report-qc check` (bench/pipeline.ts): throughput against raw jieba cut, --jobs 2 vs 1,
+ *      cold single-document CLI time, peak RSS, --segmenter nodejieba. BENCH_ONLY=pipeline runs only this part.
  *   Peak RSS and the machine are printed at the end.
  *
  * Options: BENCH_DOCS=20000 (largest archive), BENCH_CHARS=4000 (characters per archive document).
@@ -16,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import duplicateText, { findRepeats } from "../pipeline/checks/duplicate-text.js";
 import { detectCopies, type CopyOptions, type CopyPassage } from "../pipeline/fingerprint/copy-index.js";
 import { kgramHashes } from "../pipeline/fingerprint/hash.js";
+import { pipelineBench } from "./pipeline.js";
 import { buildArchive, randomReport, rng, sentencePool, syntheticDocument, type Archive } from "./synthetic.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -35,12 +38,16 @@ function fmt(x: number, d = 2): string {
   return x.toFixed(d);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const pool = sentencePool(POOL_DIRS);
   console.log(`sentence pool: ${pool.length} real sentences (seeds + gwr2026)\n`);
-  inDocument(pool);
-  crossDocument(pool);
-  bruteForce(pool);
+  // BENCH_ONLY=pipeline runs only part 4 (end-to-end check, bench/pipeline.ts).
+  if (process.env.BENCH_ONLY !== "pipeline") {
+    inDocument(pool);
+    crossDocument(pool);
+    bruteForce(pool);
+  }
+  await pipelineBench(pool);
   const ru = process.resourceUsage();
   console.log(`\npeak RSS: ${fmt(ru.maxRSS / 1024, 0)} MB`);
   console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}`);
@@ -200,4 +207,4 @@ function bruteForce(pool: string[]): void {
   console.log(`  planted: recall ${fmt(s.recall, 4)}, precision ${fmt(s.precision, 4)}`);
 }
 
-main();
+await main();
