@@ -18,7 +18,8 @@
  */
 import { z } from "zod";
 import { defineCheck, type RawFinding } from "./define-check.js";
-import { findQuantities } from "../text/arith-numbers.js";
+import type { SegmentedDocument } from "../model/document.js";
+import { findQuantities, type Quantity } from "../text/arith-numbers.js";
 import { ARITH_KINDS, type ArithKind, type ArithResult, type Tolerance } from "./arithmetic/types.js";
 import { checkSums } from "./arithmetic/sums.js";
 import { checkRates } from "./arithmetic/rates.js";
@@ -90,7 +91,7 @@ export default defineCheck({
     const findings: RawFinding[] = [];
     for (const s of sentencesOf(unit.text)) {
       if (ctx.isNoise(unit.start + s.start, unit.start + s.end)) continue;
-      const qs = findQuantities(s.text);
+      const qs = quantitiesOf(ctx.doc, s.text);
       if (qs.length === 0) continue;
       const results: ArithResult[] = [];
       if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose") || c.kinds.has("shares")) results.push(...checkSums(s.text, qs, c.tol));
@@ -113,6 +114,20 @@ export default defineCheck({
     return findings;
   },
 });
+
+const quantityCache = new WeakMap<SegmentedDocument, Map<string, readonly Quantity[]>>();
+
+/**
+ * findQuantities, memoized per document by sentence text: the arithmetic rules (three in national.yaml)
+ * read the same sentences. The checks only read the quantities (readonly), so sharing them is safe.
+ */
+function quantitiesOf(doc: SegmentedDocument, text: string): readonly Quantity[] {
+  let byText = quantityCache.get(doc);
+  if (!byText) quantityCache.set(doc, (byText = new Map()));
+  let qs = byText.get(text);
+  if (!qs) byText.set(text, (qs = findQuantities(text)));
+  return qs;
+}
 
 /**
  * Sentences of a unit (split after 。！？ and line breaks), with offsets relative to the unit. A

@@ -28,7 +28,7 @@ import { defineCheck, type RawFinding } from "./define-check.js";
 import type { SegmentedDocument } from "../model/document.js";
 import { collectYearEvidence } from "../text/year-evidence.js";
 import { findYearMentions } from "../text/year-mentions.js";
-import { loadKnowledgeBase, type KbTerm } from "./outdated-term/kb.js";
+import { loadKnowledgeBase, type KbTerm, type KnowledgeBase } from "./outdated-term/kb.js";
 import { expectedClause, findClauses, findMeetingMentions, latestCitable, toCnOrdinal } from "./outdated-term/meetings.js";
 import { userRegExp } from "../text/safe-regex.js";
 
@@ -92,10 +92,7 @@ export default defineCheck({
   compile(options, env) {
     const dir = isAbsolute(options.kb) ? options.kb : join(env.builtinRulesDir, options.kb);
     const kb = loadKnowledgeBase(dir);
-    const ignore = new Set(options.ignore);
-    const terms = kb.terms
-      .filter((t) => !ignore.has(t.term))
-      .map((t) => ({ entry: t, re: userRegExp(t.pattern ?? escapeRe(t.term), "gu"), exclude: t.exclude ? userRegExp(t.exclude, "u") : null }));
+    const terms = compileTerms(kb, options.ignore);
     const events = kb.events.map((e) => ({ entry: e, re: userRegExp(e.pattern, "gu") }));
     return { kinds: new Set<OutdatedKind>(options.kinds), kb, terms, events, graceDays: options.graceDays };
   },
@@ -116,7 +113,11 @@ export default defineCheck({
     const dated = verdict.evidence.find((e) => e.source === "published" && e.date === pub) ?? verdict.evidence.find((e) => e.source === "signature" && e.date === pub);
     const dateRelated = dated && !ctx.isNoise(dated.start, dated.end) ? [{ span: [dated.start - unit.start, dated.end - unit.start] as const, label: dated.source }] : undefined;
 
-    for (const s of doc.sentences) {
+    // The latest citable meeting depends only on the document's date: once per document.
+    const latest = early && c.kinds.has("stale-clause") ? latestCitable(c.kb.meetings, early, c.graceDays) : null;
+    const hitsBySentence = termHitCache(c.terms, doc);
+
+    for (const [si, s] of doc.sentences.entries()) {
       const block = doc.blocks[s.blockIndex];
       if (!block || block.kind === "chrome" || block.kind === "meta" || ctx.isNoise(s.start, s.end)) continue;
       const text = s.text;
@@ -135,7 +136,7 @@ export default defineCheck({
           });
         }
         for (const e of c.events) {
-          for (const m of text.matchAll(e.re)) {
+          for (const m of execAll(e.re, text)) {
             if (e.entry.start <= late) continue;
             findings.push({
               span: [at(s.start + m.index), at(s.start + m.index + m[0].length)],
@@ -147,7 +148,6 @@ export default defineCheck({
         }
       }
       if (early && c.kinds.has("stale-clause")) {
-        const latest = latestCitable(c.kb.meetings, early, c.graceDays);
         for (const cl of findClauses(text)) {
           if (!latest || cl.all) continue;
           const before = text.slice(Math.max(0, cl.start - 8), cl.start);
@@ -170,16 +170,18 @@ export default defineCheck({
         }
       }
 
-      // Terms, laws and body names.
-      for (const t of c.terms) {
-        for (const m of text.matchAll(t.re)) {
-          const abs = s.start + m.index;
-          if (!aligned(boundaries, abs, abs + m[0].length, m[0].length)) continue;
+      // Terms, laws and body names (matches shared by every rule of this check on this document).
+      let hits = hitsBySentence[si];
+      if (!hits) hitsBySentence[si] = hits = termHits(c.terms, text, s.start, boundaries);
+      for (const h of hits) {
+        const t = h.term;
+        const abs = s.start + h.index;
+        const matched = h.text;
+        {
           const e = t.entry;
-          if (t.exclude?.test(text)) continue;
           if (late && e.valid_from && e.valid_from > late && c.kinds.has("not-yet")) {
             findings.push({
-              span: [at(abs), at(abs + m[0].length)],
+              span: [at(abs), at(abs + matched.length)],
               messageId: "not-yet",
               data: { term: e.term, validFrom: e.valid_from, date: dateText, basis: basis[ctx.lang] },
               evidence: { kind: "not-yet", term: e.term, validFrom: e.valid_from, source: e.source, confidence: e.confidence, ...common },
@@ -190,9 +192,9 @@ export default defineCheck({
           if (reportYear !== null && e.valid_to && e.valid_to <= `${reportYear}-01-01` && c.kinds.has("superseded") && !GROUP_EXCLUDE[e.group].test(text)) {
             const replacement = e.superseded_by ?? "";
             findings.push({
-              span: [at(abs), at(abs + m[0].length)],
+              span: [at(abs), at(abs + matched.length)],
               messageId: "superseded",
-              data: { term: m[0], validTo: e.valid_to, replacement, reportYear },
+              data: { term: matched, validTo: e.valid_to, replacement, reportYear },
               evidence: { kind: "superseded", term: e.term, validTo: e.valid_to, supersededBy: replacement, source: e.source, confidence: e.confidence, group: e.group, ...common },
               ...(replacement ? { suggestion: replacement } : {}),
             });
@@ -278,6 +280,85 @@ export default defineCheck({
     return findings;
   },
 });
+
+interface CompiledTerm {
+  entry: KbTerm;
+  re: RegExp;
+  exclude: RegExp | null;
+}
+interface TermHit {
+  term: CompiledTerm;
+  /** Offset in the sentence. */
+  index: number;
+  text: string;
+}
+
+const termsCache = new WeakMap<KnowledgeBase, Map<string, CompiledTerm[]>>();
+
+/** The term patterns of a knowledge base minus `ignore`; one shared array per (kb, ignore) so rules of this check share their matches. */
+function compileTerms(kb: KnowledgeBase, ignoreList: readonly string[]): CompiledTerm[] {
+  let byIgnore = termsCache.get(kb);
+  if (!byIgnore) termsCache.set(kb, (byIgnore = new Map()));
+  const key = JSON.stringify(ignoreList);
+  const hit = byIgnore.get(key);
+  if (hit) return hit;
+  const ignore = new Set(ignoreList);
+  const terms = kb.terms
+    .filter((t) => !ignore.has(t.term))
+    .map((t) => ({ entry: t, re: userRegExp(t.pattern ?? escapeRe(t.term), "gu"), exclude: t.exclude ? userRegExp(t.exclude, "u") : null }));
+  byIgnore.set(key, terms);
+  return terms;
+}
+
+const hitCache = new WeakMap<CompiledTerm[], WeakMap<SegmentedDocument, TermHit[][]>>();
+
+/** Per-sentence term hits of `doc` (filled lazily by sentence index), shared by the rules using `terms`. */
+function termHitCache(terms: CompiledTerm[], doc: SegmentedDocument): TermHit[][] {
+  let byDoc = hitCache.get(terms);
+  if (!byDoc) hitCache.set(terms, (byDoc = new WeakMap()));
+  let hits = byDoc.get(doc);
+  if (!hits) byDoc.set(doc, (hits = []));
+  return hits;
+}
+
+/** Matches of every term in one sentence that fall on token boundaries and are not excluded by the sentence, in term order. */
+function termHits(terms: readonly CompiledTerm[], text: string, sentenceStart: number, boundaries: Set<number> | null): TermHit[] {
+  const out: TermHit[] = [];
+  for (const t of terms) {
+    for (const m of execAll(t.re, text)) {
+      const abs = sentenceStart + m.index;
+      if (!aligned(boundaries, abs, abs + m[0].length, m[0].length)) continue;
+      if (t.exclude?.test(text)) continue;
+      out.push({ term: t, index: m.index, text: m[0] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The matches `text.matchAll(re)` gives for a global regex, without the clone matchAll makes per call
+ * (the hot loop runs every term on every sentence). Resets `re.lastIndex`.
+ */
+function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (;;) {
+    const m = re.exec(text);
+    if (!m) break;
+    out.push(m);
+    if (m[0] === "") re.lastIndex = advance(text, re.lastIndex, re.unicode || re.flags.includes("v"));
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function advance(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return i + 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -62,6 +62,7 @@ const NUM_RE = new RegExp(
 const CN_NUM_RE = new RegExp(`(?<![第前])([零〇两一二三四五六七八九十百千]+)(余|多)?(${UNIT_ALT})`, "gu");
 const CN_D: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const DELIMS = "，,；;：:。！？!?\n";
+const LABEL_STOPS = new Set(DELIMS + "、()（）");
 const APPROX_BEFORE = /(?:约|近|超过|超|逾|达?近|不足|不到|以上|多达|上千|数)\s*$/u;
 
 /** Parses a Chinese numeral below 十万 (十二 → 12, 一百二十三 → 123, 两千 → 2000). */
@@ -178,7 +179,7 @@ function exclusion(text: string, start: number, end: number, unit: string, prote
 /** Text from the previous delimiter (or bracket, or 、) up to `start`. */
 function labelBefore(text: string, start: number): string {
   let i = start;
-  while (i > 0 && !(DELIMS + "、()（）").includes(text[i - 1]!)) i--;
+  while (i > 0 && !LABEL_STOPS.has(text[i - 1]!)) i--;
   return text.slice(i, start).trim();
 }
 
