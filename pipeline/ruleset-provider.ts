@@ -7,6 +7,7 @@ import type { SegmentedDocument } from "./model/document.js";
 import type { ResolvedRuleSet, RuleProblem } from "./ruleset/types.js";
 import { listBuiltinRuleSets, loadRuleSet } from "./ruleset/load.js";
 import { chooseRuleSet, inferProvince, loadRegions } from "./ruleset/regions.js";
+import { withSharedCompile } from "./ruleset/resolve.js";
 
 const PROVINCE_ID = /^[a-z]+$/;
 const isProvinceId = (id: string): boolean => PROVINCE_ID.test(id) && loadRegions().byId.has(id);
@@ -34,11 +35,13 @@ export class RuleSetProvider {
     }
     const byName = new Map<string, ResolvedRuleSet>();
     const problems: RuleProblem[] = [];
-    for (const name of listBuiltinRuleSets()) {
-      const r = loadRuleSet(name);
-      if (r.ok) byName.set(name, r.ruleset);
-      else problems.push(...r.problems);
-    }
+    withSharedCompile(() => {
+      for (const name of listBuiltinRuleSets()) {
+        const r = loadRuleSet(name);
+        if (r.ok) byName.set(name, r.ruleset);
+        else problems.push(...r.problems);
+      }
+    });
     if (problems.length) throw new RuleSetLoadError(problems);
     return new RuleSetProvider(null, byName);
   }

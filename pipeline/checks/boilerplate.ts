@@ -5,13 +5,12 @@
  * (b) corpus frequency: text whose winnowing fingerprints occur in reports of at least
  *     max(commonMinUnits, commonShare × units) different units (the same rule cross-document-copy
  *     uses to keep shared text out of the copy ratio);
- * (c) TF-IDF over jieba tokens (natural's TfIdf): a sentence whose words are, on average, found in
+ * (c) TF-IDF over jieba tokens (IDF as natural's TfIdf defines it): a sentence whose words are, on average, found in
  *     most reports (low IDF) and that states no number is generic.
  * Metrics: `metrics.boilerplate` (ratio per document and per top-level section, per signal).
  * Finding: a section (heading to next heading) that is mostly boilerplate and states no concrete
  * fact (no number other than a date, no 《named measure》, no named body such as …局/…中心).
  */
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
@@ -23,14 +22,22 @@ import { winnow } from "../fingerprint/winnow.js";
 import { commonThreshold } from "../fingerprint/copy-index.js";
 import { userRegExp } from "../text/safe-regex.js";
 
-// NOTE: only the TF-IDF submodule of natural: its entry point loads ~50 packages and measurably slows
-// fast-levenshtein in the same process (perf-anchors.md §1.2).
-const require = createRequire(import.meta.url);
-interface TfIdfLike {
-  addDocument(doc: string[]): void;
-  idf(term: string): number;
+/**
+ * Inverse document frequency exactly as natural's TfIdf computes it (1 + ln(N / (1 + df)), documents
+ * given as token arrays), with document frequencies counted once in a Map instead of natural's scan of
+ * every document object per new term (and without loading natural at all).
+ */
+class DocFrequency {
+  private readonly df = new Map<string, number>();
+  private n = 0;
+  addDocument(doc: readonly string[]): void {
+    this.n++;
+    for (const w of new Set(doc)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+  }
+  idf(term: string): number {
+    return 1 + Math.log(this.n / (1 + (this.df.get(term) ?? 0)));
+  }
 }
-const TfIdf = require("natural/lib/natural/tfidf/tfidf") as new () => TfIdfLike;
 
 const options = z
   .object({
@@ -107,8 +114,37 @@ export interface BoilerplateParams {
   genericSpecificity: number;
 }
 
-/** Per-signal masks over each target's compact text (empty arrays for non-targets). */
-export function boilerplateMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams): { perDoc: (Masks | null)[]; commonUnits: number; tfidfUsed: boolean } {
+type MaskSet = { perDoc: (Masks | null)[]; commonUnits: number; tfidfUsed: boolean };
+
+const docIds = new WeakMap<SegmentedDocument, number>();
+let nextDocId = 0;
+/** The last result per batch (keyed by its first document, so it goes when the batch goes). */
+const lastMasks = new WeakMap<SegmentedDocument, { key: string; docs: SegmentedDocument[]; result: MaskSet }>();
+
+/**
+ * Per-signal masks over each target's compact text (empty arrays for non-targets). The masks are
+ * read-only for callers. boilerplate and cross-document-copy ask for the same masks over the same
+ * batch: the last result is reused for the same documents (same objects, units and targets, compact
+ * texts from compactProse) and the same parameters.
+ */
+export function boilerplateMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams): MaskSet {
+  const first = docs[0]?.doc;
+  const cacheable = first !== undefined && docs.every((d, i) => compacts[i] === compactProse(d.doc));
+  if (!cacheable) return computeMasks(docs, compacts, c);
+  const id = (d: SegmentedDocument) => docIds.get(d) ?? (docIds.set(d, nextDocId), nextDocId++);
+  const key = JSON.stringify([
+    docs.map((d) => [id(d.doc), d.unit, d.target]),
+    c.patterns.map((re) => [re.source, re.flags]),
+    [c.k, c.guarantee, c.commonShare, c.commonMinUnits, c.commonMaxUnits, c.tfidfMinDocs, c.genericSpecificity],
+  ]);
+  const hit = lastMasks.get(first);
+  if (hit && hit.key === key && hit.docs.length === docs.length && hit.docs.every((d, i) => d === docs[i]!.doc)) return hit.result;
+  const result = computeMasks(docs, compacts, c);
+  lastMasks.set(first, { key, docs: docs.map((d) => d.doc), result });
+  return result;
+}
+
+function computeMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams): MaskSet {
   const units = new Set(docs.map((d) => d.unit)).size;
   const commonUnits = commonThreshold(units, c);
   const common = commonMasks(docs, compacts, c, commonUnits);
@@ -246,7 +282,7 @@ const HAS_CJK = /[\u4e00-\u9fff]/u;
 
 /** (c) Generic sentences by TF-IDF: mean normalized IDF of the sentence's words below the threshold, and no number. */
 function genericMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams): Uint8Array[] {
-  const tfidf = new TfIdf();
+  const tfidf = new DocFrequency();
   const words = (doc: SegmentedDocument, s: number, e: number) => doc.tokens.filter((t) => t.start >= s && t.end <= e && t.word.length >= 2 && HAS_CJK.test(t.word)).map((t) => t.word);
   for (const d of docs) tfidf.addDocument(words(d.doc, 0, d.doc.text.length));
   const n = docs.length;
@@ -281,14 +317,42 @@ const NAMED_MEASURE = /《[^》]{2,60}》/u;
 
 /** True when [s, e) states a concrete fact: a number that is not a date, a 《named measure》 or a named body. */
 export function hasFact(doc: SegmentedDocument, s: number, e: number): boolean {
-  for (const n of doc.numbers) {
+  const idx = numberIndex(doc);
+  const numbers = doc.numbers;
+  // Numbers before the first whose running maximum end passes s all end at or before s.
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (idx.maxEnd[mid]! <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < numbers.length; i++) {
+    const n = numbers[i]!;
     if (n.start >= e) break;
     if (n.end <= s) continue;
-    const inDate = doc.dates.some((d) => d.start <= n.start && d.end >= n.end);
-    if (!inDate) return true;
+    if (!idx.inDate[i]) return true;
   }
   const text = doc.text.slice(s, e);
   return NAMED_MEASURE.test(text) || NAMED_BODY.test(text);
+}
+
+const numberIndexCache = new WeakMap<SegmentedDocument, { maxEnd: Int32Array; inDate: Uint8Array }>();
+
+/** Per document: running maximum of number ends, and whether each number lies inside a date. */
+function numberIndex(doc: SegmentedDocument): { maxEnd: Int32Array; inDate: Uint8Array } {
+  let idx = numberIndexCache.get(doc);
+  if (idx) return idx;
+  const maxEnd = new Int32Array(doc.numbers.length);
+  const inDate = new Uint8Array(doc.numbers.length);
+  let m = -1;
+  doc.numbers.forEach((n, i) => {
+    m = Math.max(m, n.end);
+    maxEnd[i] = m;
+    inDate[i] = doc.dates.some((d) => d.start <= n.start && d.end >= n.end) ? 1 : 0;
+  });
+  numberIndexCache.set(doc, (idx = { maxEnd, inDate }));
+  return idx;
 }
 
 export interface Masks {

@@ -148,6 +148,24 @@ function applyFields(st: RuleState, entry: ObjectEntry): void {
   }
 }
 
+let compileCache: Map<string, unknown> | null = null;
+
+/**
+ * Runs `fn` with compiled rules shared between rule sets: a rule of the same type, options and rule
+ * file directory compiles once (the national rules every province set inherits, the knowledge-base
+ * files several rules read). Compiled values are read-only at run time. Only for the duration of
+ * `fn`, so files edited between two loads are read again.
+ */
+export function withSharedCompile<T>(fn: () => T): T {
+  if (compileCache) return fn();
+  compileCache = new Map();
+  try {
+    return fn();
+  } finally {
+    compileCache = null;
+  }
+}
+
 type Report = (code: RuleProblemCode, at: SourcePosition, keyPath: string, data?: MessageData) => void;
 
 function validateRule(st: RuleState, check: CheckDefinition, entry: ObjectEntry, builtinDir: string, report: Report): void {
@@ -171,7 +189,14 @@ function validateRule(st: RuleState, check: CheckDefinition, entry: ObjectEntry,
   }
   st.parsed = result.value;
   try {
-    st.compiled = check.compile(result.value, { ruleFileDir: dirname(entry.src.file), builtinRulesDir: builtinDir });
+    const env = { ruleFileDir: dirname(entry.src.file), builtinRulesDir: builtinDir };
+    const key = compileCache ? JSON.stringify([check.type, env.ruleFileDir, env.builtinRulesDir, result.value]) : "";
+    let compiled = compileCache?.get(key);
+    if (compiled === undefined) {
+      compiled = check.compile(result.value, env);
+      compileCache?.set(key, compiled);
+    }
+    st.compiled = compiled;
     st.valid = true;
   } catch (e) {
     st.valid = false;
