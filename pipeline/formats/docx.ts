@@ -13,17 +13,8 @@ import type { FormatReader } from "./index.js";
 import type { DomElement } from "./dom.js";
 import { assertZipWithinBudget } from "./zip-guard.js";
 import { materializeNumbering } from "./docx-numbering.js";
-
-/** ZIP local file header. */
-export function isZip(buf: Uint8Array): boolean {
-  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
-}
-
-/** A ZIP whose entry names include `word/document.xml` (entry names are stored uncompressed). */
-export function isDocx(buf: Uint8Array): boolean {
-  if (!isZip(buf)) return false;
-  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).includes("word/document.xml", 0, "latin1");
-}
+import { isZip, isDocx } from "./sniff.js";
+export { isZip, isDocx };
 
 const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TD", "TH"]);
 

@@ -19,14 +19,8 @@ import { decodeText } from "./decode.js";
 import { IngestError } from "./errors.js";
 import type { FormatReader } from "./index.js";
 import type { DomDocument, DomElement, DomNode } from "./dom.js";
-
-/** True when the bytes start like an HTML document (after a BOM, whitespace and comments). */
-export function isHtml(buf: Uint8Array): boolean {
-  let head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 2048)).toString("latin1");
-  head = head.replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, "").replace(/\0/g, "");
-  head = head.replace(/^\s*(<!--[\s\S]*?-->\s*)*/, "");
-  return /^\s*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s|title[\s>]|body[\s>])/i.test(head);
-}
+import { isHtml } from "./sniff.js";
+export { isHtml };
 
 /** The charset a page declares in its first 4 KiB, lower-cased (null when none). */
 export function declaredCharset(buf: Uint8Array): string | null {

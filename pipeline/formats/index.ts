@@ -6,9 +6,7 @@
 import type { DocumentMeta } from "../model/document.js";
 import { decodeText } from "./decode.js";
 import { IngestError } from "./errors.js";
-import { docxReader, isZip } from "./docx.js";
-import { pdfReader } from "./pdf.js";
-import { htmlReader } from "./html.js";
+import { isDocx, isHtml, isPdf, isZip } from "./sniff.js";
 
 export interface FormatReader {
   name: string;
@@ -39,6 +37,27 @@ const KNOWN_UNSUPPORTED: { magic: number[]; zh: string; en: string }[] = [
   { magic: [0xff, 0xd8, 0xff], zh: "这是图片（JPEG），没有文字可读；请先做文字识别 OCR", en: "this is an image (JPEG) with no text: run OCR first" },
   { magic: [0x47, 0x49, 0x46, 0x38], zh: "这是图片（GIF），没有文字可读", en: "this is an image (GIF) with no text" },
 ];
+
+/**
+ * A reader whose module (and its libraries: unpdf, mammoth, linkedom, readability) is imported on the
+ * first file of that format: a run over plain text never loads them.
+ */
+function lazyReader(name: string, extensions: readonly string[], sniff: (buf: Uint8Array) => boolean, load: () => Promise<FormatReader>): FormatReader {
+  let reader: Promise<FormatReader> | null = null;
+  return {
+    name,
+    extensions,
+    sniff,
+    async read(buf, path) {
+      reader ??= load();
+      return (await reader).read(buf, path);
+    },
+  };
+}
+
+const pdfReader = lazyReader("pdf", [".pdf"], isPdf, async () => (await import("./pdf.js")).pdfReader);
+const docxReader = lazyReader("docx", [".docx"], isDocx, async () => (await import("./docx.js")).docxReader);
+const htmlReader = lazyReader("html", [".html", ".htm", ".xhtml", ".shtml"], isHtml, async () => (await import("./html.js")).htmlReader);
 
 /** Readers in sniffing order; plain text is the fallback. */
 export const formatReaders: FormatReader[] = [pdfReader, docxReader, htmlReader, txt];

@@ -14,12 +14,8 @@ import { getDocumentProxy, getMeta } from "unpdf";
 import type { DocumentMeta } from "../model/document.js";
 import { IngestError } from "./errors.js";
 import type { FormatReader } from "./index.js";
-
-export function isPdf(buf: Uint8Array): boolean {
-  // The header may follow a little junk; PDF readers accept it within the first 1024 bytes.
-  const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 1024)).toString("latin1");
-  return head.includes("%PDF-");
-}
+import { isPdf } from "./sniff.js";
+export { isPdf };
 
 interface Line {
   text: string;
