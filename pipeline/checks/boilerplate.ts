@@ -232,17 +232,44 @@ function markSpan(mask: Uint8Array, cp: CompactText, s: number, e: number): void
   for (let x = lowerBound(cp.pos, s); x < cp.pos.length && cp.pos[x]! < e; x++) mask[x] = 1;
 }
 
+const phraseMaskCache = new WeakMap<CompactText, Map<string, Uint8Array>>();
+
+/**
+ * Characters of paragraphs matched by a phrase pattern. Memoized per compact text and pattern list
+ * (duplicate-text and boilerplate ask for the same mask); callers must not modify the result.
+ */
 export function phraseMask(doc: SegmentedDocument, cp: CompactText, patterns: RegExp[]): Uint8Array {
+  const key = patterns.map((re) => `${re.flags}/${re.source}\u0000${LITERALS.get(re) ?? ""}`).join("\n");
+  let byKey = phraseMaskCache.get(cp);
+  if (!byKey) phraseMaskCache.set(cp, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit && cp === compactProse(doc)) return hit;
   const mask = new Uint8Array(cp.text.length);
   const present = patterns.filter((re) => doc.text.includes(LITERALS.get(re) ?? ""));
   for (const b of doc.blocks) {
     if (b.kind !== "paragraph") continue;
     for (const re of present) {
+      if (!re.global) throw new TypeError(`phrase pattern /${re.source}/ must be global`);
+      // What b.text.matchAll(re) yields, without cloning re per paragraph (empty matches are skipped).
       re.lastIndex = 0;
-      for (const m of b.text.matchAll(re)) if (m[0].length) markSpan(mask, cp, b.start + m.index!, b.start + m.index! + m[0].length);
+      for (let m = re.exec(b.text); m; m = re.exec(b.text)) {
+        if (m[0].length) markSpan(mask, cp, b.start + m.index, b.start + m.index + m[0].length);
+        else re.lastIndex = advanceIndex(b.text, re.lastIndex, re.unicode);
+      }
+      re.lastIndex = 0;
     }
   }
+  if (cp === compactProse(doc)) byKey.set(key, mask);
   return mask;
+}
+
+/** AdvanceStringIndex: past one code point under the u flag, else one code unit. */
+function advanceIndex(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return i + 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
 /** (b) Characters covered by fingerprints that occur in ≥ commonUnits units. */

@@ -20,8 +20,9 @@ import { z } from "zod";
 import levenshtein from "fast-levenshtein";
 import type { SegmentedDocument, Sentence } from "../model/document.js";
 import { defineCheck, type RawFinding } from "./define-check.js";
-import { compactDocument, compactString, snapToBoundaries, toNormalizedSpan, type CompactText } from "../fingerprint/compact.js";
+import { compactProse, compactString, snapToBoundaries, toNormalizedSpan, type CompactText } from "../fingerprint/compact.js";
 import { selfRepeats, type ScoredPassage } from "../fingerprint/repeats.js";
+import { radixOrder, radixSort } from "../fingerprint/radix.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { loadPhrasePatterns, phraseMask } from "./boilerplate.js";
 
@@ -172,7 +173,7 @@ function lowerBound(arr: Int32Array, v: number): number {
 
 /** Finds, classifies and merges the repeats of one document. Exported for the benchmark. */
 export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
-  const compact = compactDocument(doc);
+  const compact = compactProse(doc);
   const T = compact.text;
   const units = new Units(doc, compact);
   const k = Math.min(c.clauseMinLength, c.minLength, c.passageMinLength);
@@ -255,7 +256,7 @@ function mergeHits(hits: Hit[]): Hit[] {
 function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
   const q = 3;
   const sents: { a: number; b: number; s: string; grams: Int32Array }[] = [];
-  const freq = new Map<number, number>();
+  let total = 0;
   units.sent.forEach((r) => {
     if (!r || r[1] - r[0] < c.minLength) return;
     const s = T.slice(r[0], r[1]);
@@ -266,40 +267,70 @@ function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
     let n = 0;
     for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[n++] = all[j]!;
     const grams = all.slice(0, n);
-    for (const g of grams) freq.set(g, (freq.get(g) ?? 0) + 1);
+    total += n;
     sents.push({ a: r[0], b: r[1], s, grams });
   });
-  const index = new Map<number, number[]>();
+  // Document frequency of each distinct 3-gram (the number of sentences holding it), by one radix sort
+  // of all sentences' distinct grams (values < 2^30). The global order of grams, (frequency, value)
+  // ascending, becomes a rank per gram; a sentence's prefix is its grams of lowest rank, and the index is
+  // an array by rank instead of a Map.
+  const pooled = new Uint32Array(total);
+  const offsets = new Int32Array(sents.length + 1);
+  sents.forEach((x, xi) => {
+    pooled.set(x.grams, offsets[xi]!);
+    offsets[xi + 1] = offsets[xi]! + x.grams.length;
+  });
+  const { order: pooledOrder, sorted } = radixSort(pooled);
+  const idAt = new Int32Array(total);
+  const freqList: number[] = [];
+  for (let j = 0, u = -1; j < total; j++) {
+    if (j === 0 || sorted[j] !== sorted[j - 1]) {
+      u++;
+      freqList.push(0);
+    }
+    freqList[u]!++;
+    idAt[pooledOrder[j]!] = u;
+  }
+  // ids ascend with the gram value; a stable sort by frequency gives the (frequency, value) order.
+  const byRank = radixOrder(Uint32Array.from(freqList));
+  const rankOf = new Int32Array(byRank.length);
+  for (let r = 0; r < byRank.length; r++) rankOf[byRank[r]!] = r;
+  const index: (number[] | undefined)[] = new Array(byRank.length);
   const out: ScoredPassage[] = [];
   // lastTried[y] = the sentence that last compared itself with y (a stamp instead of a Set per sentence).
   const lastTried = new Int32Array(sents.length).fill(-1);
-  const GRAM = 2 ** 30;
+  const lens = Int32Array.from(sents, (x) => x.s.length);
   sents.forEach((x, xi) => {
     const dmax = Math.floor(((1 - c.similarity) * x.s.length) / c.similarity);
-    // Global order: (frequency, value) packed into one number, rarest first.
-    const order = new Float64Array(x.grams.length);
-    for (let i = 0; i < order.length; i++) order[i] = freq.get(x.grams[i]!)! * GRAM + x.grams[i]!;
+    const xl = x.s.length;
+    // This sentence's grams by global rank, rarest first.
+    const order = new Int32Array(x.grams.length);
+    for (let i = 0, o = offsets[xi]!; i < order.length; i++) order[i] = rankOf[idAt[o + i]!]!;
     order.sort();
     const prefix = Math.min(order.length, q * dmax + 1);
     for (let p = 0; p < prefix; p++) {
-      const list = index.get(order[p]! % GRAM);
+      const list = index[order[p]!];
       if (!list) continue;
-      for (const yi of list) {
+      for (let li = 0; li < list.length; li++) {
+        const yi = list[li]!;
+        // Length filter first (a pair it rejects is rejected on every visit, so the stamp is not needed for it).
+        const yl = lens[yi]!;
+        const longer = xl > yl ? xl : yl;
+        const shorter = xl > yl ? yl : xl;
+        if (shorter < c.similarity * longer) continue;
         if (lastTried[yi] === xi) continue;
         lastTried[yi] = xi;
         const y = sents[yi]!;
-        const longer = Math.max(x.s.length, y.s.length);
-        const shorter = Math.min(x.s.length, y.s.length);
-        if (shorter < c.similarity * longer || x.s === y.s) continue; // length filter; exact repeats come from the k-gram pass
+        if (x.s === y.s) continue; // exact repeats come from the k-gram pass
         const sim = 1 - levenshtein.get(x.s, y.s) / longer;
         if (sim >= c.similarity) out.push({ a0: y.a, a1: y.b, b0: x.a, b1: x.b, matched: 0, edits: 1, similarity: sim });
       }
     }
     for (let p = 0; p < prefix; p++) {
-      const g = order[p]! % GRAM;
-      const list = index.get(g);
+      const r = order[p]!;
+      const list = index[r];
       if (list) list.push(xi);
-      else index.set(g, [xi]);
+      else index[r] = [xi];
     }
   });
   return out;

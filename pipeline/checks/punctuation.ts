@@ -22,6 +22,8 @@ import { defineCheck, type CheckContext, type CheckUnit, type RawFinding } from 
 type Family = "book" | "dquote" | "squote" | "paren" | "lenticular" | "tortoise" | "square" | "angle";
 const OPEN: Record<string, Family> = { "《": "book", "“": "dquote", "‘": "squote", "（": "paren", "(": "paren", "【": "lenticular", "〔": "tortoise", "[": "square", "［": "square", "〈": "angle" };
 const CLOSE: Record<string, Family> = { "》": "book", "”": "dquote", "’": "squote", "）": "paren", ")": "paren", "】": "lenticular", "〕": "tortoise", "]": "square", "］": "square", "〉": "angle" };
+/** Any opening or closing mark of OPEN / CLOSE (all in the BMP, one code unit each). */
+const PAIR_MARKS = new RegExp(`[${[...Object.keys(OPEN), ...Object.keys(CLOSE)].map((c) => c.replace(/[\]\[()\\^-]/g, "\\$&")).join("")}]`);
 const CLOSER_OF: Record<Family, string> = { book: "》", dquote: "”", squote: "’", paren: "）", lenticular: "】", tortoise: "〕", square: "］", angle: "〉" };
 const OPENER_OF: Record<Family, string> = { book: "《", dquote: "“", squote: "‘", paren: "（", lenticular: "【", tortoise: "〔", square: "［", angle: "〈" };
 
@@ -132,7 +134,10 @@ function checkPairs(unit: CheckUnit, ctx: CheckContext): RawFinding[] {
   const text = unit.text;
   const out: RawFinding[] = [];
   const stack: { family: Family; at: number; mark: string }[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // Only paired marks matter: jump from one to the next instead of visiting every character.
+  const marks = new RegExp(PAIR_MARKS.source, "g");
+  for (let hit = marks.exec(text); hit; hit = marks.exec(text)) {
+    const i = hit.index;
     const ch = text[i]!;
     // 》》 / 《《 are arrows (》》点击图片进入专题《《), never title marks: a title inside a title uses 〈〉.
     if ((ch === "《" || ch === "》") && (text[i - 1] === ch || text[i + 1] === ch)) continue;
