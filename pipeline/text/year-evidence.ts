@@ -85,6 +85,19 @@ const META_TITLE_KEYS = /^(?:名\s*称|标\s*题|题\s*名)$/u;
  * @param options genre knowledge (titles that carry the delivery year)
  */
 export function collectYearEvidence(doc: SegmentedDocument, options: YearEvidenceOptions = { deliveryTitlePatterns: DEFAULT_DELIVERY_TITLES }): ReportYearVerdict {
+  // The run and the year-consistency and outdated-term rules (8 callers per document with national.yaml)
+  // ask for the same verdict: memoized per document and delivery patterns; callers only read it.
+  const key = options.deliveryTitlePatterns.map((re) => `${re.flags}/${re.source}`).join("\n");
+  let byKey = verdictCache.get(doc);
+  if (!byKey) verdictCache.set(doc, (byKey = new Map()));
+  let verdict = byKey.get(key);
+  if (!verdict) byKey.set(key, (verdict = computeYearEvidence(doc, options)));
+  return verdict;
+}
+
+const verdictCache = new WeakMap<SegmentedDocument, Map<string, ReportYearVerdict>>();
+
+function computeYearEvidence(doc: SegmentedDocument, options: YearEvidenceOptions): ReportYearVerdict {
   const evidence: YearEvidence[] = [];
   const blocks = doc.blocks.filter((b) => b.kind !== "chrome");
   const planBlocks = new Set<number>();
