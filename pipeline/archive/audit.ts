@@ -159,7 +159,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
  * load), so a changed check invalidates stored results even when the package version was not bumped
  * (every commit between releases is 0.1.0). A few tens of ms.
  */
-function toolKey(): string {
+export function toolKey(): string {
   const h = createHash("sha256");
   let root = "";
   const walk = (dir: string) => {

@@ -105,8 +105,11 @@ Examples:
   program
     .command("audit")
     .description("审计档案：加入归档索引，仅检查新增或变化的文档 / audit an archive incrementally into the archive index")
-    .argument("<inputs...>", "files, directories or globs (as for check)")
+    .argument("[inputs...]", "files, directories or globs (as for check)")
     .option("--index <db>", "archive index (SQLite) to add to and reuse results from", DEFAULT_INDEX)
+    .option("--queue <redis-url>", "distributed mode: enqueue the documents on BullMQ at redis://HOST:PORT for `report-qc worker` processes, then run the cross-document step here")
+    .option("--status", "with --queue: print the queue's progress (waiting/active/completed/failed) and exit")
+    .option("--batch-size <n>", "with --queue: documents per job", "20")
     .option("--rules <name|path>", "rule set: built-in name or a YAML file; default: chosen per document by province")
     .option("--format <list>", "files to write into --out: json,md,html", "json,md,html")
     .option("--out <dir>", "output directory", "reports-out")
@@ -124,10 +127,51 @@ checked again; an interrupted audit (Ctrl-C, kill -9) resumes where it stopped.
 Examples:
   report-qc audit archive/                          # index at reports-out/archive.db, reports in reports-out/
   report-qc audit archive/ --index /data/gd.db --out /data/gd-review
-  report-qc check draft.docx --index /data/gd.db     # then: copies from any audited report`,
+  report-qc check draft.docx --index /data/gd.db     # then: copies from any audited report
+  report-qc audit archive/ --queue redis://10.0.0.5:6379   # with report-qc worker processes on any machines
+  report-qc audit --queue redis://10.0.0.5:6379 --status`,
     )
     .action(async (inputs: string[], flags: AuditFlags) => {
-      exitCode = await runAuditCommand(inputs, flags, stdout, stderr);
+      if (flags.status) {
+        if (!flags.queue) throw new Error("--status needs --queue redis://HOST:PORT");
+        const { queueStatus } = await import("../queue/audit.js");
+        stdout.write(await queueStatus(flags.queue));
+        return;
+      }
+      if (!inputs.length) throw new Error("audit: give files or directories to audit");
+      exitCode = flags.queue ? await runQueueAuditCommand(inputs, flags, stdout, stderr) : await runAuditCommand(inputs, flags, stdout, stderr);
+    });
+
+  program
+    .command("worker")
+    .description("分布式审计的工作进程 / process documents enqueued by `report-qc audit --queue`")
+    .requiredOption("--queue <redis-url>", "Redis of the queue: redis://HOST:PORT")
+    .option("--jobs <n>", "worker threads, also jobs in flight", "1")
+    .option("--lock-ms <ms>", "BullMQ lock duration: a killed worker's job is handed to another after about this long", "30000")
+    .option("--quiet", "no log lines")
+    .addHelpText(
+      "after",
+      `
+Runs until stopped (Ctrl-C / SIGTERM finish the jobs in hand). Input paths are read as the audit
+machine gave them: workers need the same files at the same paths (a shared disk).
+
+Examples:
+  report-qc worker --queue redis://10.0.0.5:6379 --jobs 4`,
+    )
+    .action(async (flags: { queue: string; jobs: string; lockMs: string; quiet?: boolean }) => {
+      const threads = Number(flags.jobs);
+      const lockMs = Number(flags.lockMs);
+      if (!Number.isInteger(threads) || threads < 1) throw new Error(`--jobs must be a positive integer, got "${flags.jobs}"`);
+      if (!(lockMs >= 1000)) throw new Error(`--lock-ms must be at least 1000, got "${flags.lockMs}"`);
+      const { startQueueWorker } = await import("../queue/worker.js");
+      const log = flags.quiet ? undefined : (line: string) => stderr.write(`report-qc worker: ${line}\n`);
+      const w = await startQueueWorker({ url: flags.queue, threads, lockMs, ...(log ? { log } : {}) });
+      log?.(`ready (pid ${process.pid}, ${threads} thread(s))`);
+      await new Promise<void>((resolveStop) => {
+        const stop = () => void w.close().then(resolveStop, resolveStop);
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
     });
 
   const rules = program.command("rules").description("规则文件工具 / rule-file tools");
@@ -201,6 +245,34 @@ interface AuditFlags {
   maxSize: string;
   quiet?: boolean;
   exitZero?: boolean;
+  queue?: string;
+  status?: boolean;
+  batchSize: string;
+}
+
+async function runQueueAuditCommand(inputs: string[], flags: AuditFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const formats = parseFormats(flags.format);
+  const maxMb = Number(flags.maxSize);
+  if (!(maxMb > 0)) throw new Error(`--max-size must be a positive number of MB, got "${flags.maxSize}"`);
+  const batchSize = Number(flags.batchSize);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a positive integer, got "${flags.batchSize}"`);
+  const { runQueueAudit } = await import("../queue/audit.js");
+  const { model, processed, stats } = await runQueueAudit(inputs, {
+    url: flags.queue!,
+    batchSize,
+    lang: flags.lang,
+    segmenter: flags.segmenter,
+    maxBytes: Math.round(maxMb * 1024 * 1024),
+    ...(flags.rules ? { rules: flags.rules } : {}),
+    ...(flags.quiet ? {} : { log: (line: string) => stderr.write(`report-qc audit: ${line}\n`) }),
+  });
+  await writeReports(model, flags.out, formats, flags.lang, sourcesFromProcessed(processed));
+  stdout.write(formatStylish(model, flags.lang, { quiet: true, outDir: flags.out }));
+  stdout.write(
+    `${stats.documents} documents in ${stats.jobs} jobs, ${stats.failed} failed${stats.requeued ? `, ${stats.requeued} jobs enqueued again` : ""} (queue ${(stats.queueMs / 1000).toFixed(1)} s, total ${(stats.ms / 1000).toFixed(1)} s; run ${stats.runId})\n`,
+  );
+  if (model.errors.some((e) => ARGUMENT_ERROR_CODES.has(e.code))) return EXIT.usage;
+  return flags.exitZero ? EXIT.ok : exitCodeFor(model);
 }
 
 async function runAuditCommand(inputs: string[], flags: AuditFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
