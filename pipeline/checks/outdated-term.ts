@@ -322,7 +322,7 @@ function termHitCache(terms: CompiledTerm[], doc: SegmentedDocument): TermHit[][
 }
 
 /** Matches of every term in one sentence that fall on token boundaries and are not excluded by the sentence, in term order. */
-function termHits(terms: readonly CompiledTerm[], text: string, sentenceStart: number, boundaries: Set<number> | null): TermHit[] {
+function termHits(terms: readonly CompiledTerm[], text: string, sentenceStart: number, boundaries: Uint8Array | null): TermHit[] {
   const out: TermHit[] = [];
   for (const t of terms) {
     for (const m of execAll(t.re, text)) {
@@ -364,17 +364,19 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-const boundaryCache = new WeakMap<SegmentedDocument, Set<number> | null>();
+const boundaryCache = new WeakMap<SegmentedDocument, Uint8Array | null>();
 
-/** Offsets where a jieba token starts or ends; null when the document has no tokens. */
-function tokenBoundaries(doc: SegmentedDocument): Set<number> | null {
+/** 1 at offsets where a jieba token starts or ends; null when the document has no tokens. */
+function tokenBoundaries(doc: SegmentedDocument): Uint8Array | null {
   if (boundaryCache.has(doc)) return boundaryCache.get(doc)!;
-  let set: Set<number> | null = null;
+  let set: Uint8Array | null = null;
   if (doc.tokens.length) {
-    set = new Set<number>();
+    let max = doc.text.length;
+    for (const t of doc.tokens) if (t.end > max) max = t.end;
+    set = new Uint8Array(max + 1);
     for (const t of doc.tokens) {
-      set.add(t.start);
-      set.add(t.end);
+      set[t.start] = 1;
+      set[t.end] = 1;
     }
   }
   boundaryCache.set(doc, set);
@@ -385,7 +387,7 @@ function tokenBoundaries(doc: SegmentedDocument): Set<number> | null {
  * A short term (≤ 3 characters: 工商局, 法制办) must start and end on token boundaries; a longer one must
  * start on one (jieba often glues the next word on: 社会主义/法制建设).
  */
-function aligned(boundaries: Set<number> | null, start: number, end: number, length: number): boolean {
+function aligned(boundaries: Uint8Array | null, start: number, end: number, length: number): boolean {
   if (boundaries === null) return true;
-  return boundaries.has(start) && (length >= 4 || boundaries.has(end));
+  return boundaries[start] === 1 && (length >= 4 || boundaries[end] === 1);
 }

@@ -3,9 +3,15 @@
  * detection (jschardet) for legacy Chinese encodings, decoded with iconv-lite. GBK and GB2312 are
  * decoded as GB18030, their superset, so no character a GBK file can hold is lost.
  */
+import { createRequire } from "node:module";
 import iconv from "iconv-lite";
-import jschardet from "jschardet";
+import type jschardetModule from "jschardet";
 import { IngestError } from "./errors.js";
+
+// jschardet is needed only for a file that is not UTF-8: loaded then (it costs ~30 ms at start-up).
+const require = createRequire(import.meta.url);
+let detector: typeof jschardetModule | null = null;
+const jschardet = (): typeof jschardetModule => (detector ??= require("jschardet") as typeof jschardetModule);
 
 export interface Decoded {
   text: string;
@@ -41,7 +47,7 @@ export function decodeText(buf: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: detect a legacy encoding below.
   }
-  const detected = jschardet.detect(Buffer.from(buf), { minimumThreshold: 0 });
+  const detected = jschardet().detect(Buffer.from(buf), { minimumThreshold: 0 });
   const name = (detected.encoding ?? "").toLowerCase();
   // Chinese text that is not UTF-8 is, in these archives, overwhelmingly GBK/GB18030; jschardet
   // sometimes guesses a Western code page for short texts, so GB18030 is the fallback.
