@@ -206,10 +206,21 @@ function perSource(list: CopyPassage[], common: Uint8Array): [number, number, nu
   return [...by].map(([s, ps]) => [s, coveredChars(ps, common), ps.length]);
 }
 
+/** Distinct non-common target offsets covered by the passages within [from, to). */
 function coveredChars(ps: CopyPassage[], common: Uint8Array, from = 0, to = Infinity): number {
-  const marks = new Set<number>();
-  for (const p of ps) for (let i = Math.max(p.t0, from); i < Math.min(p.t1, to); i++) if (!common[i]) marks.add(i);
-  return marks.size;
+  let size = 0;
+  for (const p of ps) size = Math.max(size, Math.min(p.t1, to));
+  const marks = new Uint8Array(Math.max(0, size));
+  let n = 0;
+  for (const p of ps) {
+    for (let i = Math.max(p.t0, from); i < Math.min(p.t1, to); i++) {
+      if (!common[i] && !marks[i]) {
+        marks[i] = 1;
+        n++;
+      }
+    }
+  }
+  return n;
 }
 
 function copyMetrics(d: CorpusDocument, c: CompactText, list: CopyPassage[], common: Uint8Array, docs: readonly CorpusDocument[], commonUnits: number): Record<string, unknown> {
