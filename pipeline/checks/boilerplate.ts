@@ -17,7 +17,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import type { Block, SegmentedDocument } from "../model/document.js";
 import { CompileError, defineCorpusCheck, type CompileEnv, type CorpusDocument, type CorpusRawFinding } from "./define-check.js";
-import { compactProse, sectionAt, topSections, type CompactText } from "../fingerprint/compact.js";
+import { compactProse, sectionAt, topSections, lowerBound, type CompactText } from "../fingerprint/compact.js";
 import { winnow } from "../fingerprint/winnow.js";
 import { commonThreshold } from "../fingerprint/copy-index.js";
 import { userRegExp } from "../text/safe-regex.js";
@@ -215,17 +215,6 @@ export function phraseRegExp(phrase: string): RegExp {
 }
 
 const LITERALS = new WeakMap<RegExp, string>();
-
-function lowerBound(arr: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Marks compact characters inside normalized [s, e). */
 function markSpan(mask: Uint8Array, cp: CompactText, s: number, e: number): void {

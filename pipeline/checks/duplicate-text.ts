@@ -20,7 +20,7 @@ import { z } from "zod";
 import levenshtein from "fast-levenshtein";
 import type { SegmentedDocument, Sentence } from "../model/document.js";
 import { defineCheck, type RawFinding } from "./define-check.js";
-import { compactProse, compactString, snapToBoundaries, toNormalizedSpan, type CompactText } from "../fingerprint/compact.js";
+import { compactProse, compactString, snapToBoundaries, toNormalizedSpan, lowerBound, type CompactText } from "../fingerprint/compact.js";
 import { selfRepeats, type ScoredPassage } from "../fingerprint/repeats.js";
 import { radixOrder, radixSort } from "../fingerprint/radix.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
@@ -158,17 +158,6 @@ class Units {
     const endsAtClause = ca.some(([, y]) => Math.abs(y - b) <= 0);
     return startsAtClause && endsAtClause;
   }
-}
-
-function lowerBound(arr: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Finds, classifies and merges the repeats of one document. Exported for the benchmark. */

@@ -160,3 +160,15 @@ export function snapToBoundaries(
   }
   return { a0, a1, b0, b1 };
 }
+
+/** First index whose value is ≥ v in a sorted array: maps a normalized offset to compact positions (`CompactText.pos`). */
+export function lowerBound(arr: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
