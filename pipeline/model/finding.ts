@@ -80,9 +80,27 @@ export interface InputError {
   message: string;
 }
 
+/** Batch-level results of the corpus checks (cross-document copying). */
+export interface CorpusSummary {
+  /** Reference archive used ("" when none). */
+  archive: string;
+  archiveDocuments: number;
+  /** `{a, b, sharedChars, passages}`: characters of one report in passages shared with the other. */
+  copyPairs: unknown[];
+  /** Groups of reports linked by copied passages. */
+  clusters: string[][];
+  /** Everything the corpus checks returned, by check type. */
+  byCheck: Record<string, unknown>;
+}
+
 export interface ReportModel {
   schemaVersion: 1;
   tool: { name: string; version: string };
   documents: DocumentResult[];
   errors: InputError[];
+  /**
+   * Batch results of the corpus checks, for index.json and the dashboard. NOT part of the `--json`
+   * output (schemaVersion 1): formatJson leaves it out.
+   */
+  corpus?: CorpusSummary;
 }

@@ -5,8 +5,10 @@
 import type { DocumentResult, ReportModel } from "../model/finding.js";
 import { corpusSummaryOf } from "./corpus-summary.js";
 
+/** The stable `--json` output (schemaVersion 1): the model without its batch-internal `corpus` summary. */
 export function formatJson(model: ReportModel): string {
-  return JSON.stringify(model, null, 2) + "\n";
+  const { corpus: _batchOnly, ...stable } = model;
+  return JSON.stringify(stable, null, 2) + "\n";
 }
 
 export function formatDocumentJson(model: ReportModel, doc: DocumentResult): string {
