@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { NormalizedDocument, RawDocument } from "../pipeline/model/document.js";
 import { normalize, shouldRejoin } from "../pipeline/stages/normalize.js";
+// Deterministic PRNG (mulberry32) so a failure can be replayed; the benchmark uses the same one.
+import { rng } from "../bench/synthetic.js";
 
 const CORPUS = new URL("../corpus/", import.meta.url);
 const SEEDS = ["000_c49e41131fdb983c.txt", "001_fd56e537edcebdc8.txt", "002_88355d0e2550c175.txt", "003_8388e48a1664613c.txt", "004_b7fad94994891559.txt"];
@@ -27,17 +29,6 @@ function comparable(s: string): string {
     .replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]/gu, "");
 }
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function noiseTexts(doc: NormalizedDocument, kind = "chrome"): string[] {
   return doc.noise.filter((n) => n.kind === kind).map((n) => doc.text.slice(n.start, n.end));
