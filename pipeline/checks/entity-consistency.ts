@@ -130,6 +130,10 @@ export default defineCheck({
       const allowed = selfKinds(own.unit, ownP);
       const ancestors = new Set([...own.unit.places.map((p) => p.suffix), ...index.ancestors(ownP).map((p) => p.suffix)]);
       const expected = [...allowedRefs(allowed)].join("、");
+      // 我区 may be the autonomous region a city or county lies in: known from the region file, or,
+      // when the province is unknown, from the text naming an 自治区 at all.
+      const province = index.ancestors(ownP).find((p) => p.level === 1);
+      const autonomous = province ? province.suffix === "自治区" : ctx.doc.text.includes("自治区");
       for (const b of bodyBlocks) {
         const bounds = tokenBoundaries(ctx.doc.tokens, b.start, b.end);
         for (const m of b.text.matchAll(SELF_REF)) {
@@ -142,6 +146,8 @@ export default defineCheck({
           // 我办 is also a verb phrase (“企呼我办”, 你说我办); self-references inside quotation marks are slogans or quoted speech.
           if (m[0] === "我办" || insideQuotes(b.text, start)) continue;
           if (m[0][0] === "本" && (SELF_KINDS[kind] ?? []).some((s) => ancestors.has(s))) continue;
+          // A unit speaks of the places it belongs to as its own: 我省 in a city's report, 我市 in a county's.
+          if (enclosingRef(kind, ownP.level, province?.suffix, autonomous)) continue;
           out.push({
             span: rel(b.start + start, b.start + end),
             messageId: "selfRef",
@@ -238,6 +244,29 @@ function selfKinds(u: UnitName, own: Place): Set<string> {
   return out;
 }
 
+/** Level of the place a self-reference kind names (区 read as a district here; see enclosingRef). */
+const KIND_LEVEL: Record<string, number> = { 省: 1, 市: 2, 州: 2, 区: 3, 县: 3, 旗: 3, 镇: 4, 乡: 4, 街: 4, 街道: 4 };
+
+/**
+ * True when 我<kind> names a place of a higher level than the unit's (我省 in a city's report, 我市 or
+ * 我州 in a county's): a unit may speak of the places it belongs to. 我区 counts as higher only when the
+ * unit lies in an autonomous region, 我省 only when it lies in a 省. A lower level (我县 in a city's
+ * report, 我市 in a province's) is still reported, and so is any other 我X in a town's report.
+ */
+function enclosingRef(kind: string, ownLevel: number, provinceSuffix: string | undefined, autonomous: boolean): boolean {
+  // Towns and streets stay strict: their reports name the county as 县委/区政府/全区, and 我区/我县 in a
+  // town's report is the typical leftover of a county report copied down (seeds README, 001).
+  if (ownLevel >= 4) return false;
+  if (kind === "区") return ownLevel > 1 && autonomous;
+  // A district of a municipality (level 2 like a city) speaks of 我市 = the municipality.
+  if (kind === "市" && provinceSuffix === "市") return ownLevel > 1;
+  const level = KIND_LEVEL[kind];
+  if (level === undefined) return false;
+  // 我省 only where the province is a 省 (or unknown): not in an autonomous region or a municipality.
+  if (level === 1) return ownLevel > 1 && (provinceSuffix === undefined || provinceSuffix === "省");
+  return level < ownLevel;
+}
+
 function allowedRefs(kinds: Set<string>): string[] {
   const place = ["省", "区", "市", "州", "县", "旗", "镇", "乡", "街"];
   return [...kinds].filter((k) => place.includes(k)).map((k) => `“我${k}”`);
@@ -285,6 +314,9 @@ function foreignPlaces(
     // The clause around the mention must say why the place is named (与江湾镇联合执法, 对口帮扶XX县).
     const clause = clauseAround(b.text, mention.start, mention.end);
     if (compiled.contextWords.some((w) => clause.includes(w))) continue;
+    // A sentence that also names the unit's own place relates the two (佛山市要…引进项目到云浮):
+    // a leftover from a copied report replaces the own name, it does not stand beside it.
+    if (own.stem.length >= 2 && sText.includes(own.stem)) continue;
     const before = b.text.slice(Math.max(0, mention.start - 1), mention.start);
     const after = b.text.slice(mention.end, mention.end + 1);
     if (/[与同和及、]/u.test(before) || /[、和与及等]/u.test(after)) continue;

@@ -11,7 +11,9 @@
  * (should not happen) the hit is kept only at CJK-word edges.
  */
 import { z } from "zod";
+import type { SegmentedDocument } from "../model/document.js";
 import { tokenBoundaries } from "../text/term-token-bounds.js";
+import { collectYearEvidence } from "../text/year-evidence.js";
 import { defineCheck, type RawFinding } from "./define-check.js";
 import { compileLists, loadTermsFile, substituteSchema, forbidSchema, type CompiledEntry } from "./term/lists.js";
 
@@ -49,7 +51,10 @@ export default defineCheck({
     const accepted: [number, number][] = [];
     for (const a of compiled.accept) for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) accepted.push([i, i + a.length]);
     const hits: { start: number; end: number; entry: CompiledEntry }[] = [];
+    const date = compiled.entries.some((e) => e.since) ? latestDocumentDate(ctx.doc) : null;
     for (const entry of compiled.entries) {
+      // A word that was the norm when the document was written is not a mistake (法制宣传教育 in 2015).
+      if (entry.since && date && date < entry.since) continue;
       for (let i = text.indexOf(entry.word); i >= 0; i = text.indexOf(entry.word, i + 1)) {
         const end = i + entry.word.length;
         // NOTE: with a right-hand context (followedBy) only the start must be a token boundary: jieba
@@ -85,3 +90,16 @@ export default defineCheck({
     return out;
   },
 });
+
+/**
+ * The latest date the document can have been written (YYYY-MM-DD), or null when nothing dates it:
+ * the profile's date when the profile stage gave one, else the publication or signature date, else
+ * the end of the first quarter after the report year (reports are delivered by then).
+ */
+function latestDocumentDate(doc: SegmentedDocument): string | null {
+  const profiled = (doc as { profile?: { date?: string | null } }).profile?.date;
+  if (typeof profiled === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(profiled)) return profiled;
+  const v = collectYearEvidence(doc);
+  if (v.publicationDate) return v.publicationDate;
+  return v.reportYear !== null ? `${v.reportYear + 1}-03-31` : null;
+}

@@ -19,6 +19,11 @@ export const substituteSchema = z
     notFollowedBy: z.string().min(1).optional(),
     /** Regular expression that must match right before the word (anchor it with `$`). */
     precededBy: z.string().min(1).optional(),
+    /**
+     * Date (YYYY-MM-DD) from which `right` is the norm. A document dated earlier wrote the word of its
+     * time (法制宣传教育 before the 七五普法 plan of 2016-04-28) and is not reported.
+     */
+    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional(),
     /** Why (shown in the message). */
     note: z.string().min(1).optional(),
     /** The reason in English (falls back to `note`). */
@@ -53,6 +58,8 @@ export interface CompiledEntry {
   followedBy?: RegExp;
   notFollowedBy?: RegExp;
   precededBy?: RegExp;
+  /** YYYY-MM-DD: documents dated earlier are not reported. */
+  since?: string;
 }
 
 /**
@@ -101,6 +108,7 @@ export function compileLists(lists: TermLists, fileSubst: number, fileForbid: nu
     if (fb) entry.followedBy = fb;
     if (nfb) entry.notFollowedBy = nfb;
     if (pb) entry.precededBy = pb;
+    if (s.since) entry.since = s.since;
     if (s.wrong === s.right) throw new CompileError(`substitute “${s.wrong}” → “${s.right}” changes nothing`, where);
     entries.push(entry);
   });
