@@ -1,0 +1,38 @@
+/**
+ * The labelled benchmark on the fixed subset that lives in the repo (a clean clone has no ../shared/):
+ * the five seeds in corpus/ and byte-identical copies of a few lawtext/gwr2026 documents in
+ * test/fixtures/labelled/. The label rows of bench/labelled/*.jsonl are keyed by the document's hash,
+ * so the same rows serve the copies. Fails when a finding judged FALSE comes back or a finding judged
+ * TRUE disappears. FALSE findings that still fire today (being fixed) are listed in
+ * test/fixtures/labelled/baseline.json, which only shrinks (`npm run bench:labelled -- --update-baseline`).
+ */
+import { describe, expect, it } from "vitest";
+import { contextOf, fixtureSets, labelKey, loadLabels, runSubset, type Label, type MatchedFinding } from "../bench/labelled-core.js";
+
+const showFinding = (m: MatchedFinding) =>
+  `${m.doc.path} [${m.finding.severity} ${m.finding.ruleId}] ${m.finding.start}-${m.finding.end} «${contextOf(m.doc.original, m.finding.start, m.finding.end, 20)}» judged FALSE: ${m.label!.reason} (${m.label!.source})`;
+const showLabel = (l: Label) => `${l.path} [${l.severity} ${l.rule}] ${l.start}-${l.end} «${l.text}» judged TRUE: ${l.reason} (${l.source})`;
+
+describe("labelled benchmark: in-repo subset (corpus/ seeds + test/fixtures/labelled/)", () => {
+  const labels = loadLabels();
+
+  it("label files parse, and no finding is judged twice with different labels", () => {
+    expect(labels.problems).toEqual([]);
+  });
+
+  it("no finding judged FALSE comes back, no finding judged TRUE disappears", async () => {
+    expect(fixtureSets().length).toBeGreaterThan(0);
+    const r = await runSubset(labels.labels);
+    expect(r.falseBack.map(showFinding), "findings judged FALSE that fire again (not in baseline.json)").toEqual([]);
+    expect(r.trueGone.map(showLabel), "findings judged TRUE that no longer fire").toEqual([]);
+    // The subset really exercises both directions.
+    const judged = r.match.findings.filter((m) => m.label);
+    expect(judged.some((m) => m.label!.label === "TRUE")).toBe(true);
+    expect(labels.labels.some((l) => l.label === "FALSE" && r.docs.some((d) => d.hash === l.doc))).toBe(true);
+    if (r.stale.length) console.info(`labelled baseline can shrink (${r.stale.length} entries no longer apply): npm run bench:labelled -- --update-baseline\n  ${r.stale.join("\n  ")}`);
+    // Keys in the baseline are well-formed label keys of this subset's documents.
+    const hashes = new Set(r.docs.map((d) => d.hash));
+    for (const k of [...r.baseline.falseStillFiring, ...r.baseline.trueMissing]) expect(hashes.has(k.split(" ")[0]!), k).toBe(true);
+    void labelKey;
+  });
+});
