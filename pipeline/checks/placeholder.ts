@@ -24,7 +24,7 @@ const DEFAULT_PATTERNS: z.infer<typeof patternSchema>[] = [
   // X runs: XX, XXX, X X, ××, not inside a longer Latin word.
   { kind: "anonymised-name", pattern: "(?<![A-Za-z])[Xx×✕](?:[ \\u3000]?[Xx×✕])+(?![A-Za-z]{2})" },
   // 20xx年 / 20XX: a year left unfilled.
-  { kind: "year", pattern: "(?<!\\d)(?:19|20)[Xx×]{2}(?![A-Za-z])" },
+  { kind: "year", pattern: "(?<!\\d)(?:19|20)[Xx×*＊]{2}(?![A-Za-z*＊])" },
   // X月X日, XX号: a single X before a date unit.
   { kind: "date", pattern: "(?<![A-Za-z])[Xx×](?=[ \\u3000]?[年月日号])" },
   // **次, *件: a masked number.
@@ -67,12 +67,16 @@ export default defineCheck({
     });
     return { patterns: compiled, allow: options.allow };
   },
-  run(unit, compiled) {
+  run(unit, compiled, ctx) {
     const hits: { start: number; end: number; kind: string }[] = [];
+    const chrome = ctx.doc.normalized.noise.filter((n) => n.kind === "chrome" && n.start < unit.end && unit.start < n.end);
     for (const { kind, re } of compiled.patterns) {
       re.lastIndex = 0;
       for (const m of unit.text.matchAll(re)) {
         if (m[0].length === 0) continue;
+        // Page chrome (navigation, comment widgets, footers) is not the report: it yields no findings.
+        if (chrome.some((n) => n.start < unit.start + m.index + m[0].length && unit.start + m.index < n.end)) continue;
+        if (kind === "masked-number" && isMaskedIdentifier(unit.text, m.index, m.index + m[0].length)) continue;
         hits.push(trimStrayLetters({ start: m.index, end: m.index + m[0].length, kind }, m[0]));
       }
     }
@@ -96,6 +100,24 @@ export default defineCheck({
     });
   },
 });
+
+/**
+ * Stars that mask personal data — a user name (ab****c), a phone or ID number (138****5678), a
+ * person's given name after the surname (张**) — are deliberate anonymisation, not a blank left to
+ * fill: letters or digits touch the stars, or a Han character (the surname) stands before them.
+ * A masked count is told apart by what follows it: a measure word or unit (**次, **件, **万元, **%,
+ * 20**年). A masked count (办理**件) and a masked year (20**年) stay placeholders.
+ */
+function isMaskedIdentifier(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 1), start);
+  const after = text.slice(end, end + 1);
+  if (MEASURE_AFTER.test(after)) return false;
+  if (/[A-Za-z0-9@._-]$/u.test(before) || /^[A-Za-z0-9@]/u.test(after)) return true;
+  return /\p{Script=Han}/u.test(before);
+}
+
+/** What follows a masked number: a measure word, a unit, a date part or a percent sign. */
+const MEASURE_AFTER = /^[次件个人项家名条户所座起宗场台辆套批份篇期天元万亿千百十余多年月日号%％‰岁亩吨米]/u;
 
 /**
  * `X XX` in PDF-extracted text is a stray letter (extraction-noise reports it) beside the real `XX`:

@@ -32,6 +32,9 @@ export const STRONG_CHROME_PATTERNS: readonly ChromePattern[] = [
   { id: "clock", re: /^今天是\s*[:：]?|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$/u },
   { id: "font-size", re: /^(?:字体|字号)(?:大小)?\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小|收藏|返回顶部|关闭窗口)|^(?:打印本页|关闭窗口|打印页面|返回顶部|回到顶部)$/u },
   { id: "share", re: /^分享(?:到|至)/u },
+  // Comment widgets: their heading, and an author line (a masked user name with a time stamp).
+  { id: "comments", re: /^(?:网友评论|网友留言|发表评论|我要评论|评论区|全部评论|最新评论|热门评论|精彩评论|查看更多评论|暂无评论|(?:已有|共)?\d+\s*条评论)/u },
+  { id: "comment-author", re: /^[^\s。，]{1,20}[*＊]{2,}[^\s。，]{0,10}\s*(?:\d{4}[-./年]\d{1,2}[-./月]\d{1,2}|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}|\d+\s*(?:分钟|小时|天)前)/u },
   { id: "editor", re: /^(?:责任编辑|网站编辑|编辑|审核|校对|核稿|录入)\s*[:：]/u },
   {
     id: "footer",
@@ -98,6 +101,9 @@ export const NAV_WORDS: readonly string[] = [
   "相关链接",
   "相关阅读",
   "相关文章",
+  "评论",
+  "回复",
+  "点赞",
   "大",
   "中",
   "小",

@@ -8,6 +8,8 @@ ruleTester.run("placeholder", {
     { name: "single X not before a date unit", text: "购置X光机2台，配备X射线安检设备。" },
     { name: "allow-listed word", text: "采购XXL型号防护服。", options: { allow: ["XXL"] } },
     { name: "Chinese numerals 〇〇 are not blanks", text: "二〇二〇年十二月三十一日" },
+    { name: "a web page's comment widget is chrome: no finding there", text: "全年办理行政复议案件35件。\n网友评论\nab****c 2021-03-05 10:20\n某某部门的工作值得肯定\n回复 点赞\n版权所有：XX市人民政府网站" },
+    { name: "masked personal data (user name, surname, phone) is anonymisation, not a blank", text: "网友ab****c：建议加快老旧小区改造。举报人张**（电话138****5678）反映的问题已办结，李**同志参与调查。" },
   ],
   invalid: [
     { name: "XX before 市 (seed 003)", text: "市政府成立以市长为组长的 XX 市推进政府职能转变和“放管服”改革协调小组。", findings: [{ text: "XX", evidence: { kind: "anonymised-name" } }] },
@@ -17,6 +19,7 @@ ruleTester.run("placeholder", {
     { name: "×× and 某某", text: "××区人民政府于某某日召开会议。", findings: [{ text: "××" }, { text: "某某" }] },
     { name: "20xx年 and X月X日", text: "20xx年X月X日，我局召开会议。", findings: [{ text: "20xx", evidence: { kind: "year" } }, { text: "X", evidence: { kind: "date" } }, { text: "X", evidence: { kind: "date" } }] },
     { name: "masked numbers", text: "全年开展培训**次，办理案件*件。", findings: [{ text: "**" }, { text: "*" }] },
+    { name: "a masked count, amount, rate or year beside masked personal data", text: "举报人张**反映的问题已办结，全年开展培训**次，收入**万元，完成率**%，20**年起实施。", findings: [{ text: "**" }, { text: "**" }, { text: "**" }, { text: "20**" }] },
     { name: "to-fill markers", text: "全年办理行政复议案件【待补充】件（此处填写具体数字）。", findings: [{ text: "【待补充】" }, { text: "（此处填写具体数字）" }] },
     { name: "extra pattern from a province file", text: "本单位○○科负责。", options: { extraPatterns: [{ kind: "circle", pattern: "○{2,}" }] }, findings: [{ text: "○○" }] },
     { name: "English message", text: "XX市人民政府", lang: "en", findings: [{ text: "XX", messageIncludes: "Placeholder" }] },
