@@ -16,6 +16,7 @@ import type { CorpusDocument } from "./checks/define-check.js";
 import { ingest } from "./stages/ingest.js";
 import { normalize } from "./stages/normalize.js";
 import { segment } from "./stages/segment.js";
+import { profile, profileOf } from "./stages/profile.js";
 import { dedupeAndSort } from "./stages/check.js";
 import { hasCorpusRules, runCorpusChecks, type CorpusEntry } from "./stages/corpus-check.js";
 import { expandInputs, IndexTsvCache } from "./inputs.js";
@@ -90,13 +91,14 @@ async function loadArchive(dir: string, processed: ProcessedDocument[], res: Run
     if (batch.has(real(file))) continue;
     try {
       const raw = await ingest(file, await metas.metaFor(file));
-      const doc = segment(normalize(raw), res.segmenter);
+      const doc = profile(segment(normalize(raw), res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) });
+      const p = profileOf(doc);
       out.push({
         path: file,
         doc,
-        unit: raw.meta.unit ?? doc.derived.unit ?? file,
-        reportYear: raw.meta.reportYear ?? null,
-        publishedDate: raw.meta.publishedDate ?? doc.derived.publishedDate ?? null,
+        unit: p.unit ?? file,
+        reportYear: p.reportYear,
+        publishedDate: p.date ?? p.postedDate,
         target: false,
       });
     } catch {

@@ -8,6 +8,7 @@ import { glob } from "tinyglobby";
 import type { DocumentMeta } from "./model/document.js";
 import type { InputError } from "./model/finding.js";
 import { supportedExtensions } from "./formats/index.js";
+import { overridesFrom } from "./stages/profile.js";
 
 const SKIPPED_DIRS = new Set(["node_modules", "reports-out"]);
 
@@ -70,13 +71,25 @@ const COLUMN_ALIASES = {
   file: ["file", "filename", "path"],
   unit: ["unit", "issuer", "发文机构", "单位"],
   province: ["province", "省份"],
-  report_year: ["report_year", "reportyear", "year", "年度"],
+  report_year: ["report_year", "reportyear", "年度", "报告年度"],
+  // A bare `year` says nothing about what it counts (lawtext: the delivery year of a 政府工作报告, the
+  // reviewed year of a 统计公报): a hint for the profile, never an override.
+  year: ["year", "年份"],
   source_form: ["source_form", "form"],
   title: ["title", "标题"],
   published: ["published", "publish_date", "published_date", "publication_date", "发布时间"],
+  // Profile overrides (stages/profile.ts overridesFrom).
+  genre: ["genre", "文种"],
+  doc_date: ["doc_date", "delivered", "delivery_date", "成文日期"],
+  plan_year: ["plan_year", "planyear", "计划年度"],
+  level: ["level", "层级"],
+  complete: ["complete", "完整"],
 } as const;
 
-/** Parses index.tsv: a header row naming columns (file, unit, province, report_year, source_form, title, published). */
+/**
+ * Parses index.tsv: a header row naming columns (file, unit, province, report_year, year, source_form,
+ * title, published, and the profile overrides genre, doc_date, plan_year, level, complete).
+ */
 export async function readIndexTsv(path: string): Promise<Map<string, DocumentMeta>> {
   const text = await readFile(path, "utf8").catch(() => "");
   const table = new Map<string, DocumentMeta>();
@@ -106,6 +119,10 @@ export async function readIndexTsv(path: string): Promise<Map<string, DocumentMe
     if (form) meta.sourceForm = form;
     if (title) meta.title = title;
     if (published) meta.publishedDate = published;
+    const hint = Number(get("year"));
+    if (Number.isInteger(hint) && hint > 1949) meta.collectionYear = hint;
+    const profile = overridesFrom({ genre: get("genre"), doc_date: get("doc_date"), plan_year: get("plan_year"), level: get("level"), complete: get("complete") });
+    if (Object.keys(profile).length) meta.profile = profile;
     table.set(file, meta);
   }
   return table;

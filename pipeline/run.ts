@@ -11,6 +11,7 @@ import type { ResolvedRuleSet } from "./ruleset/types.js";
 import { ingest } from "./stages/ingest.js";
 import { normalize } from "./stages/normalize.js";
 import { segment } from "./stages/segment.js";
+import { profile, profileOf } from "./stages/profile.js";
 import { runChecks } from "./stages/check.js";
 import { createSegmenter, type Segmenter, type SegmenterName } from "./segmenter/index.js";
 import { IngestError } from "./formats/errors.js";
@@ -18,7 +19,6 @@ import { expandInputs, IndexTsvCache } from "./inputs.js";
 import { RuleSetProvider } from "./ruleset-provider.js";
 import { documentMetrics, reportChars } from "./metrics.js";
 import { TOOL } from "./version.js";
-import { collectYearEvidence, toIsoDate } from "./text/year-evidence.js";
 import { attachCorpusSummary, defaultArchive, runCorpusStep } from "./corpus-run.js";
 
 export interface RunOptions {
@@ -74,7 +74,7 @@ export function prepareRun(options: Pick<RunOptions, "rules" | "lang" | "segment
 export async function processFile(path: string, res: RunResources, meta: Awaited<ReturnType<IndexTsvCache["metaFor"]>>): Promise<{ processed: ProcessedDocument; errors: InputError[] }> {
   const raw = await ingest(path, meta, res.maxBytes);
   const normalized = normalize(raw);
-  const segmented = segment(normalized, res.segmenter);
+  const segmented = profile(segment(normalized, res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) });
   const ruleset: ResolvedRuleSet = res.rules.forDocument(segmented);
   const { findings, errors } = runChecks(segmented, ruleset, { lang: res.lang });
   const result = describeDocument(segmented, ruleset, res);
@@ -85,19 +85,18 @@ export async function processFile(path: string, res: RunResources, meta: Awaited
 
 function describeDocument(doc: SegmentedDocument, ruleset: ResolvedRuleSet, res: RunResources): DocumentResult {
   const meta = doc.normalized.raw.meta;
-  const unit = meta.unit ?? doc.derived.unit;
+  // Unit, province, years and dates come from the profile (stages/profile.ts): one source of truth,
+  // the text's own evidence first, index.tsv / CLI / front matter overrides on top.
+  const p = profileOf(doc);
   const title = meta.title ?? doc.derived.title;
-  // The year the report is about, from the text's own evidence (title, opening, headings, plan,
-  // signature), so the same file gets the same year wherever it sits; archive metadata only fills gaps.
-  const years = collectYearEvidence(doc);
   return {
     path: doc.normalized.raw.path,
     title,
-    unit,
-    // One vocabulary (rule-set ids such as guangdong) whether the province came from index.tsv or the text.
-    province: res.rules.provinceOf(meta.province ?? "") ?? res.rules.provinceOf(unit ?? title ?? ""),
-    reportYear: years.bodyYear ?? years.reportYear ?? meta.reportYear ?? null,
-    publishedDate: toIsoDate(meta.publishedDate) ?? years.publicationDate ?? doc.derived.publishedDate ?? doc.derived.signatureDate,
+    unit: p.unit,
+    province: p.province,
+    reportYear: p.reportYear,
+    publishedDate: p.date ?? p.postedDate,
+    profile: p,
     chars: reportChars(doc),
     ruleset: ruleset.id,
     metrics: {},

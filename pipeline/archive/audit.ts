@@ -25,6 +25,7 @@ import { attachCorpusSummary, runCorpusStep } from "../corpus-run.js";
 import type { CorpusSummary } from "../report/corpus-summary.js";
 import { normalize } from "../stages/normalize.js";
 import { segment } from "../stages/segment.js";
+import { profile } from "../stages/profile.js";
 import { PACKAGE_ROOT, TOOL } from "../version.js";
 import { ArchiveStore } from "./store.js";
 import { loadReference } from "./reference.js";
@@ -135,7 +136,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
         if (s.processed) return s.processed;
         const a = store.document(s.hash)!;
         const raw = { ...a.raw, path: s.result.path };
-        return { result: structuredClone(s.result), segmented: segment(normalize(raw), res.segmenter) };
+        return { result: structuredClone(s.result), segmented: profile(segment(normalize(raw), res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) }) };
       });
       summary = await runCorpusStep(processed, res, false, {
         label: options.index,

@@ -6,19 +6,20 @@ import { existsSync, realpathSync } from "node:fs";
 import type { CorpusDocument } from "../checks/define-check.js";
 import { normalize } from "../stages/normalize.js";
 import { segment } from "../stages/segment.js";
+import { profile, profileOf } from "../stages/profile.js";
 import type { Segmenter } from "../segmenter/index.js";
 import type { ArchivedDocument, ArchiveStore } from "./store.js";
 
 /** A reference document from an archived one (unit/year/date as loadArchive in corpus-run.ts derives them). */
 export function referenceDocument(a: ArchivedDocument, segmenter: Segmenter): CorpusDocument {
-  const doc = segment(normalize(a.raw), segmenter);
-  const meta = a.raw.meta;
+  const doc = profile(segment(normalize(a.raw), segmenter));
+  const p = profileOf(doc);
   return {
     path: a.path,
     doc,
-    unit: meta.unit ?? doc.derived.unit ?? a.path,
-    reportYear: meta.reportYear ?? null,
-    publishedDate: meta.publishedDate ?? doc.derived.publishedDate ?? null,
+    unit: p.unit ?? a.path,
+    reportYear: p.reportYear,
+    publishedDate: p.date ?? p.postedDate,
     target: false,
   };
 }

@@ -16,6 +16,103 @@ export interface DocumentMeta {
   publishedDate?: string;
   /** How the text came to us (example: `web page`, `pdf extraction`, `plain text`). */
   sourceForm?: string;
+  /** Address of the page the text was taken from (Markdown front matter `source:`/`url:`). */
+  sourceUrl?: string;
+  /** Every scalar key of a Markdown front matter, as written (unknown keys included). */
+  frontMatter?: Record<string, string>;
+  /**
+   * A year an archive associates with the file without saying what it means (index.tsv `year`: the
+   * delivery year of a 政府工作报告, the reviewed year of a 统计公报). A hint for the profile only.
+   */
+  collectionYear?: number;
+  /** Profile fields the user fixed (index.tsv columns, CLI options, front matter); they win over the text. */
+  profile?: ProfileOverrides;
+}
+
+/** The document genres the checks tell apart (pipeline/stages/profile.ts). */
+export type Genre = "law-gov-report" | "gov-work-report" | "info-disclosure-report" | "statistical-communique" | "other";
+/** What an `other` document is. */
+export type OtherKind = "news" | "interpretation" | "template" | "unknown";
+export type UnitLevel = "national" | "province" | "city" | "county" | "township" | "department";
+/**
+ * Where a profile fact came from. `delivery`: `（2019年1月8日在…人民代表大会…上）` / `——2019年1月8日在…`;
+ * `date-line`: a date alone on a line under the title; `title`: the title block; `meta-title`: a title
+ * known from outside the text (front matter, HTML, index.tsv); `published`: a 发布时间 line or a web page's
+ * date (a posting date, not the document's own); `written`: a 成文日期/印发日期 line (the document's own
+ * date); `index`: index.tsv; `override`: the user.
+ */
+export type ProfileSource =
+  | "override"
+  | "delivery"
+  | "date-line"
+  | "signature"
+  | "written"
+  | "title"
+  | "meta-title"
+  | "opening"
+  | "heading"
+  | "body"
+  | "metadata"
+  | "published"
+  | "index";
+
+/** One fact with the text it came from (normalized offsets when it is in the text). */
+export interface ProfileEvidence {
+  source: ProfileSource;
+  text: string;
+  start?: number;
+  end?: number;
+}
+
+export interface ProfileDate extends ProfileEvidence {
+  /** ISO date (YYYY-MM-DD). */
+  date: string;
+}
+
+export type CompletenessIssue = "truncated" | "omitted" | "excerpt" | "no-body" | "short";
+
+/** Facts about the whole document that every check reads (stage pipeline/stages/profile.ts). */
+export interface DocumentProfile {
+  genre: Genre;
+  /** For `other`: news, 解读, 范文/template or unknown. */
+  subKind?: OtherKind;
+  genreEvidence: ProfileEvidence | null;
+  /** The document's own date (delivery, date line, signature …), ISO; null when only a posting date is known. */
+  date: string | null;
+  dateSource: ProfileSource | null;
+  /** Every date candidate with its source, best first (the first own date wins; see profile.ts). */
+  dateCandidates: ProfileDate[];
+  /** A web page's posting date (发布时间, HTML metadata, index.tsv): an upper bound, never the own date. */
+  postedDate: string | null;
+  /** Years the document reviews, inclusive (`[2018, 2018]`; `[2014, 2018]` for a five-year review). */
+  reviewPeriod: [number, number] | null;
+  /** The year reported on (end of reviewPeriod). */
+  reportYear: number | null;
+  reportYearSource: ProfileSource | null;
+  /** The year the document plans for (`2019年工作安排`, 今年 in a 2019 政府工作报告), null when it plans none. */
+  planYear: number | null;
+  unit: string | null;
+  unitSource: ProfileSource | null;
+  level: UnitLevel | null;
+  /** Rule-set province id (example: `guangdong`), null when unknown or national. */
+  province: string | null;
+  complete: boolean;
+  completeness: { issue: CompletenessIssue; text: string; start?: number; end?: number }[];
+  /** Fields set by the user (index.tsv, CLI, front matter). */
+  overridden: string[];
+}
+
+/** Profile fields a user may fix. */
+export interface ProfileOverrides {
+  genre?: Genre;
+  subKind?: OtherKind;
+  date?: string;
+  reportYear?: number;
+  planYear?: number;
+  unit?: string;
+  level?: UnitLevel;
+  province?: string;
+  complete?: boolean;
 }
 
 /** Output of ingest: the decoded original text. */
@@ -29,6 +126,20 @@ export interface RawDocument {
   /** The original decoded text. Every reported offset refers to this string. */
   original: string;
   meta: DocumentMeta;
+  /**
+   * Markup in the original (Markdown `**`, `# `, bullets, table pipes, front matter…), original
+   * offsets, sorted and disjoint: normalize deletes these code units, or replaces each span by
+   * `replace` (one code unit), so no check reads markup and offsets stay exact.
+   */
+  markup?: MarkupSpan[];
+}
+
+/** A span of markup in the original text (see RawDocument.markup). */
+export interface MarkupSpan {
+  start: number;
+  end: number;
+  /** One code unit that stands for the span in the checked text (a table pipe → space); absent = deleted. */
+  replace?: string;
 }
 
 export type Span = readonly [start: number, end: number];
@@ -154,4 +265,6 @@ export interface SegmentedDocument {
   numbers: NumberMention[];
   dates: DateMention[];
   derived: DerivedMeta;
+  /** Document profile (stage profile.ts, run right after segment); read it through `profileOf`. */
+  profile?: DocumentProfile;
 }

@@ -2,6 +2,7 @@
  * @fileoverview The stable finding format (schemaVersion 1). Outside tools read this; change it only
  * with a schemaVersion bump. The JSON Schema is `schema/report.schema.json`.
  */
+import type { DocumentProfile } from "./document.js";
 
 export type Severity = "error" | "warning" | "info";
 export type Lang = "zh" | "en";
@@ -66,6 +67,8 @@ export interface DocumentResult {
   province: string | null;
   reportYear: number | null;
   publishedDate: string | null;
+  /** The document profile (stages/profile.ts): genre, own date, period, unit/level/province, completeness. */
+  profile?: DocumentProfile;
   chars: number;
   /** Id of the resolved rule set used for this document. */
   ruleset: string;

@@ -20,6 +20,7 @@ import { prepareRun, type ProcessedDocument, type RunOptions } from "../run.js";
 import { attachCorpusSummary, runCorpusStep } from "../corpus-run.js";
 import { normalize } from "../stages/normalize.js";
 import { segment } from "../stages/segment.js";
+import { profile } from "../stages/profile.js";
 import { toolKey } from "../archive/audit.js";
 import { referenceDocument } from "../archive/reference.js";
 import { TOOL } from "../version.js";
@@ -183,7 +184,7 @@ export async function runQueueAudit(inputs: string[], options: QueueAuditOptions
       // Rebuilt from the stored text, as audit rebuilds archived documents: normalize → segment is deterministic.
       const raw = { ...unpackRaw(packed), path: d.path };
       fileErrors.push(...stored.errors);
-      processed.push({ result: stored.result as DocumentResult, segmented: segment(normalize(raw), res.segmenter) });
+      processed.push({ result: stored.result as DocumentResult, segmented: profile(segment(normalize(raw), res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) }) });
     }
     // Run bookkeeping again (a Redis restarted empty during the run lost it), for --status.
     await redis.multi().hset(runKey(runId), { total: docs.length, jobs: batches.length, finished: new Date().toISOString() }).expire(runKey(runId), RUN_TTL_S).set(LATEST_KEY, runId).exec();

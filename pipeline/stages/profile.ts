@@ -1,0 +1,548 @@
+/**
+ * @fileoverview The profile stage: SegmentedDocument → SegmentedDocument with `profile`, the facts
+ * about the whole document that every check reads instead of re-deriving them:
+ *
+ * - genre (法治政府建设年度报告 / 政府工作报告 / 政府信息公开年度报告 / 统计公报 / other: news, 解读,
+ *   范文, unknown) with the title or line it came from;
+ * - the document's own date with its source, and every candidate. Which wins: a user override, then
+ *   the delivery date (`（2019年1月8日在…人民代表大会…上）`, `——2019年1月8日在…`), a date alone on a line
+ *   under the title, the signature date, a date in a title known from outside the text (front matter
+ *   `title: …（2019年1月8日 市长）`). A web page's posting date (发布时间, HTML metadata, index.tsv) is
+ *   never the own date: a review of 2020 reposted in 2023 is still a 2021 document. It is kept as
+ *   `postedDate`, an upper bound;
+ * - the period reviewed and the year planned (a 政府工作报告 delivered in 2019 reviews 2018, or
+ *   2014–2018 in a 换届 report, and plans 2019; a 法治政府 report on 2020 plans 2021; a 统计公报 on
+ *   2019 plans nothing). `二〇三五年远景目标` and 五年规划 periods are never the plan year;
+ * - the unit, its level and province, from the text (title `…人民政府关于…`, the place in a 政府工作报告
+ *   title or in its `在…人民代表大会` subtitle, the signature), never from a metadata key name;
+ * - completeness: `（略）`, `（节选）` / `开头部分已省略`, a truncated ending, a missing body, a very
+ *   short text — with the evidence.
+ *
+ * A user can fix any field (DocumentMeta.profile: index.tsv columns, CLI options, front matter).
+ * Checks read the profile through `profileOf(doc)`, which computes it when a caller segmented without
+ * this stage (unit tests, rule tester).
+ *
+ * NOTE: evidence offsets are normalized offsets. Chrome and metadata-like lines (`来源:…`, a
+ * leftover `title: …` of YAML front matter) are never title, unit or body evidence.
+ */
+import type { Block, CompletenessIssue, ProfileOverrides, DocumentProfile, Genre, OtherKind, ProfileDate, ProfileEvidence, ProfileSource, SegmentedDocument, UnitLevel } from "../model/document.js";
+import { hasSentenceEnd, isDateLine, isUnitLine } from "../text/lines.js";
+import { collectYearEvidence, toIsoDate } from "../text/year-evidence.js";
+import { findYearMentions, type YearMention } from "../text/year-mentions.js";
+import { inferProvince } from "../ruleset/regions.js";
+
+export interface ProfileOptions {
+  /** Province id for a unit or place name (the run's RuleSetProvider.provinceOf); default: the built-in regions. */
+  provinceOf?(text: string): string | null;
+}
+
+/** Adds `profile` to a segmented document (a new object; the input is not changed). */
+export function profile(doc: SegmentedDocument, options: ProfileOptions = {}): SegmentedDocument {
+  return { ...doc, profile: buildProfile(doc, options) };
+}
+
+const GENRE_NAMES: Record<string, { genre: Genre; subKind?: OtherKind }> = {
+  "law-gov-report": { genre: "law-gov-report" },
+  法治政府建设年度报告: { genre: "law-gov-report" },
+  法治政府: { genre: "law-gov-report" },
+  "gov-work-report": { genre: "gov-work-report" },
+  政府工作报告: { genre: "gov-work-report" },
+  "info-disclosure-report": { genre: "info-disclosure-report" },
+  政府信息公开年度报告: { genre: "info-disclosure-report" },
+  "statistical-communique": { genre: "statistical-communique" },
+  统计公报: { genre: "statistical-communique" },
+  other: { genre: "other", subKind: "unknown" },
+  其他: { genre: "other", subKind: "unknown" },
+  news: { genre: "other", subKind: "news" },
+  新闻: { genre: "other", subKind: "news" },
+  interpretation: { genre: "other", subKind: "interpretation" },
+  解读: { genre: "other", subKind: "interpretation" },
+  template: { genre: "other", subKind: "template" },
+  范文: { genre: "other", subKind: "template" },
+};
+const LEVELS: Record<string, UnitLevel> = { national: "national", 国家: "national", province: "province", 省: "province", 省级: "province", city: "city", 市: "city", 市级: "city", county: "county", 县: "county", 县级: "county", 区: "county", township: "township", 乡镇: "township", 镇: "township", 街道: "township", department: "department", 部门: "department" };
+
+/** A genre name (`gov-work-report`, `政府工作报告`, `news`, `解读` …) → genre and sub-kind; undefined when unknown. */
+export function parseGenre(value: string): { genre: Genre; subKind?: OtherKind } | undefined {
+  return GENRE_NAMES[value.trim().toLowerCase()] ?? GENRE_NAMES[value.trim()];
+}
+
+/** A level name (`city`, `市级` …) → UnitLevel; undefined when unknown. */
+export function parseLevel(value: string): UnitLevel | undefined {
+  return LEVELS[value.trim().toLowerCase()] ?? LEVELS[value.trim()];
+}
+
+/**
+ * Profile overrides from key/value pairs (index.tsv cells, front matter, CLI options). Keys: genre,
+ * doc_date (date, delivered), report_year, plan_year, unit, level, province, complete. Unknown values
+ * are ignored.
+ */
+export function overridesFrom(pairs: Record<string, string | undefined>): ProfileOverrides {
+  const out: ProfileOverrides = {};
+  const get = (...keys: string[]) => {
+    for (const [k, v] of Object.entries(pairs)) if (v !== undefined && v.trim() && keys.includes(k.trim().toLowerCase().replace(/-/gu, "_"))) return v.trim();
+    return undefined;
+  };
+  const g = get("genre", "文种", "体裁");
+  const pg = g ? parseGenre(g) : undefined;
+  if (pg) {
+    out.genre = pg.genre;
+    if (pg.subKind) out.subKind = pg.subKind;
+  }
+  const d = get("doc_date", "delivered", "delivery_date", "own_date", "成文日期");
+  const iso = d ? toIsoDate(d) : null;
+  if (iso) out.date = iso;
+  const ry = Number(get("report_year", "reportyear", "报告年度"));
+  if (Number.isInteger(ry) && ry > 1949 && ry < 2100) out.reportYear = ry;
+  const py = Number(get("plan_year", "planyear", "计划年度"));
+  if (Number.isInteger(py) && py > 1949 && py < 2100) out.planYear = py;
+  const unit = get("unit", "issuer", "单位", "发文机构");
+  if (unit) out.unit = unit;
+  const lv = get("level", "层级");
+  const pl = lv ? parseLevel(lv) : undefined;
+  if (pl) out.level = pl;
+  const prov = get("province", "省份");
+  if (prov) out.province = prov;
+  const c = get("complete", "完整");
+  if (c && /^(?:true|yes|1|是|完整)$/iu.test(c)) out.complete = true;
+  else if (c && /^(?:false|no|0|否|不完整|节选)$/iu.test(c)) out.complete = false;
+  return out;
+}
+
+const computed = new WeakMap<SegmentedDocument, DocumentProfile>();
+
+/** The profile of a document: the stage's output, or computed once (memoized) when the stage did not run. */
+export function profileOf(doc: SegmentedDocument): DocumentProfile {
+  if (doc.profile) return doc.profile;
+  let p = computed.get(doc);
+  if (!p) computed.set(doc, (p = buildProfile(doc, {})));
+  return p;
+}
+
+/** How many content lines from the top may hold the title, subtitle, date line and speaker. */
+const HEAD_LINES = 10;
+/** Shorter texts are `short` (a fragment, not a report). */
+const MIN_CHARS = 400;
+
+const GENRE_PATTERNS: { genre: Genre; re: RegExp }[] = [
+  { genre: "statistical-communique", re: /统计公报/u },
+  { genre: "info-disclosure-report", re: /政府信息公开.{0,8}(?:年度)?(?:工作)?(?:年度)?报告/u },
+  { genre: "gov-work-report", re: /政府工作报告|人民政府工作报告/u },
+  { genre: "law-gov-report", re: /法治政府建设.{0,16}(?:报告|情况)|依法行政.{0,12}(?:报告|情况)|法治(?:政府)?建设(?:工作)?(?:年度)?报告/u },
+];
+const INTERPRETATION_RE = /解读|图解|一图读懂|答记者问|新闻发布会/u;
+const TEMPLATE_RE = /范文|模板|模版|参考格式|写作格式|格式范本|示例文本/u;
+const NEWS_RE = /(?:记者|通讯员)\s*[\p{Script=Han}·]{2,4}|[\p{Script=Han}]{2,4}(?:网|讯|报)\s*[（(]?\s*记者|\d{1,2}月\d{1,2}日(?:电|讯)|新华社|人民网|央视网/u;
+/** `（2019年1月8日在…人民代表大会第…次会议上）`, `——2019年1月8日在…`, `2023年1月7日在三亚市第八届人民代表大会…`. */
+const DELIVERY_RE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[一二][〇零○一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*在([^。；;]{0,40}?)(?:人民代表大会|代表大会|人大|会议|大会)/u;
+/** The place of a 人民代表大会 (`在湖北省第十三届人民代表大会` → 湖北省, `第十二届全国人民代表大会` → 全国). */
+const CONGRESS_PLACE_RE = /在([\p{Script=Han}]{1,20}?)(?:第?[一二三四五六七八九十]+届)?(?:人民代表大会|人大)/u;
+/** A 政府工作报告 title's place (`2019年杭州市政府工作报告`, `三亚市政府工作报告（…）`, `湖北省人民政府工作报告`). */
+const GWR_TITLE_PLACE_RE = /^(?:(?:19|20)\d{2}年(?:度)?)?([\p{Script=Han}]{2,20}?)(?:人民)?政府工作报告/u;
+const COMMUNIQUE_PLACE_RE = /^([\p{Script=Han}]{2,20}?)(?:19|20)\d{2}\s*年(?:国民经济和社会发展)?统计公报|^(中华人民共和国)/u;
+const TITLE_UNIT_RE = /^(.{2,60}?)(?:关于|对于)/u;
+/** A leftover YAML front-matter or metadata line with an ASCII key (`title: …`): never a title or unit. */
+const ASCII_KEY_RE = /^[A-Za-z_][\w-]*\s*:/u;
+/** 五年 reviews of a 换届 report. */
+const FIVE_YEAR_REVIEW_RE = /过去五年|五年来|本届政府|五年工作回顾|过去的五年/u;
+const OMITTED_RE = /[（(]\s*(?:略|此处略|下略|内容略|以下略|后略)\s*[)）]/u;
+const EXCERPT_RE = /[（(]\s*(?:节选|摘要|摘编|摘登|有删节)\s*[)）]|(?:开头|前面|以下|以上|部分)(?:部分|内容)?(?:已|有)?(?:省略|删节)|全文略|正文略/u;
+
+const WRITTEN_KEYS = new Set(["成文日期", "印发日期", "发文日期"]);
+
+function clean(text: string): string {
+  // Tolerate leftover emphasis/heading characters and quotes around a title line.
+  return text.replace(/^[#*\s>_]+|[*\s_]+$/gu, "").trim();
+}
+
+/** Non-chrome, non-meta blocks that are not leftover `key: value` lines. */
+function contentBlocks(doc: SegmentedDocument): Block[] {
+  return doc.blocks.filter((b) => b.kind !== "chrome" && b.kind !== "meta" && !ASCII_KEY_RE.test(b.text.trim()) && !/^-{3,}$/u.test(b.text.trim()));
+}
+
+function buildProfile(doc: SegmentedDocument, options: ProfileOptions): DocumentProfile {
+  const meta = doc.normalized.raw.meta;
+  // index.tsv unit/province/report_year columns and profile keys of the front matter are the user's word too.
+  const ov: ProfileOverrides = {
+    ...(meta.unit ? { unit: meta.unit } : {}),
+    ...(meta.province ? { province: meta.province } : {}),
+    ...(meta.reportYear ? { reportYear: meta.reportYear } : {}),
+    ...(meta.frontMatter ? overridesFrom(meta.frontMatter) : {}),
+    ...meta.profile,
+  };
+  const overridden: string[] = [];
+  const provinceOf = options.provinceOf ?? ((t: string) => inferProvince(t)?.province ?? null);
+  const content = contentBlocks(doc);
+  const head = content.slice(0, HEAD_LINES);
+  const metaTitle = meta.title ? clean(meta.title) : null;
+  const titleBlock = doc.blocks.find((b) => b.kind === "title" && !ASCII_KEY_RE.test(b.text.trim()));
+  // Candidate titles: the title block, title-like head lines, the derived title (名称: lines), the external title.
+  const titles: ProfileEvidence[] = [];
+  const pushTitle = (e: ProfileEvidence) => {
+    if (e.text && !titles.some((t) => t.text === e.text)) titles.push(e);
+  };
+  if (titleBlock) pushTitle({ source: "title", text: clean(titleBlock.text), start: titleBlock.start, end: titleBlock.end });
+  for (const b of head) {
+    const t = clean(b.text);
+    if (t.length >= 4 && t.length <= 80 && !hasSentenceEnd(t) && !/^各位代表/u.test(t)) pushTitle({ source: "title", text: t, start: b.start, end: b.end });
+  }
+  if (doc.derived.title && !ASCII_KEY_RE.test(doc.derived.title)) pushTitle({ source: "title", text: clean(doc.derived.title) });
+  if (metaTitle) pushTitle({ source: "meta-title", text: metaTitle });
+
+  // ---- genre
+  let genre: Genre = "other";
+  let subKind: OtherKind | undefined;
+  let genreEvidence: ProfileEvidence | null = null;
+  outer: for (const { genre: g, re } of GENRE_PATTERNS) {
+    for (const t of titles) {
+      if (re.test(t.text) && !INTERPRETATION_RE.test(t.text) && !TEMPLATE_RE.test(t.text)) {
+        genre = g;
+        genreEvidence = t;
+        break outer;
+      }
+    }
+  }
+  const delivery = findDelivery(head);
+  if (genre === "other" && delivery) {
+    genre = "gov-work-report";
+    genreEvidence = { source: "delivery", text: delivery.line.text, start: delivery.line.start, end: delivery.line.end };
+  }
+  if (genre === "other") {
+    // The opening of a speech to the congress: `各位代表：现在，我代表…向大会报告…工作`.
+    const opening = content.slice(0, HEAD_LINES + 4).find((b) => /向大会报告.{0,6}工作|代表.{0,10}人民政府.{0,4}向大会报告/u.test(b.text));
+    if (opening) {
+      genre = "gov-work-report";
+      genreEvidence = { source: "opening", text: opening.text.slice(0, 60), start: opening.start, end: Math.min(opening.end, opening.start + 60) };
+    }
+  }
+  if (genre === "other") {
+    const t = titles.find((x) => INTERPRETATION_RE.test(x.text)) ?? null;
+    const tpl = titles.find((x) => TEMPLATE_RE.test(x.text)) ?? null;
+    const news = content.slice(0, 6).find((b) => NEWS_RE.test(b.text));
+    if (t) [subKind, genreEvidence] = ["interpretation", t];
+    else if (tpl) [subKind, genreEvidence] = ["template", tpl];
+    else if (news) [subKind, genreEvidence] = ["news", { source: "body", text: news.text.slice(0, 60), start: news.start, end: Math.min(news.end, news.start + 60) }];
+    else subKind = "unknown";
+  }
+  if (ov.genre) {
+    genre = ov.genre;
+    subKind = genre === "other" ? (ov.subKind ?? subKind ?? "unknown") : undefined;
+    genreEvidence = { source: "override", text: ov.genre };
+    overridden.push("genre");
+  }
+
+  // ---- dates
+  const candidates: ProfileDate[] = [];
+  const addDate = (source: ProfileSource, iso: string | null, ev: { text: string; start?: number; end?: number }) => {
+    if (iso && !candidates.some((c) => c.source === source && c.date === iso)) candidates.push({ source, date: iso, ...ev });
+  };
+  if (ov.date) addDate("override", toIsoDate(ov.date) ?? ov.date, { text: ov.date });
+  if (delivery) addDate("delivery", delivery.date, { text: delivery.text, start: delivery.start, end: delivery.end });
+  const titleIdx = head.findIndex((b) => titles.some((t) => t.start === b.start));
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    const t = clean(b.text);
+    // A date alone on a line near the top (under the title, or under the issuing body of a 统计公报).
+    if (isDateLine(t) && (titleIdx < 0 || i > titleIdx) && i <= (titleIdx < 0 ? 3 : titleIdx + 3)) {
+      const off = b.text.indexOf(t);
+      addDate("date-line", toIsoDate(t), { text: t, start: b.start + off, end: b.start + off + t.length });
+      break;
+    }
+  }
+  // 成文日期 / 印发日期 lines date the document itself (a 发布时间 line only its posting).
+  for (const b of doc.blocks) {
+    if (b.kind !== "meta" || !b.meta) continue;
+    const pair = (b.meta.pairs ?? [b.meta]).find((p) => WRITTEN_KEYS.has(p.key));
+    const iso = pair ? toIsoDate(pair.value) : null;
+    if (!pair || !iso) continue;
+    const at = b.text.indexOf(pair.value);
+    addDate("written", iso, at >= 0 ? { text: pair.value, start: b.start + at, end: b.start + at + pair.value.length } : { text: pair.value });
+    break;
+  }
+  if (doc.derived.signatureDate) {
+    const sig = [...doc.blocks].reverse().find((b) => b.kind === "signature" && isDateLike(b.text));
+    const m = sig ? lastDate(sig.text) : undefined;
+    addDate("signature", toIsoDate(doc.derived.signatureDate), m && sig ? { text: m.text, start: sig.start + m.start, end: sig.start + m.end } : { text: doc.derived.signatureDate });
+  }
+  for (const t of titles.filter((x) => x.source === "meta-title")) {
+    const m = findYearMentions(t.text).find((x) => x.kind === "date");
+    if (m) addDate("meta-title", isoOf(m), { text: m.text });
+  }
+  // Posting dates: 发布时间 lines, then metadata known outside the text.
+  const postedLine = postedDateLine(doc);
+  const posted = postedLine?.date ?? toIsoDate(meta.publishedDate);
+  if (postedLine) addDate("published", postedLine.date, postedLine);
+  else if (posted) addDate("metadata", posted, { text: meta.publishedDate ?? posted });
+  const own = candidates.find((c) => c.source !== "published" && c.source !== "metadata" && c.source !== "index") ?? null;
+  if (ov.date) overridden.push("date");
+
+  // ---- review period, report year, plan year
+  const verdict = collectYearEvidence(doc);
+  const ownYear = own ? Number(own.date.slice(0, 4)) : null;
+  let reviewPeriod: [number, number] | null = null;
+  let reportYear: number | null = null;
+  let reportYearSource: ProfileSource | null = null;
+  let planYear: number | null = null;
+  const titleYearOf = (re: RegExp) => {
+    for (const t of titles) {
+      if (!re.test(t.text)) continue;
+      const m = findYearMentions(t.text).find((x) => !x.inTitle && (x.kind === "year" || x.kind === "fiscal"));
+      if (m) return { year: m.year, fiscal: m.kind === "fiscal" || /年度/u.test(t.text), t };
+    }
+    return null;
+  };
+  if (genre === "gov-work-report") {
+    // Delivered in year D: reviews D−1 (or the five years before D in a 换届 report) and plans D.
+    const ty = titleYearOf(/政府工作报告/u);
+    const heading = reviewHeadingYear(doc);
+    let d: number | null = ownYear;
+    let src: ProfileSource | null = own?.source ?? null;
+    if (d === null && ty && !ty.fiscal) [d, src] = [ty.year, ty.t.source];
+    if (d === null && heading !== null) [d, src] = [heading + 1, "heading"];
+    if (d === null && verdict.reportYear !== null) [d, src] = [verdict.reportYear + 1, "body"];
+    if (d !== null) {
+      reportYear = d - 1;
+      reportYearSource = src;
+      planYear = d;
+      const five = content.slice(0, 40).some((b) => b.kind === "heading" || b.text.length < 40 ? FIVE_YEAR_REVIEW_RE.test(b.text) : false);
+      reviewPeriod = five ? [d - 5, d - 1] : [d - 1, d - 1];
+    }
+  } else if (genre === "statistical-communique" || genre === "info-disclosure-report") {
+    const ty = titleYearOf(genre === "statistical-communique" ? /统计公报/u : /政府信息公开/u);
+    if (ty) [reportYear, reportYearSource] = [ty.year, ty.t.source];
+    else if (ownYear !== null) [reportYear, reportYearSource] = [ownYear - 1, own!.source];
+    if (reportYear !== null) reviewPeriod = [reportYear, reportYear];
+  } else {
+    const y = verdict.bodyYear ?? verdict.reportYear;
+    if (y !== null) [reportYear, reportYearSource] = [y, verdict.bodyYear !== null ? "body" : "title"];
+    else if (ownYear !== null) [reportYear, reportYearSource] = [ownYear - 1, own!.source];
+    if (reportYear !== null) {
+      reviewPeriod = [reportYear, reportYear];
+      // A report on year Y plans Y+1 when it has a plan section.
+      if (genre === "law-gov-report" || verdict.planBlocks.size > 0) planYear = reportYear + 1;
+    }
+  }
+  if (reportYear === null && meta.collectionYear) {
+    // The archive's year, meaning unknown: a 政府工作报告 file year is its delivery year.
+    reportYear = genre === "gov-work-report" ? meta.collectionYear - 1 : meta.collectionYear;
+    reportYearSource = "index";
+    reviewPeriod = [reportYear, reportYear];
+    if (genre === "gov-work-report") planYear = meta.collectionYear;
+  }
+  if (ov.reportYear !== undefined) {
+    reportYear = ov.reportYear;
+    reportYearSource = "override";
+    reviewPeriod = reviewPeriod && reviewPeriod[1] !== ov.reportYear ? [ov.reportYear - (reviewPeriod[1] - reviewPeriod[0]), ov.reportYear] : (reviewPeriod ?? [ov.reportYear, ov.reportYear]);
+    if (genre !== "statistical-communique" && genre !== "info-disclosure-report") planYear = ov.reportYear + 1;
+    overridden.push("reportYear");
+  }
+  if (ov.planYear !== undefined) {
+    planYear = ov.planYear;
+    overridden.push("planYear");
+  }
+
+  // ---- unit, level, province
+  let unit: string | null = null;
+  let unitSource: ProfileSource | null = null;
+  let level: UnitLevel | null = null;
+  if (genre === "gov-work-report") {
+    const place = congressPlace(head) ?? gwrTitlePlace(titles);
+    if (place) {
+      if (place.name === "全国" || place.name === "国务院" || place.name === "中华人民共和国") [unit, level] = ["国务院", "national"];
+      else unit = /人民政府$/u.test(place.name) ? place.name : `${place.name.replace(/政府$/u, "")}人民政府`;
+      unitSource = place.source;
+    }
+  } else if (genre === "statistical-communique") {
+    for (const t of titles) {
+      const m = COMMUNIQUE_PLACE_RE.exec(t.text);
+      if (!m) continue;
+      if (m[2] || m[1] === "全国" || m[1] === "中华人民共和国") [unit, level] = ["国家统计局", "national"];
+      else unit = `${m[1]}统计局`;
+      unitSource = t.source;
+      break;
+    }
+  }
+  if (unit === null) {
+    for (const t of titles) {
+      const m = TITLE_UNIT_RE.exec(t.text);
+      if (m && !/^\d/u.test(m[1]!)) {
+        [unit, unitSource] = [m[1]!.trim(), t.source];
+        break;
+      }
+    }
+  }
+  if (unit === null && doc.derived.unit && !ASCII_KEY_RE.test(doc.derived.unit)) [unit, unitSource] = [doc.derived.unit, "signature"];
+  if (unit === null && meta.unit) [unit, unitSource] = [meta.unit, "index"];
+  if (ov.unit) {
+    [unit, unitSource] = [ov.unit, "override"];
+    overridden.push("unit");
+  }
+  if (level === null && unit) level = levelOf(unit);
+  if (ov.level) {
+    level = ov.level;
+    overridden.push("level");
+  }
+  let province: string | null = null;
+  if (level !== "national") province = (meta.province ? provinceOf(meta.province) : null) ?? (unit ? provinceOf(unit) : null) ?? (titles[0] ? provinceOf(titles[0].text) : null);
+  if (ov.province) {
+    province = provinceOf(ov.province) ?? ov.province;
+    overridden.push("province");
+  }
+
+  // ---- completeness
+  const completeness = findCompleteness(doc, content, genre);
+  let complete = completeness.length === 0;
+  if (ov.complete !== undefined) {
+    complete = ov.complete;
+    overridden.push("complete");
+  }
+
+  return {
+    genre,
+    ...(subKind ? { subKind } : {}),
+    genreEvidence,
+    date: own?.date ?? null,
+    dateSource: own?.source ?? null,
+    dateCandidates: candidates,
+    postedDate: posted,
+    reviewPeriod,
+    reportYear,
+    reportYearSource,
+    planYear,
+    unit,
+    unitSource,
+    level,
+    province,
+    complete,
+    completeness,
+    overridden,
+  };
+}
+
+function isoOf(m: YearMention): string {
+  return `${m.year}-${String(m.month ?? 1).padStart(2, "0")}-${String(m.day ?? 1).padStart(2, "0")}`;
+}
+
+function isDateLike(text: string): boolean {
+  return findYearMentions(text).some((m) => m.kind === "date");
+}
+
+function lastDate(text: string): YearMention | undefined {
+  return [...findYearMentions(text)].reverse().find((m) => m.kind === "date");
+}
+
+const POSTED_KEYS = ["发布时间", "发布日期", "更新时间", "更新日期", "日期", "时间"];
+
+/** The first 发布时间-like metadata line (a web page's posting date). */
+function postedDateLine(doc: SegmentedDocument): ProfileDate | null {
+  for (const key of POSTED_KEYS) {
+    for (const b of doc.blocks) {
+      if (b.kind !== "meta" || !b.meta) continue;
+      const pair = (b.meta.pairs ?? [b.meta]).find((p) => p.key === key);
+      const iso = pair ? toIsoDate(pair.value) : null;
+      if (!pair || !iso) continue;
+      const at = b.text.indexOf(pair.value);
+      return { source: "published", date: iso, text: pair.value, ...(at >= 0 ? { start: b.start + at, end: b.start + at + pair.value.length } : {}) };
+    }
+  }
+  return null;
+}
+
+interface Delivery {
+  date: string;
+  text: string;
+  start: number;
+  end: number;
+  line: Block;
+}
+
+/** `——2019年1月8日在…人民代表大会第…次会议上` in the head of the text. */
+function findDelivery(head: Block[]): Delivery | null {
+  for (const b of head) {
+    const m = DELIVERY_RE.exec(b.text);
+    if (!m) continue;
+    const dm = findYearMentions(m[1]!).find((x) => x.kind === "date");
+    if (!dm) continue;
+    return { date: isoOf(dm), text: m[1]!, start: b.start + m.index, end: b.start + m.index + m[1]!.length, line: b };
+  }
+  return null;
+}
+
+function congressPlace(head: Block[]): { name: string; source: ProfileSource } | null {
+  for (const b of head) {
+    const m = CONGRESS_PLACE_RE.exec(b.text);
+    if (!m) continue;
+    const name = m[1]!.replace(/^(?:中华人民共和国)?/u, "");
+    if (/全国/u.test(name)) return { name: "全国", source: "delivery" };
+    // `在州第十五届…`: the level word alone names no place.
+    if (name.length < 2 || /^[省市州县区盟旗]$/u.test(name)) continue;
+    return { name, source: "delivery" };
+  }
+  return null;
+}
+
+function gwrTitlePlace(titles: ProfileEvidence[]): { name: string; source: ProfileSource } | null {
+  for (const t of titles) {
+    const m = GWR_TITLE_PLACE_RE.exec(t.text.replace(/\s+/gu, ""));
+    if (!m) continue;
+    const name = m[1]!;
+    // `省政府工作报告` / `市政府工作报告` name no place.
+    if (/^[省市州县区]$/u.test(name) || name.length < 2) continue;
+    return { name, source: t.source };
+  }
+  return null;
+}
+
+const MUNICIPALITIES = /^(?:北京|上海|天津|重庆)市/u;
+
+/** Administrative level from a unit name. */
+export function levelOf(unit: string): UnitLevel | null {
+  const u = unit.replace(/\s+/gu, "");
+  if (/^国务院$|^国家|^中华人民共和国|^全国|部$/u.test(u) && !/[省市县区]/u.test(u.slice(0, 4))) return "national";
+  if (/(?:局|厅|委员会|办公室|中心|委)$/u.test(u) && !/人民政府$/u.test(u)) return "department";
+  if (/(?:街道办事处|街道|镇|乡)(?:人民政府|政府)?$/u.test(u)) return "township";
+  const place = u.replace(/(?:人民政府|政府)$/u, "");
+  if (MUNICIPALITIES.test(place) && /^(?:北京|上海|天津|重庆)市$/u.test(place)) return "province";
+  if (/(?:省|自治区)$/u.test(place)) return "province";
+  if (/(?:县|区|旗|县级市)$/u.test(place) && !/(?:自治区|地区)$/u.test(place)) return "county";
+  if (/(?:市|州|盟|地区)$/u.test(place)) return "city";
+  return null;
+}
+
+/** The year of the first `一、2018年工作回顾` heading. */
+function reviewHeadingYear(doc: SegmentedDocument): number | null {
+  for (const b of doc.blocks) {
+    if (b.kind !== "heading" && !(b.numbering && b.text.length < 40)) continue;
+    if (!/回顾|成绩|工作/u.test(b.text)) continue;
+    const m = findYearMentions(b.text).find((x) => !x.inTitle && (x.kind === "year" || x.kind === "fiscal"));
+    if (m && /回顾/u.test(b.text)) return m.year;
+  }
+  return null;
+}
+
+function findCompleteness(doc: SegmentedDocument, content: Block[], genre: Genre): DocumentProfile["completeness"] {
+  const out: DocumentProfile["completeness"] = [];
+  const add = (issue: CompletenessIssue, b: Block | null, m?: RegExpExecArray | null) => {
+    if (out.some((o) => o.issue === issue)) return;
+    if (b && m) out.push({ issue, text: m[0], start: b.start + m.index, end: b.start + m.index + m[0].length });
+    else if (b) out.push({ issue, text: b.text.slice(-30), start: Math.max(b.start, b.end - 30), end: b.end });
+    else out.push({ issue, text: "" });
+  };
+  for (const b of content) {
+    const om = OMITTED_RE.exec(b.text);
+    if (om) add("omitted", b, om);
+    const ex = EXCERPT_RE.exec(b.text);
+    if (ex) add("excerpt", b, ex);
+  }
+  const prose = content.filter((b) => b.kind === "paragraph" && b.text.length >= 30);
+  const chars = content.reduce((s, b) => s + b.text.length, 0);
+  if (prose.length === 0) add("no-body", null);
+  else if (chars < MIN_CHARS) add("short", null);
+  // A truncated ending: the last prose line stops mid-sentence (no 。！？…, not a table row, a note or a list).
+  const last = [...content].reverse().find((b) => b.kind !== "signature");
+  if (last && last.kind === "paragraph" && last.text.length >= 30 && genre !== "statistical-communique") {
+    const t = last.text.replace(/[\s*_]+$/u, "");
+    if (/[\p{Script=Han}，、,；;：:]$/u.test(t) && !/^[-|•·\d\[［]/u.test(t) && !isUnitLine(t)) add("truncated", last);
+  }
+  return out;
+}
