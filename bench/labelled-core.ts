@@ -374,9 +374,13 @@ export function sampleInfo(matched: readonly MatchedFinding[], n: number): Match
 // The fixed in-repo subset (test/fixtures/labelled/ + corpus/), for the fast test.
 
 export interface FixtureBaseline {
-  /** FALSE-labelled findings that still fire on the subset (being fixed): keys `doc rule start end`. Only shrinks. */
-  falseStillFiring: string[];
-  /** TRUE-labelled findings that no longer fire (known regressions). Only shrinks. */
+  /**
+   * FALSE-judged findings that were silent on the subset when the baseline was written (keys
+   * `doc rule start end`): the test fails when one of them fires again. Grows as fixes land
+   * (`--update-baseline`); adding a FALSE label for a finding that still fires never breaks the test.
+   */
+  silentFalse: string[];
+  /** TRUE-judged findings that no longer fire (known regressions, should be empty). Only shrinks. */
   trueMissing: string[];
 }
 
@@ -394,11 +398,13 @@ export function fixtureSets(): SetSpec[] {
 export interface SubsetResult {
   docs: RunDoc[];
   match: MatchResult;
-  /** FALSE-labelled findings that fire and are not in the baseline. */
+  /** FALSE-judged findings that fire again although the baseline recorded them silent. */
   falseBack: MatchedFinding[];
   /** TRUE labels with no finding that are not in the baseline. */
   trueGone: Label[];
-  /** Baseline entries that no longer apply (the baseline can shrink). */
+  /** FALSE-judged findings silent now but not yet protected by the baseline (it can grow). */
+  unprotected: Label[];
+  /** trueMissing entries that fire again (the baseline can shrink). */
   stale: string[];
   baseline: FixtureBaseline;
 }
@@ -418,22 +424,24 @@ export async function runSubset(labels: readonly Label[]): Promise<SubsetResult>
   const docs = [...seeds, ...fixtures];
   const applies = (l: Label) => !(fixtureHashes.has(l.doc) && CORPUS_CHECKS.has(l.check ?? checkOfRule(l.rule)));
   const match = matchLabels(docs, labels, applies);
-  const baseline: FixtureBaseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as FixtureBaseline) : { falseStillFiring: [], trueMissing: [] };
-  const knownFalse = new Set(baseline.falseStillFiring);
+  const baseline: FixtureBaseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as FixtureBaseline) : { silentFalse: [], trueMissing: [] };
+  const silent = new Set(baseline.silentFalse);
   const knownMissing = new Set(baseline.trueMissing);
-  const falseFiring = match.findings.filter((m) => m.label?.label === "FALSE");
-  const falseBack = falseFiring.filter((m) => !knownFalse.has(labelKey(m.label!)));
+  const falseBack = match.findings.filter((m) => m.label?.label === "FALSE" && silent.has(labelKey(m.label)));
   const trueGone = match.vanished.filter((l) => l.label === "TRUE" && !knownMissing.has(labelKey(l)));
-  const firingKeys = new Set(falseFiring.map((m) => labelKey(m.label!)));
-  const missingKeys = new Set(match.vanished.filter((l) => l.label === "TRUE").map(labelKey));
-  const stale = [...baseline.falseStillFiring.filter((k) => !firingKeys.has(k)), ...baseline.trueMissing.filter((k) => !missingKeys.has(k))];
-  return { docs, match, falseBack, trueGone, stale, baseline };
+  const unprotected = match.vanished.filter((l) => l.label === "FALSE" && !silent.has(labelKey(l)));
+  const missingNow = new Set(match.vanished.filter((l) => l.label === "TRUE").map(labelKey));
+  const stale = baseline.trueMissing.filter((k) => !missingNow.has(k));
+  return { docs, match, falseBack, trueGone, unprotected, stale, baseline };
 }
 
 /** The baseline the subset has now (for `npm run bench:labelled -- --update-baseline`). */
 export function currentBaseline(r: SubsetResult): FixtureBaseline {
+  // Keep what was protected before (a label removed since is simply never matched), add what is silent now.
+  const silent = new Set([...r.baseline.silentFalse, ...r.match.vanished.filter((l) => l.label === "FALSE").map(labelKey)]);
+  for (const m of r.match.findings) if (m.label?.label === "FALSE") silent.delete(labelKey(m.label));
   return {
-    falseStillFiring: [...new Set(r.match.findings.filter((m) => m.label?.label === "FALSE").map((m) => labelKey(m.label!)))].sort(),
+    silentFalse: [...silent].sort(),
     trueMissing: [...new Set(r.match.vanished.filter((l) => l.label === "TRUE").map(labelKey))].sort(),
   };
 }

@@ -69,7 +69,9 @@ async function main(): Promise<void> {
     const r = await runSubset(labels.labels);
     const b = currentBaseline(r);
     writeFileSync(BASELINE_FILE, JSON.stringify(b, null, 2) + "\n");
-    log(`${BASELINE_FILE}: ${b.falseStillFiring.length} FALSE-labelled findings still firing, ${b.trueMissing.length} TRUE labels missing (${r.docs.length} documents)`);
+    log(`${BASELINE_FILE}: ${b.silentFalse.length} FALSE-judged findings silent and protected, ${b.trueMissing.length} TRUE-judged findings missing (${r.docs.length} documents)`);
+    for (const m of r.falseBack) log(`  no longer protected (fires again): ${m.doc.path} ${m.finding.ruleId} ${m.finding.start}-${m.finding.end} «${m.finding.text}»`);
+    for (const l of r.match.vanished.filter((l) => l.label === "TRUE")) log(`  TRUE missing: ${l.path} ${l.rule} ${l.start}-${l.end} «${l.text}»`);
     return;
   }
 

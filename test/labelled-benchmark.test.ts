@@ -3,11 +3,12 @@
  * the five seeds in corpus/ and byte-identical copies of a few lawtext/gwr2026 documents in
  * test/fixtures/labelled/. The label rows of bench/labelled/*.jsonl are keyed by the document's hash,
  * so the same rows serve the copies. Fails when a finding judged FALSE comes back or a finding judged
- * TRUE disappears. FALSE findings that still fire today (being fixed) are listed in
- * test/fixtures/labelled/baseline.json, which only shrinks (`npm run bench:labelled -- --update-baseline`).
+ * TRUE disappears. "Comes back" is measured against test/fixtures/labelled/baseline.json: the FALSE-judged
+ * findings that were silent when it was written (`npm run bench:labelled -- --update-baseline` adds the
+ * ones fixed since). A FALSE label for a finding that still fires (being fixed) never breaks the test.
  */
 import { describe, expect, it } from "vitest";
-import { contextOf, fixtureSets, labelKey, loadLabels, runSubset, type Label, type MatchedFinding } from "../bench/labelled-core.js";
+import { contextOf, fixtureSets, loadLabels, runSubset, type Label, type MatchedFinding } from "../bench/labelled-core.js";
 
 const showFinding = (m: MatchedFinding) =>
   `${m.doc.path} [${m.finding.severity} ${m.finding.ruleId}] ${m.finding.start}-${m.finding.end} «${contextOf(m.doc.original, m.finding.start, m.finding.end, 20)}» judged FALSE: ${m.label!.reason} (${m.label!.source})`;
@@ -29,10 +30,10 @@ describe("labelled benchmark: in-repo subset (corpus/ seeds + test/fixtures/labe
     const judged = r.match.findings.filter((m) => m.label);
     expect(judged.some((m) => m.label!.label === "TRUE")).toBe(true);
     expect(labels.labels.some((l) => l.label === "FALSE" && r.docs.some((d) => d.hash === l.doc))).toBe(true);
-    if (r.stale.length) console.info(`labelled baseline can shrink (${r.stale.length} entries no longer apply): npm run bench:labelled -- --update-baseline\n  ${r.stale.join("\n  ")}`);
-    // Keys in the baseline are well-formed label keys of this subset's documents.
+    if (r.unprotected.length || r.stale.length)
+      console.info(`labelled baseline is behind: ${r.unprotected.length} FALSE-judged findings are silent but not yet protected, ${r.stale.length} known-missing TRUE findings fire again — npm run bench:labelled -- --update-baseline`);
+    // Keys in the baseline are label keys of this subset's documents.
     const hashes = new Set(r.docs.map((d) => d.hash));
-    for (const k of [...r.baseline.falseStillFiring, ...r.baseline.trueMissing]) expect(hashes.has(k.split(" ")[0]!), k).toBe(true);
-    void labelKey;
+    for (const k of [...r.baseline.silentFalse, ...r.baseline.trueMissing]) expect(hashes.has(k.split(" ")[0]!), k).toBe(true);
   });
 });
