@@ -24,7 +24,7 @@
 import { z } from "zod";
 import type { Block, NumberingStyle } from "../model/document.js";
 import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
-import { chineseNumeralValue, findInlineShiMarkers, formatMarker, formatMarkerLike } from "./numbering/markers.js";
+import { chineseNumeralValue, findInlineShiMarkers, findRunInMarker, formatMarker, formatMarkerLike } from "./numbering/markers.js";
 
 const STYLES = ["cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "cn-shi", "cn-di"] as const;
 const styleSchema = z.enum(STYLES);
@@ -48,6 +48,8 @@ interface Frame {
   lastRaw: string;
   /** A new-parent boundary (unnumbered heading) was seen since the last marker of this frame. */
   boundary: boolean;
+  /** Absolute end offset of the last marker. */
+  lastEnd: number;
 }
 
 export default defineCheck({
@@ -95,6 +97,24 @@ export default defineCheck({
     const stack: Frame[] = [];
     const wrongParentSeen = new Set<string>();
     const rel = (m: Marker): [number, number] => [m.start - unit.start, m.end - unit.start];
+    // The last value of the most recently closed sequence of each style: a list numbered through
+    // its sections (notes 1–18 under 一、, 19–38 under 二、) continues it under the next parent.
+    const closed = new Map<NumberingStyle, number>();
+    const truncate = (n: number) => {
+      for (const f of stack.splice(n)) closed.set(f.style, f.last);
+    };
+    // The values between two markers stand in the text as run-in items (…和庐山。12.“两声三乱”…):
+    // the line break was lost, the number was not.
+    const runInBetween = (style: NumberingStyle, from: number, to: number, first: number, last: number): boolean => {
+      const text = ctx.doc.text.slice(from, to);
+      let at = 0;
+      for (let v = first; v <= last; v++) {
+        const i = findRunInMarker(text, style, v, at);
+        if (i < 0) return false;
+        at = i + 1;
+      }
+      return true;
+    };
 
     for (const item of markers) {
       if (item === "boundary") {
@@ -107,7 +127,7 @@ export default defineCheck({
       if (!isRunIn && myRank === undefined) continue; // style not configured
       if (!isRunIn) {
         // A heading ends every run-in list (一是 二是) opened under the previous heading.
-        while (stack.length && compiled.runIn.has(stack[stack.length - 1]!.style)) stack.pop();
+        while (stack.length && compiled.runIn.has(stack[stack.length - 1]!.style)) truncate(stack.length - 1);
       }
       // Run-in markers only continue run-in lists above the nearest heading sequence; hierarchical
       // markers find their sequence anywhere on the stack.
@@ -121,7 +141,7 @@ export default defineCheck({
       }
       if (m.tentative && (at < 0 || m.value !== stack[at]!.last + 1)) continue;
       if (at >= 0) {
-        stack.length = at + 1;
+        truncate(at + 1);
         const frame = stack[at]!;
         const prev = frame.lastRaw;
         if (m.value === frame.last + 1) {
@@ -133,12 +153,13 @@ export default defineCheck({
         } else if (m.value === 1) {
           if (compiled.restart) findings.push({ span: rel(m), messageId: "restart", data: { raw: m.raw, prev }, evidence: { style: m.style, value: 1, previous: frame.last } });
         } else if (m.value > frame.last + 1) {
-          findings.push(skippedFinding(m, frame.last + 1, rel(m)));
+          if (!runInBetween(m.style, frame.lastEnd, m.start, frame.last + 1, m.value - 1)) findings.push(skippedFinding(m, frame.last + 1, rel(m)));
         } else {
           findings.push({ span: rel(m), messageId: "outOfOrder", data: { raw: m.raw, prev }, evidence: { style: m.style, value: m.value, previous: frame.last } });
         }
         frame.last = m.value;
         frame.lastRaw = m.raw;
+        frame.lastEnd = m.end;
         frame.boundary = false;
         continue;
       }
@@ -159,8 +180,9 @@ export default defineCheck({
           }
         }
       }
-      if (m.value !== 1) findings.push(m.value > 1 ? skippedFinding(m, 1, rel(m)) : { span: rel(m), messageId: "badStart", data: { raw: m.raw, first: formatMarker(m.style, 1) }, evidence: { style: m.style, value: m.value } });
-      stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false });
+      const continues = !isRunIn && m.value > 1 && closed.get(m.style) === m.value - 1;
+      if (m.value !== 1 && !continues) findings.push(m.value > 1 ? skippedFinding(m, 1, rel(m)) : { span: rel(m), messageId: "badStart", data: { raw: m.raw, first: formatMarker(m.style, 1) }, evidence: { style: m.style, value: m.value } });
+      stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false, lastEnd: m.end });
     }
     return findings;
   },

@@ -21,7 +21,7 @@ const PATTERNS: readonly MarkerPattern[] = [
   { style: "cn-dun", re: new RegExp(`^((${CN})[ ]?[、．.])`, "u"), chinese: true },
   // 1. 1、 1． but not a decimal (1.5万) or a date (2021.3).
   { style: "arabic-dot", re: /^((\d{1,2})[ ]?(?:[.．](?!\d)|、))/u, chinese: false },
-  { style: "cn-shi", re: new RegExp(`^((${CN})是)(?![否非])`, "u"), chinese: true },
+  { style: "cn-shi", re: new RegExp(`^((${CN})是)(?!否)`, "u"), chinese: true },
   // 第一，/ 第一, / 第一、 — the comma is required so 第一责任人 is not a marker.
   { style: "cn-di", re: new RegExp(`^(第(${CN}))(?=[，,、：:])`, "u"), chinese: true },
 ];

@@ -17,8 +17,17 @@ ruleTester.run("numbering", {
     { name: "a list number read as a decimal (20.2026年…, gwr2026 江西) continues the list", text: "1.“1+N”常态化帮扶政策体系：省委制定。\n2.2026年10件民生实事：加大就业支持力度。\n3.5+2就业之家：覆盖省市县。\n4.“百羽争锋”：以县为单元。" },
     { name: "a marker split over two lines by extraction (gwr2026 云南) continues the list", text: "（一）经济运行顶住压力、稳中有进。\n（二）产业发展提质增效、转型加快。\n（\n三）改革开放持续深化、互促共进。\n（四）城乡发展齐头并进、更趋协调。" },
     { name: "an inline 一是 list does not end the heading sequence it sits in (gwr2026 甘肃)", text: "（六）加快推进文旅强省建设\n加强文化遗产保护传承。\n（七）加大保障和改善民生力度\n持续办好为民实事。一是继续实施工程，二是实施计划。\n（八）更好统筹发展和安全\n提升防灾减灾能力。".replace("（六）", "（五）推动绿色转型\n（六）").replace(/^/, "（一）甲\n（二）乙\n（三）丙\n（四）丁\n") },
+    { name: "a glossary item run into the previous line (lawtext 九江 2014) is not missing", text: "名词解释\n1.“五个一”：一条主线。\n2.“四县一山”：九江县、星子县、湖口县、瑞昌市和庐山。3.“两声三乱”：麻将声、鞭炮声，乱停、乱放、乱摆。\n4.“三清七改五普及”：清污泥、清垃圾、清路障。" },
+    { name: "notes numbered through the sections they annotate (lawtext 四平 2015)", text: "《政府工作报告》释义\n一、2014年工作回顾\n1.“五并重、一加强”：是市委六届四次全会确定的工作思路。\n2.“问政于民、职责公开”：市政府决定开展的活动。\n二、2015年工作安排\n3.经济发展新常态：新常态之“新”，意味着不同以往。\n4.“四化融合”：安全监管新模式。\n三、加强法治政府建设\n5.“五权”工作：“五权”是指改革限权、依法确权。" },
+    { name: "projects numbered through their groups (lawtext 株洲 2014 民生100工程)", text: "（一）就业增收工程\n1、新增城镇就业5.2万人。\n2、发展农民专业合作社150家。\n（二）社会保障工程\n3、建设就业创业保障平台50个。\n4、新增企业养老保险参保人数3万人。" },
+    { name: "一是…二是… after a half-width full stop (lawtext 鹰潭 2019: 68%.三是)", text: "办好民生十件实事。一是完成市区项目建设。二是公办幼儿园覆盖率提高至68%.三是完成38家乡镇卫生院标准化建设。四是新建20个以上乡镇文体广场示范点。" },
+    { name: "二是非煤产业 is a marker (是非 is not 是否; lawtext 淮南 2020)", text: "前进的道路上还面临不少困难挑战。一是城市转型阵痛凸显。二是非煤产业发展滞后。三是区域发展差距仍然较大。" },
   ],
   invalid: [
+    { name: "a glossary gap with no run-in item between (1. 2. 4.)", text: "名词解释\n1.“五个一”：一条主线。\n2.“四县一山”：九江县、星子县、湖口县、瑞昌市和庐山。\n4.“三清七改五普及”：清污泥、清垃圾、清路障。", findings: [{ text: "4.", messageIncludes: "缺少“3.”" }] },
+    { name: "a glossary number used twice (lawtext 恩施 2016: （18）（18）)", text: "（16）四个全覆盖：覆盖全部。\n（17）三权分置：所有权、承包权、经营权。\n（18）八个到村到户：精准识别佐证到村到户。\n（18）两山两河：凤凰山、五峰山，清江河、龙洞河。\n（19）“三权”分置制度：在原有集体所有权基础上。".replace(/^/, "（1）甲：乙。\n（2）丙：丁。\n（3）戊：己。\n（4）庚。\n（5）辛。\n（6）壬。\n（7）癸。\n（8）子。\n（9）丑。\n（10）寅。\n（11）卯。\n（12）辰。\n（13）巳。\n（14）午。\n（15）未。\n"), findings: [{ text: "（18）", messageIncludes: "序号重复" }] },
+    { name: "a group that continues at the wrong number (1. under 一、, 3. under 二、)", text: "一、工作回顾\n1.完善工作机制。加强领导。\n二、工作安排\n3.加强监督。自觉接受监督。", findings: [{ text: "3.", messageIncludes: "缺少“1.”“2.”" }] },
+    { name: "a run-in 三是 that is really missing", text: "困难挑战：一是城市转型阵痛凸显。二是非煤产业发展滞后。四是民生领域还存在短板。", findings: [{ text: "四是", messageIncludes: "缺少“三是”" }] },
     {
       name: "a deleted （三） is reported at （四）",
       text: "（一）深入学习贯彻习近平法治思想\n1. 把学习作为重要政治任务。\n（二）加强审查清理工作\n1. 加大审查力度。\n（四）持续深化商事制度改革\n1. 数字政府建设取得新突破。",
