@@ -29,7 +29,7 @@ import type { Block, CompletenessIssue, ProfileOverrides, DocumentProfile, Genre
 import { hasSentenceEnd, isDateLine, isUnitLine } from "../text/lines.js";
 import { collectYearEvidence, toIsoDate } from "../text/year-evidence.js";
 import { findYearMentions, type YearMention } from "../text/year-mentions.js";
-import { inferProvince } from "../ruleset/regions.js";
+import { inferProvince, loadRegions } from "../ruleset/regions.js";
 
 export interface ProfileOptions {
   /** Province id for a unit or place name (the run's RuleSetProvider.provinceOf); default: the built-in regions. */
@@ -127,7 +127,7 @@ const MIN_CHARS = 400;
 const GENRE_PATTERNS: { genre: Genre; re: RegExp }[] = [
   { genre: "statistical-communique", re: /统计公报/u },
   { genre: "info-disclosure-report", re: /政府信息公开.{0,8}(?:年度)?(?:工作)?(?:年度)?报告/u },
-  { genre: "gov-work-report", re: /政府工作报告|人民政府工作报告/u },
+  { genre: "gov-work-report", re: /政府工作报告|人民政府(?:(?:19|20)\d{2}年)?工作报告/u },
   { genre: "law-gov-report", re: /法治政府建设.{0,16}(?:报告|情况)|依法行政.{0,12}(?:报告|情况)|法治(?:政府)?建设(?:工作)?(?:年度)?报告/u },
 ];
 const INTERPRETATION_RE = /解读|图解|一图读懂|答记者问|新闻发布会/u;
@@ -138,7 +138,7 @@ const DELIVERY_RE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[一�
 /** The place of a 人民代表大会 (`在湖北省第十三届人民代表大会` → 湖北省, `第十二届全国人民代表大会` → 全国). */
 const CONGRESS_PLACE_RE = /在([\p{Script=Han}]{1,20}?)(?:第?[一二三四五六七八九十]+届)?(?:人民代表大会|人大)/u;
 /** A 政府工作报告 title's place (`2019年杭州市政府工作报告`, `三亚市政府工作报告（…）`, `湖北省人民政府工作报告`). */
-const GWR_TITLE_PLACE_RE = /^(?:(?:19|20)\d{2}年(?:度)?)?([\p{Script=Han}]{2,20}?)(?:人民)?政府工作报告/u;
+const GWR_TITLE_PLACE_RE = /^(?:(?:19|20)\d{2}年(?:度)?)?([\p{Script=Han}]{2,20}?)(?:人民)?政府(?:(?:19|20)\d{2}年)?工作报告/u;
 const COMMUNIQUE_PLACE_RE = /^([\p{Script=Han}]{2,20}?)(?:19|20)\d{2}\s*年(?:国民经济和社会发展)?统计公报|^(中华人民共和国)/u;
 const TITLE_UNIT_RE = /^(.{2,60}?)(?:关于|对于)/u;
 /** A leftover YAML front-matter or metadata line with an ASCII key (`title: …`): never a title or unit. */
@@ -184,7 +184,7 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
   if (titleBlock) pushTitle({ source: "title", text: clean(titleBlock.text), start: titleBlock.start, end: titleBlock.end });
   for (const b of head) {
     const t = clean(b.text);
-    if (t.length >= 4 && t.length <= 80 && !hasSentenceEnd(t) && !/^各位代表/u.test(t)) pushTitle({ source: "title", text: t, start: b.start, end: b.end });
+    if (t.length >= 4 && t.length <= 80 && !hasSentenceEnd(t) && !b.numbering && b.kind !== "heading" && !/^各位代表/u.test(t)) pushTitle({ source: "title", text: t, start: b.start, end: b.end });
   }
   if (doc.derived.title && !ASCII_KEY_RE.test(doc.derived.title)) pushTitle({ source: "title", text: clean(doc.derived.title) });
   if (metaTitle) pushTitle({ source: "meta-title", text: metaTitle });
@@ -293,7 +293,7 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
   };
   if (genre === "gov-work-report") {
     // Delivered in year D: reviews D−1 (or the five years before D in a 换届 report) and plans D.
-    const ty = titleYearOf(/政府工作报告/u);
+    const ty = titleYearOf(/政府(?:(?:19|20)\d{2}年)?工作报告/u);
     const heading = reviewHeadingYear(doc);
     let d: number | null = ownYear;
     let src: ProfileSource | null = own?.source ?? null;
@@ -301,11 +301,17 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
     if (d === null && heading !== null) [d, src] = [heading + 1, "heading"];
     if (d === null && verdict.reportYear !== null) [d, src] = [verdict.reportYear + 1, "body"];
     if (d !== null) {
-      reportYear = d - 1;
+      // Most congresses meet in January–March of D and review D−1; some cities meet in November or
+      // December of the year they review (岳阳 2023-12-31 reviews 2023, plans 2024). A review heading
+      // of D−1 or D (`一、2023年工作回顾`) settles it.
+      let review = d - 1;
+      if (heading !== null && (heading === d || heading === d - 1)) review = heading;
+      else if (own && own.source !== "override" && Number(own.date.slice(5, 7)) >= 11) review = d;
+      reportYear = review;
       reportYearSource = src;
-      planYear = d;
+      planYear = review + 1;
       const five = content.slice(0, 40).some((b) => b.kind === "heading" || b.text.length < 40 ? FIVE_YEAR_REVIEW_RE.test(b.text) : false);
-      reviewPeriod = five ? [d - 5, d - 1] : [d - 1, d - 1];
+      reviewPeriod = five ? [review - 4, review] : [review, review];
     }
   } else if (genre === "statistical-communique" || genre === "info-disclosure-report") {
     const ty = titleYearOf(genre === "statistical-communique" ? /统计公报/u : /政府信息公开/u);
@@ -346,7 +352,7 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
   let unitSource: ProfileSource | null = null;
   let level: UnitLevel | null = null;
   if (genre === "gov-work-report") {
-    const place = congressPlace(head) ?? gwrTitlePlace(titles);
+    const place = congressPlace(head) ?? gwrTitlePlace(titles) ?? speakerProvince(doc, content);
     if (place) {
       if (place.name === "全国" || place.name === "国务院" || place.name === "中华人民共和国") [unit, level] = ["国务院", "national"];
       else unit = /人民政府$/u.test(place.name) ? place.name : `${place.name.replace(/政府$/u, "")}人民政府`;
@@ -470,7 +476,8 @@ function findDelivery(head: Block[]): Delivery | null {
 
 function congressPlace(head: Block[]): { name: string; source: ProfileSource } | null {
   for (const b of head) {
-    const m = CONGRESS_PLACE_RE.exec(b.text);
+    // PDF and web copies break the subtitle with spaces (`在海南省第六届  人民代表大会`).
+    const m = CONGRESS_PLACE_RE.exec(b.text.replace(/\s+/gu, ""));
     if (!m) continue;
     const name = m[1]!.replace(/^(?:中华人民共和国)?/u, "");
     if (/全国/u.test(name)) return { name: "全国", source: "delivery" };
@@ -491,6 +498,31 @@ function gwrTitlePlace(titles: ProfileEvidence[]): { name: string; source: Profi
     return { name, source: t.source };
   }
   return null;
+}
+
+/**
+ * A provincial 政府工作报告 whose title and subtitle name no place (`政府工作报告`, `——在第…次会议上`):
+ * the speaker says `我代表省人民政府` and the province is the one the text names far more often than
+ * any other (at least 5 times and 3× the next).
+ */
+function speakerProvince(doc: SegmentedDocument, content: Block[]): { name: string; source: ProfileSource } | null {
+  const opening = content.slice(0, HEAD_LINES + 4).find((b) => /我代表[\p{Script=Han}]{0,10}?(?:省|自治区|市)人民政府/u.test(b.text));
+  if (!opening) return null;
+  // `我代表浙江省人民政府` names it.
+  const named = /我代表([\p{Script=Han}]{2,12}?)人民政府/u.exec(opening.text);
+  if (named) return { name: named[1]!, source: "opening" };
+  const provincial = /我代表(?:省|自治区)人民政府/u.test(opening.text);
+  const counts: { name: string; n: number }[] = [];
+  for (const p of loadRegions().provinces) {
+    if (!provincial && !p.municipality) continue;
+    let n = 0;
+    for (let i = doc.text.indexOf(p.short); i >= 0; i = doc.text.indexOf(p.short, i + p.short.length)) n++;
+    counts.push({ name: p.name, n });
+  }
+  counts.sort((a, b) => b.n - a.n);
+  const [top, next] = counts;
+  if (!top || top.n < 5 || (next && top.n < 3 * next.n)) return null;
+  return { name: top.name, source: "body" };
 }
 
 const MUNICIPALITIES = /^(?:北京|上海|天津|重庆)市/u;
