@@ -1,27 +1,58 @@
 /**
  * @fileoverview Input formats, pluggable: each reader says which extensions it takes, may sniff
  * content, and turns bytes into the original text plus any metadata the container carries.
- * .docx/.pdf/.html readers register here the same way as .txt.
+ * .docx/.pdf/.html/.md readers register here the same way as .txt.
  */
-import type { DocumentMeta } from "../model/document.js";
+import type { DocumentMeta, MarkupSpan } from "../model/document.js";
 import { decodeText } from "./decode.js";
 import { IngestError } from "./errors.js";
-import { isDocx, isHtml, isPdf, isZip } from "./sniff.js";
+import { isDocx, isHtml, isPdf, isZip, looksLikeMarkdown } from "./sniff.js";
 
 export interface FormatReader {
   name: string;
   extensions: readonly string[];
   /** True when the bytes are this format regardless of extension (magic numbers). */
   sniff?(buf: Uint8Array): boolean;
-  read(buf: Uint8Array, path: string): Promise<{ original: string; encoding: string; meta: DocumentMeta }>;
+  read(buf: Uint8Array, path: string): Promise<ReadResult>;
 }
 
+export interface ReadResult {
+  original: string;
+  encoding: string;
+  meta: DocumentMeta;
+  /** Markup to keep out of the checked text (original offsets, sorted, disjoint): see RawDocument.markup. */
+  markup?: MarkupSpan[];
+  /** The format actually read when it differs from the reader's name (a .txt file that is Markdown). */
+  format?: string;
+}
+
+// micromark is loaded on the first Markdown file: a run over plain text never loads it.
+let markdownModule: Promise<typeof import("./markdown.js")> | null = null;
+
+async function readMarkdownText(original: string, encoding: string): Promise<ReadResult> {
+  markdownModule ??= import("./markdown.js");
+  const { markup, meta } = (await markdownModule).parseMarkdown(original);
+  return { original, encoding, meta, markup, format: "markdown" };
+}
+
+/** Plain text; a .txt that is recognisably Markdown (sniff.ts {@link looksLikeMarkdown}) is read as Markdown. */
 const txt: FormatReader = {
   name: "txt",
-  extensions: [".txt", ".text", ".md"],
+  extensions: [".txt", ".text"],
   async read(buf) {
     const { text, encoding } = decodeText(buf);
+    if (looksLikeMarkdown(text)) return readMarkdownText(text, encoding);
     return { original: text, encoding, meta: {} };
+  },
+};
+
+/** Markdown by extension (any content): markup and front matter are not report text (formats/markdown.ts). */
+const markdown: FormatReader = {
+  name: "markdown",
+  extensions: [".md", ".markdown"],
+  async read(buf) {
+    const { text, encoding } = decodeText(buf);
+    return readMarkdownText(text, encoding);
   },
 };
 
@@ -60,7 +91,7 @@ const docxReader = lazyReader("docx", [".docx"], isDocx, async () => (await impo
 const htmlReader = lazyReader("html", [".html", ".htm", ".xhtml", ".shtml"], isHtml, async () => (await import("./html.js")).htmlReader);
 
 /** Readers in sniffing order; plain text is the fallback. */
-export const formatReaders: FormatReader[] = [pdfReader, docxReader, htmlReader, txt];
+export const formatReaders: FormatReader[] = [pdfReader, docxReader, htmlReader, markdown, txt];
 
 /** Extensions a directory scan picks up. */
 export function supportedExtensions(): string[] {

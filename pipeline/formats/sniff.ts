@@ -25,3 +25,35 @@ export function isHtml(buf: Uint8Array): boolean {
   head = head.replace(/^\s*(<!--[\s\S]*?-->\s*)*/, "");
   return /^\s*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s|title[\s>]|body[\s>])/i.test(head);
 }
+
+/** A front-matter block at the very start: `---`, `key: value` lines, `---`. */
+const FRONT_MATTER_RE = /^\ufeff?---[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n|[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]*:(?:[ \t].*)?\r?\n|[ \t]+\S.*\r?\n){0,40}?---[ \t]*(?:\r?\n|$)/u;
+/** ATX heading: 1–6 `#`, a space, text (`#1机组` and `#话题#` are not headings). */
+const ATX_RE = /^ {0,3}#{1,6}[ \t]+\S/;
+/** A whole line in bold, without `**` inside (`**市**区…**` is a placeholder line, not bold). */
+const BOLD_LINE_RE = /^ {0,3}(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1[ \t]*$/u;
+/** A GFM table delimiter row with at least two columns: `|---|:---:|`, `--- | ---`. */
+const TABLE_DELIMITER_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
+
+/**
+ * Whether decoded text that came as .txt is recognisably Markdown (docs/markdown.md). Conservative:
+ * a plain report may contain `*` (placeholders, masked names) and `#` characters, so one of these is
+ * needed: front matter at the very start; a GFM table (a row with a pipe followed by a delimiter
+ * row); or at least three lines that are ATX headings (`## 一、综合`) or wholly bold (`**一、…**`).
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  const head = text.slice(0, 4096);
+  if (head.startsWith("---") || head.startsWith("\ufeff---")) {
+    if (FRONT_MATTER_RE.test(head) && /\n[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]*:/u.test(head)) return true;
+  }
+  let structural = 0;
+  let prev = "";
+  for (const line of text.split(/\r?\n/)) {
+    if (TABLE_DELIMITER_RE.test(line) && prev.includes("|")) return true;
+    if (ATX_RE.test(line) || BOLD_LINE_RE.test(line)) {
+      if (++structural >= 3) return true;
+    }
+    prev = line;
+  }
+  return false;
+}

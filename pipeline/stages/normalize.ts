@@ -2,6 +2,9 @@
  * @fileoverview The normalize stage: RawDocument → NormalizedDocument, the text every check reads.
  *
  * Steps (each only deletes or replaces code units one for one, so the OffsetMap stays exact):
+ * 0. Markup (`raw.markup`: Markdown `**`, `# `, bullets, table pipes, front matter; formats/markdown.ts)
+ *    is deleted, or replaced by its one stand-in code unit (a table pipe → a space that step 2 never
+ *    drops), so checks never read markup and every offset still maps to the original.
  * 1. Characters: CRLF/CR → LF, invisible characters dropped (BOM, zero-width), full-width digits and
  *    Latin letters folded to ASCII (０→0, Ａ→A), ％ → %, ． between digits → `.`, every horizontal
  *    space (NBSP, U+3000, tab…) → ASCII space.
@@ -14,7 +17,7 @@
  *    break are rejoined (`探索构\n\n 建分类快审机制` → `探索构建分类快审机制`), conservatively: see
  *    {@link shouldRejoin}.
  */
-import type { NoiseSpan, NormalizedDocument, RawDocument } from "../model/document.js";
+import type { MarkupSpan, NoiseSpan, NormalizedDocument, RawDocument } from "../model/document.js";
 import { OffsetMap } from "../model/offset-map.js";
 import { isDigit, isFoldableSpace, isHan, isInvisible } from "../text/chars.js";
 import { detectChromeLines } from "../text/chrome.js";
@@ -27,7 +30,7 @@ import { isHierarchical, parseNumbering } from "../text/numbering.js";
  * @returns the normalized text, its map back to `raw.original`, and the noise spans (normalized offsets)
  */
 export function normalize(raw: RawDocument): NormalizedDocument {
-  const pass1 = foldCharacters(raw.original);
+  const pass1 = foldCharacters(raw.original, raw.markup ?? []);
   const { text, sources, noise } = processLines(pass1.codes, pass1.sources, pass1.length, raw.original.length);
   return { raw, text, map: new OffsetMap(sources), noise };
 }
@@ -39,40 +42,62 @@ interface CharPass {
   length: number;
 }
 
-/** Steps 1 and 2: one pass over the original, emitting folded code units and their sources. */
-function foldCharacters(src: string): CharPass {
+/** Steps 0, 1 and 2: one pass over the original, emitting folded code units and their sources. */
+function foldCharacters(src: string, markup: readonly MarkupSpan[]): CharPass {
   const n = src.length;
   const codes = new Uint16Array(n);
   const sources = new Int32Array(n + 1);
   let m = 0;
   // Pending run of spaces: original offsets (the run is emitted or dropped when its right neighbour is known).
   const pending: number[] = [];
+  // The run holds a space standing for markup (a table pipe between cells): it separates cells, never dropped.
+  let hardPending = false;
+  let k = 0;
   for (let i = 0; i < n; i++) {
-    let c = src.charCodeAt(i);
-    if (c === 13) {
-      if (src.charCodeAt(i + 1) === 10) continue;
-      c = 10;
+    // This code unit's original offset, and the index of the original unit after it.
+    const at = i;
+    let c: number;
+    const span = markup[k];
+    if (span !== undefined && i === span.start) {
+      // Markup (spans are sorted and disjoint): skipped, or read as its stand-in written at span.start.
+      k++;
+      i = span.end - 1;
+      if (!span.replace) continue;
+      c = span.replace.charCodeAt(0);
+      if (c === 32) {
+        pending.push(at);
+        hardPending = true;
+        continue;
+      }
+    } else {
+      c = src.charCodeAt(i);
+      if (c === 13) {
+        if (src.charCodeAt(i + 1) === 10) continue;
+        c = 10;
+      }
     }
+    const after = i + 1;
     if (isInvisible(c)) continue;
     if (isFoldableSpace(c)) {
-      pending.push(i);
+      pending.push(at);
       continue;
     }
     c = foldChar(c);
     // ． is a decimal point only between digits.
-    if (c === 0xff0e && m > 0 && isDigit(codes[m - 1]!) && isDigit(foldChar(src.charCodeAt(i + 1)))) c = 46;
+    if (c === 0xff0e && m > 0 && isDigit(codes[m - 1]!) && isDigit(foldChar(src.charCodeAt(after)))) c = 46;
     if (pending.length) {
       const prev = m > 0 ? codes[m - 1]! : 10;
-      if (!(c !== 10 && dropSpacesBetween(prev, c, foldChar(src.charCodeAt(i + 1))))) {
+      if (hardPending || !(c !== 10 && dropSpacesBetween(prev, c, foldChar(src.charCodeAt(after))))) {
         for (const p of pending) {
           codes[m] = 32;
           sources[m++] = p;
         }
       }
       pending.length = 0;
+      hardPending = false;
     }
     codes[m] = c;
-    sources[m++] = i;
+    sources[m++] = at;
   }
   for (const p of pending) {
     codes[m] = 32;
