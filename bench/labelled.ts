@@ -16,6 +16,7 @@
  *   --info-sample N                deterministic sample of N info findings → bench/labelled/info-sample.jsonl
  *                                  (judged rows already there are kept)
  *   --update-baseline              rewrite test/fixtures/labelled/baseline.json from the in-repo subset
+ *   --skip-profile                 do not run bench/profile-accuracy.ts (its summary is printed when it exists)
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       "write-unjudged": { type: "string" },
       "info-sample": { type: "string" },
       "update-baseline": { type: "boolean" },
+      "skip-profile": { type: "boolean" },
     },
   });
   const log = (s: string) => (values.json ? process.stderr : process.stdout).write(s + "\n");
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
   }
   if (values["info-sample"]) writeInfoSample(match.findings, Number(values["info-sample"]), log);
 
-  const profile = profileSummary();
+  const profile = values["skip-profile"] ? null : profileSummary();
   if (values.json) {
     const out = {
       generated: new Date().toISOString(),
@@ -149,7 +151,7 @@ async function main(): Promise<void> {
   print(`check types with ≥ ${TARGET_CHECK_MIN} findings below ${TARGET_CHECK}: ${weak.length ? weak.map((r) => `${r.check} ${pct(r.precision)}`).join(", ") : "none"}`);
   print(`false error-severity findings: ${fig.falseErrors} in ${fig.chars} chars = ${fig.falseErrorsPer10k.toFixed(3)} per 10k (target ≤ ${TARGET_FALSE_ERRORS}: ${fig.falseErrorsPer10k <= TARGET_FALSE_ERRORS ? "met" : "NOT met"}); unjudged errors ${fig.unjudgedErrorsPer10k.toFixed(3)} per 10k`);
   if (fig.overall.unjudged) print(`NOTE: ${fig.overall.unjudged} error/warning findings are unjudged: the precision figures cover judged findings only`);
-  if (profile) print(`profile accuracy (bench/profile-accuracy.ts): ${profile}`);
+  if (profile) print(`\n== bench/profile-accuracy.ts (npm run bench:profile):\n  ${profile}`);
   if (moved.length) print(`\n${moved.length} findings matched a label by text or check type, not by exact span (moved/renamed): ${moved.slice(0, 10).map((m) => `${m.doc.path} ${m.finding.ruleId} ${m.finding.start}-${m.finding.end} (labelled ${m.label!.start}-${m.label!.end})`).join("; ")}${moved.length > 10 ? " …" : ""}`);
 
   printVanished(match.vanished, Boolean(values.vanished), print);
@@ -200,13 +202,15 @@ function writeInfoSample(matched: MatchedFinding[], n: number, log: (s: string) 
   log(`${file}: ${rows.length} info findings (${judged.length} judged kept, ${rows.length - judged.length} to judge)`);
 }
 
-/** H2's profile-accuracy benchmark, if present: its last output line. */
+/** The profile-accuracy benchmark (bench/profile-accuracy.ts), if present: its summary lines (not the list of misses). */
 function profileSummary(): string | null {
   const script = join(ROOT, "dist", "bench", "profile-accuracy.js");
   if (!existsSync(script)) return null;
   const r = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: "utf8", timeout: 600_000 });
-  const lines = (r.stdout ?? "").split("\n").filter((l) => l.trim());
-  return lines.at(-1) ?? `failed (exit ${r.status}): ${(r.stderr ?? "").split("\n")[0]}`;
+  const lines = (r.stdout ?? "").split("\n");
+  const misses = lines.findIndex((l) => /^\d+ misses/.test(l.trim()));
+  const summary = (misses >= 0 ? lines.slice(0, misses + 1) : lines.slice(0, 8)).filter((l) => l.trim());
+  return summary.length ? summary.join("\n  ") : `failed (exit ${r.status}): ${(r.stderr ?? "").split("\n")[0]}`;
 }
 
 main().catch((e) => {
