@@ -48,6 +48,8 @@ interface Frame {
   lastRaw: string;
   /** A new-parent boundary (unnumbered heading) was seen since the last marker of this frame. */
   boundary: boolean;
+  /** A lead-in sentence (…重点抓好以下工作：) was seen since the last marker of this frame. */
+  leadIn: boolean;
   /** Absolute end offset of the last marker. */
   lastEnd: number;
 }
@@ -116,9 +118,22 @@ export default defineCheck({
       return true;
     };
 
+    // End of the previous marker of any style: a new sequence's earlier values may stand run-in
+    // between it and the new marker (…以下几个方面工作:（一）着力推动… then （二） on its own line).
+    let prevEnd = 0;
     for (const item of markers) {
       if (item === "boundary") {
         for (const f of stack) f.boundary = true;
+        continue;
+      }
+      if (item === "lead-in") {
+        for (const f of stack) f.leadIn = true;
+        continue;
+      }
+      if (item === "part") {
+        // 附件 / 名词解释: a new part of the document numbers from scratch.
+        stack.length = 0;
+        closed.clear();
         continue;
       }
       const m = item;
@@ -139,7 +154,25 @@ export default defineCheck({
         }
         if (isRunIn && !compiled.runIn.has(stack[i]!.style)) break;
       }
+      // A list nested in a list of the same style (九个方面 一、…九、 inside 二、): a number the inner
+      // list has passed (三、 after 九、) continues the outer sequence; a forward skip stays the inner's.
+      if (at > 0 && !isRunIn && m.value <= stack[at]!.last) {
+        for (let i = at - 1; i >= 0; i--) {
+          if (stack[i]!.style === m.style && m.value === stack[i]!.last + 1) {
+            at = i;
+            break;
+          }
+        }
+      }
       if (m.tentative && (at < 0 || m.value !== stack[at]!.last + 1)) continue;
+      const from = prevEnd;
+      prevEnd = m.end;
+      if (at >= 0 && m.value === 1 && !isRunIn && stack[at]!.leadIn && !stack[at]!.boundary && stack[at]!.last > 1) {
+        // A list introduced by a lead-in sentence inside the current section: nested, the outer
+        // sequence stays open.
+        stack.push({ style: m.style, last: 1, lastRaw: m.raw, boundary: false, leadIn: false, lastEnd: m.end });
+        continue;
+      }
       if (at >= 0) {
         truncate(at + 1);
         const frame = stack[at]!;
@@ -161,6 +194,7 @@ export default defineCheck({
         frame.lastRaw = m.raw;
         frame.lastEnd = m.end;
         frame.boundary = false;
+        frame.leadIn = false;
         continue;
       }
       // A new sequence: check its parent, then its first value.
@@ -180,9 +214,9 @@ export default defineCheck({
           }
         }
       }
-      const continues = !isRunIn && m.value > 1 && closed.get(m.style) === m.value - 1;
+      const continues = !isRunIn && m.value > 1 && (closed.get(m.style) === m.value - 1 || runInBetween(m.style, from, m.start, 1, m.value - 1));
       if (m.value !== 1 && !continues) findings.push(m.value > 1 ? skippedFinding(m, 1, rel(m)) : { span: rel(m), messageId: "badStart", data: { raw: m.raw, first: formatMarker(m.style, 1) }, evidence: { style: m.style, value: m.value } });
-      stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false, lastEnd: m.end });
+      stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false, leadIn: false, lastEnd: m.end });
     }
     return findings;
   },
@@ -201,9 +235,18 @@ function skippedFinding(m: Marker, expected: number, span: [number, number]): Ra
   };
 }
 
-/** Markers of the document in reading order, with "boundary" where an unnumbered heading-like line stands. */
-function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: number): (Marker | "boundary")[] {
-  const out: (Marker | "boundary")[] = [];
+/** A block that starts a new part of the document: an attachment or a glossary of the report's terms. */
+const PART_START = /^(?:附\s*件\s*[\d一二三四五六七八九十]*|附\s*录\s*[\d一二三四五六七八九十]*|附表\s*\d*|(?:有关)?名词(?:解释|注释|释义)|注\s*释|注\s*解|释\s*义|《[^》]{2,30}》(?:名词)?(?:释义|注释|解释))\s*[：:]?$/u;
+/** The last sentence of a paragraph announces a list: it ends with a colon or says 以下/如下/下列. */
+const LEAD_IN = /(?:[：:]|(?:以下|如下|下列)[^。！？；]{0,24}[。；]?)$/u;
+
+/**
+ * Markers of the document in reading order, with "boundary" where an unnumbered heading-like line
+ * stands, "lead-in" after a paragraph that announces a list, and "part" where an attachment or a
+ * glossary begins.
+ */
+function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: number): (Marker | "boundary" | "lead-in" | "part")[] {
+  const out: (Marker | "boundary" | "lead-in" | "part")[] = [];
   const blocks = ctx.doc.blocks;
   let skipBlock = -1;
   for (const b of blocks) {
@@ -223,8 +266,12 @@ function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: nu
     if (n && !ctx.isNoise(n.start, n.end)) {
       out.push({ style: n.style, value: n.value, raw: n.raw, start: n.start, end: n.end, blockIndex: b.index, inline: false });
       innerFrom = n.end - b.start;
+    } else if (!n && PART_START.test(b.text.trim())) {
+      out.push("part");
     } else if (!n && isHeadingLike(b, headingMaxLength)) {
       out.push("boundary");
+    } else if (!n && b.kind === "paragraph" && LEAD_IN.test(b.text.trim())) {
+      out.push("lead-in");
     }
     if (!inline) continue;
     // Run-in 一是 二是 inside the paragraph (after its own marker).

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { SegmentedDocument } from "../model/document.js";
 import { tokenBoundaries } from "../text/term-token-bounds.js";
 import { collectYearEvidence } from "../text/year-evidence.js";
+import { profileOf } from "../stages/profile.js";
 import { defineCheck, type RawFinding } from "./define-check.js";
 import { compileLists, loadTermsFile, substituteSchema, forbidSchema, type CompiledEntry } from "./term/lists.js";
 
@@ -93,13 +94,15 @@ export default defineCheck({
 
 /**
  * The latest date the document can have been written (YYYY-MM-DD), or null when nothing dates it:
- * the profile's date when the profile stage gave one, else the publication or signature date, else
- * the end of the first quarter after the report year (reports are delivered by then).
+ * its own date from the profile; else the earliest upper bound among the posting date (a repost is
+ * later, never earlier), the publication or signature date and the end of the first quarter after
+ * the report year (reports are delivered by then).
  */
 function latestDocumentDate(doc: SegmentedDocument): string | null {
-  const profiled = (doc as { profile?: { date?: string | null } }).profile?.date;
-  if (typeof profiled === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(profiled)) return profiled;
+  const p = profileOf(doc);
+  if (p.date) return p.date;
   const v = collectYearEvidence(doc);
-  if (v.publicationDate) return v.publicationDate;
-  return v.reportYear !== null ? `${v.reportYear + 1}-03-31` : null;
+  const year = p.reportYear ?? v.reportYear;
+  const bounds = [p.postedDate, v.publicationDate, year !== null ? `${year + 1}-03-31` : null].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}/u.test(d));
+  return bounds.length ? bounds.sort()[0]!.slice(0, 10) : null;
 }
