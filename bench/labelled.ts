@@ -213,6 +213,14 @@ function profileSummary(): string | null {
   return summary.length ? summary.join("\n  ") : `failed (exit ${r.status}): ${(r.stderr ?? "").split("\n")[0]}`;
 }
 
+// `npm run bench:labelled | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main().catch((e) => {
   console.error(e);
   process.exitCode = 1;
