@@ -8,7 +8,7 @@
  * ones fixed since). A FALSE label for a finding that still fires (being fixed) never breaks the test.
  */
 import { describe, expect, it } from "vitest";
-import { contextOf, fixtureSets, loadLabels, runSubset, type Label, type MatchedFinding } from "../bench/labelled-core.js";
+import { contextOf, figures, fixtureSets, loadLabels, matchLabels, runSubset, type Label, type MatchedFinding } from "../bench/labelled-core.js";
 
 const showFinding = (m: MatchedFinding) =>
   `${m.doc.path} [${m.finding.severity} ${m.finding.ruleId}] ${m.finding.start}-${m.finding.end} «${contextOf(m.doc.original, m.finding.start, m.finding.end, 20)}» judged FALSE: ${m.label!.reason} (${m.label!.source})`;
@@ -35,5 +35,43 @@ describe("labelled benchmark: in-repo subset (corpus/ seeds + test/fixtures/labe
     // Keys in the baseline are label keys of this subset's documents.
     const hashes = new Set(r.docs.map((d) => d.hash));
     for (const k of [...r.baseline.silentFalse, ...r.baseline.trueMissing]) expect(hashes.has(k.split(" ")[0]!), k).toBe(true);
+  });
+});
+
+describe("labelled benchmark: matching", () => {
+  const finding = (ruleId: string, check: string, start: number, end: number, text: string, severity: "error" | "warning" | "info" = "warning") =>
+    ({ ruleId, check, severity, start, end, line: 1, column: 1, text, message: "", evidence: {} }) as never;
+  const label = (rule: string, start: number, end: number, text: string, judgement: "TRUE" | "FALSE" | "ARGUABLE", check?: string): Label => ({
+    doc: "0123456789abcdef", path: "x", rule, severity: "warning", start, end, text, label: judgement, reason: "", source: "t", ...(check ? { check } : {}),
+  });
+  const doc = (findings: never[]) => ({ set: "t", path: "t/x", file: "x", hash: "0123456789abcdef", chars: 10_000, original: "", findings });
+
+  it("exact span first, then the same text at the nearest start (moved), then the same span and check (renamed rule)", () => {
+    const d = doc([
+      finding("national.placeholder", "placeholder", 10, 12, "XX"),
+      finding("national.placeholder", "placeholder", 52, 54, "XX"),
+      finding("national.year-x", "year-consistency", 70, 75, "2020年"),
+      finding("national.terms", "term", 90, 92, "其它", "error"),
+    ]);
+    const r = matchLabels([d], [
+      label("national.placeholder", 10, 12, "XX", "TRUE"),
+      label("national.placeholder", 50, 52, "XX", "TRUE"),
+      label("national.year-mismatch", 70, 75, "2020年", "FALSE", "year-consistency"),
+      label("national.terms", 95, 97, "其它", "FALSE"),
+      label("national.duplicate-sentence", 200, 230, "gone", "FALSE"),
+    ]);
+    expect(r.findings.map((m) => m.how)).toEqual(["exact", "moved", "renamed", "moved"]);
+    expect(r.vanished.map((l) => l.text)).toEqual(["gone"]);
+    const fig = figures([d], r.findings);
+    expect(fig.overall).toMatchObject({ findings: 4, TRUE: 2, FALSE: 2, precision: 0.5 });
+    expect(fig.falseErrors).toBe(1);
+    expect(fig.falseErrorsPer10k).toBe(1);
+  });
+
+  it("a label of another document never matches", () => {
+    const d = doc([finding("national.placeholder", "placeholder", 10, 12, "XX")]);
+    const r = matchLabels([d], [{ ...label("national.placeholder", 10, 12, "XX", "TRUE"), doc: "fedcba9876543210" }]);
+    expect(r.findings[0]!.label).toBeNull();
+    expect(r.vanished).toEqual([]);
   });
 });
