@@ -23,7 +23,7 @@ import { findQuantities, type Quantity } from "../text/arith-numbers.js";
 import { ARITH_KINDS, type ArithKind, type ArithResult, type Tolerance } from "./arithmetic/types.js";
 import { checkSums } from "./arithmetic/sums.js";
 import { checkRates } from "./arithmetic/rates.js";
-import { checkChanges, checkYearOnYear } from "./arithmetic/changes.js";
+import { checkChanges, checkDeltaGrowth, checkYearOnYear } from "./arithmetic/changes.js";
 import { checkCounts } from "./arithmetic/counts.js";
 import { checkShares } from "./arithmetic/shares.js";
 
@@ -89,15 +89,16 @@ export default defineCheck({
   run(unit, c, ctx) {
     if (unit.block && (unit.block.kind === "meta" || unit.block.kind === "chrome" || unit.block.kind === "title")) return [];
     const findings: RawFinding[] = [];
+    const statistical = genreOf(ctx.doc) === "statistical-communique";
     for (const s of sentencesOf(unit.text)) {
       if (ctx.isNoise(unit.start + s.start, unit.start + s.end)) continue;
       const qs = quantitiesOf(ctx.doc, s.text);
       if (qs.length === 0) continue;
       const results: ArithResult[] = [];
-      if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose") || c.kinds.has("shares")) results.push(...checkSums(s.text, qs, c.tol));
+      if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose") || c.kinds.has("shares")) results.push(...checkSums(s.text, qs, c.tol, { statistical }));
       if (c.kinds.has("rate") || c.kinds.has("loose")) results.push(...checkRates(s.text, qs, c.tol));
       if (c.kinds.has("change")) results.push(...checkChanges(s.text, qs, c.tol));
-      if (c.kinds.has("loose")) results.push(...checkYearOnYear(s.text, qs, c.tol));
+      if (c.kinds.has("loose")) results.push(...checkYearOnYear(s.text, qs, c.tol), ...checkDeltaGrowth(s.text, qs, c.tol));
       if (c.kinds.has("count")) results.push(...checkCounts(s.text, qs));
       if (c.kinds.has("shares")) results.push(...checkShares(s.text, qs));
       for (const r of results) {
@@ -114,6 +115,11 @@ export default defineCheck({
     return findings;
   },
 });
+
+/** The genre from the document profile (stage profile.ts), when the pipeline computed one. */
+function genreOf(doc: SegmentedDocument): string | undefined {
+  return (doc as { profile?: { genre?: string } }).profile?.genre;
+}
 
 const quantityCache = new WeakMap<SegmentedDocument, Map<string, readonly Quantity[]>>();
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { findQuantities } from "../../pipeline/text/arith-numbers.js";
 import { checkSums } from "../../pipeline/checks/arithmetic/sums.js";
 import { checkRates } from "../../pipeline/checks/arithmetic/rates.js";
-import { checkChanges, checkYearOnYear } from "../../pipeline/checks/arithmetic/changes.js";
+import { checkChanges, checkDeltaGrowth, checkYearOnYear } from "../../pipeline/checks/arithmetic/changes.js";
 import { checkCounts } from "../../pipeline/checks/arithmetic/counts.js";
 import { checkShares } from "../../pipeline/checks/arithmetic/shares.js";
 import type { ArithResult } from "../../pipeline/checks/arithmetic/types.js";
@@ -16,7 +16,7 @@ const tol = { rounding: true, truncation: true, percentPoints: 0 };
 
 function all(text: string): ArithResult[] {
   const qs = findQuantities(text);
-  return [...checkSums(text, qs, tol), ...checkRates(text, qs, tol), ...checkChanges(text, qs, tol), ...checkYearOnYear(text, qs, tol), ...checkCounts(text, qs), ...checkShares(text, qs)];
+  return [...checkSums(text, qs, tol), ...checkRates(text, qs, tol), ...checkChanges(text, qs, tol), ...checkYearOnYear(text, qs, tol), ...checkDeltaGrowth(text, qs, tol), ...checkCounts(text, qs), ...checkShares(text, qs)];
 }
 
 /** Replaces the n-th occurrence (0-based) of `find` in `text`. */
@@ -46,7 +46,39 @@ const CASES: { text: string; perturb: [string, string, number?]; kind: ArithResu
   { text: "全年新受理行政复议案件151件,同比增长128.78%(2023年66件)。", perturb: ["128.78%", "118.78%"], kind: "loose" },
   { text: "全年办理案件85件,较上年的66件增长28.79%。", perturb: ["28.79%", "38.79%"], kind: "loose" },
   { text: "第一产业、第二产业、第三产业增加值分别占18.6%、47.3%和34.1%。", perturb: ["34.1%", "44.1%"], kind: "shares" },
+  // issue 10 class 4 (lawtext): the scope of a parts list, rounded parts, a rate's own operands.
+  { text: "支付各类赔款及给付3125亿元（寿险业务给付1269亿元、健康险和意外伤害险赔款及给付281亿元、财产险业务赔款1576亿元）。", perturb: ["1576亿元", "1676亿元"], kind: "sum" },
+  { text: "全年实施重点项目510个，其中新开工312个、续建198个，竣工256个。", perturb: ["198个", "208个"], kind: "loose" },
+  { text: "全年办理行政复议案件10宗，其中维持6宗、撤销3宗、调解结案1宗；办理行政诉讼案件5宗，主要负责人出庭应诉3宗。", perturb: ["1宗", "2宗"], kind: "loose" },
+  { text: "固定电话用户达到17900万户，其中城市电话用户11100万户，乡村电话用户6800万户；移动电话用户达到14480万户。", perturb: ["6800万户", "7800万户"], kind: "loose" },
+  { text: "其中税收收入157992亿元，比上年增加1589亿元，增长1.0%。", perturb: ["1.0%", "2.0%"], kind: "loose" },
+  { text: "全年各项税收收入25718亿元（不包括关税和农业税），比上年增加5256亿元，增长25.7%。", perturb: ["25.7%", "27.5%"], kind: "loose" },
+  { text: "年末境内上市公司数量由上年末的1381家增加到1434家，比上年末增长3.8%。", perturb: ["3.8%", "4.8%"], kind: "loose" },
+  { text: "全年高校毕业生1.2万人，实现就业1.08万人，高校毕业生就业率达到90%。", perturb: ["90%", "95%"], kind: "rate" },
+  { text: "打造特色突出的南丹、罗城、宜州、都安、东兰等5个区域酒业中心和产业集群。", perturb: ["5个", "4个"], kind: "count" },
 ];
+
+describe("issue 10 class 4: numbers that do not belong together stay silent (lawtext)", () => {
+  const silent = [
+    // A rate whose label matches neither count: unemployment is not 再就业, 高校毕业生 are not 农村劳动力.
+    "城镇新增就业1.9万人，城镇失业人员再就业4425人，城镇登记失业率3.2%。",
+    "城镇新增就业4万人，农村劳动力转移就业3.8万人，高校毕业生就业率达到85%以上，城镇登记失业率控制在4.5%以内。",
+    "完成农贸市场食用农产品快速检测50万批次，食品抽检2.4万批次，不合格食品处置率达100％。",
+    "建设海绵城市项目7个，建成污水处理设施5个，确保城镇污水处理率达97%、中心城区居民小区生活垃圾分类设施覆盖率达95%以上。",
+    // A growth rate of another figure (市价总值), after ；, or against a change amount (比上年增加).
+    "年末境内上市公司（A、B股）数量由上年末的1381家增加到1434家，市价总值89404亿元，比上年末增长175.7%。",
+    "全年发现赤潮96次，比上年减少23次；累计赤潮面积约26630平方公里，比上年上升83.0%。",
+    // GDP growth is real (comparable prices), not the nominal ratio of the two values.
+    "地区生产总值由2017年的3150.2亿元增加至4715.7亿元，增长13.3%，人均GDP超过20万元。",
+    // Overlapping dimensions (因私 / 赴港澳台; 党纪 / 政纪) and a total nested in a larger one.
+    "国内居民出境10096万人次，其中因私出境9684万人次，赴港澳台出境7704万人次。",
+    "立案审查政府系统公职人员123人，其中党纪处分100人、政纪处分64人、组织处理22人，约谈问责72人。",
+    "年初承诺的37件民生实事有31件完成，其中超额完成8件，取消1件，其余5件正在有效推进。",
+    // Rounded parts of a rounded total: 1269+281+1576 = 3126 written 3125.
+    "支付各类赔款及给付3125亿元，其中寿险业务给付1269亿元；健康险和意外伤害险赔款及给付281亿元；财产险业务赔款1576亿元。",
+  ];
+  for (const t of silent) it(t.slice(0, 30), () => expect(all(t).map((r) => `${r.kind}: ${String(r.data.expression)}`)).toEqual([]));
+});
 
 describe("arithmetic sub-checks: verified statistics stay silent, perturbed ones are found", () => {
   for (const c of CASES) {

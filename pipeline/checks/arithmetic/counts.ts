@@ -42,7 +42,11 @@ export function checkCounts(text: string, qs: readonly Quantity[]): ArithResult[
       if (!conn) continue;
       start = prev.end + conn.index + conn[0].length;
     }
-    const segment = pre.slice(start);
+    let segment = pre.slice(start);
+    // A modifier ending in 的 opens the list (`打造白、红…并进发展、特色突出的南丹、罗城…等5个`): the items
+    // are what follows it.
+    const de = lastTopLevel(segment, "的");
+    if (de >= 0) segment = segment.slice(de + 1);
     const items = splitTopLevel(segment);
     if (items.length < 2 || items.some((it) => it.trim().length === 0 || it.length > 25 || /\d/u.test(it) || NUMERAL_ITEM.test(it))) continue;
     if (VERB_END.test(items[items.length - 1]!.trim())) continue;
@@ -66,6 +70,19 @@ export function checkCounts(text: string, qs: readonly Quantity[]): ArithResult[
     });
   }
   return out;
+}
+
+/** Offset of the last `ch` outside brackets and quotes, or -1. */
+function lastTopLevel(s: string, ch: string): number {
+  let depth = 0;
+  let at = -1;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k]!;
+    if ("(（“《「【[".includes(c)) depth++;
+    else if (")）”》」】]".includes(c)) depth = Math.max(0, depth - 1);
+    else if (c === ch && depth === 0) at = k;
+  }
+  return at;
 }
 
 /** Splits at 、 outside brackets and quotes. */

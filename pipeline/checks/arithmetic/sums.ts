@@ -15,7 +15,7 @@
  * than the total is normal and stays silent.
  */
 import { sameGroup, usable, type Quantity } from "../../text/arith-numbers.js";
-import { agrees, fmt, shown, type ArithResult, type Tolerance } from "./types.js";
+import { agrees, displayScale, fmt, shown, type ArithResult, type Tolerance } from "./types.js";
 
 const TOTAL_MARK = /共计|合计|总计|累计|总数|总量|共有|共|全年/u;
 const TOTAL_MARK_STRICT = /共计|合计|总计|共$|总数为?$/u;
@@ -24,7 +24,15 @@ const OTHER_WORD = /其他|其它|其余|剩余|另有|余下/u;
 const NEG_PREFIX = /^(?:不予|不|未|非|无)/u;
 const LABEL_NOISE = /^(?:其中|已|共|还|另|并|均|全部|依法|予以|作出|共计)+/u;
 
-export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance): ArithResult[] {
+/** Parts above this multiple of their total count along two dimensions (a person in two categories). */
+const OVERLAP_RATIO = 1.25;
+
+export interface SumOptions {
+  /** The document is a statistical communiqué: its 其中 lists name some parts, often overlapping. */
+  statistical?: boolean;
+}
+
+export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance, opts: SumOptions = {}): ArithResult[] {
   const out: ArithResult[] = [];
   const used = new Set<Quantity>();
   for (let i = 0; i < qs.length; i++) {
@@ -53,30 +61,53 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance)
       dichotomy = null;
     }
     if (list.some((p) => p.value > total.value)) continue;
-    const sum = list.reduce((s, p) => s + p.value, 0);
-    const slack = list.reduce((s, p) => s + 0.5 * 10 ** -p.decimals * scaleOf(p), 0.5 * 10 ** -total.decimals * scaleOf(total));
-    const maxDecimals = Math.max(total.decimals, ...list.map((p) => p.decimals));
-    const close = maxDecimals === 0 ? sum === total.value : Math.abs(sum - total.value) <= slack;
+    // A total inside a larger total of its own clause (`承诺的37件民生实事有31件完成，其中…其余5件`):
+    // the parts may belong to either, so no reading is certain.
+    if (qs.some((q) => q.start < total.start && q.clause === total.clause && q.depth === total.depth && usable(q) && sameGroup(q, total) && q.value > total.value)) continue;
     list.forEach((p) => used.add(p));
     used.add(total);
     out.push(...partShares(text, qs, total, list, tol));
-    if (close) continue;
-    const expression = list.map((p) => fmtValue(p)).join("+");
+    if (closeTo(total, list)) continue;
+    if (mode !== "paren") {
+      // Once some of the parts account for the total, the numbers after them count something else
+      // (`重点项目510个，其中新开工312个、续建198个，竣工256个`; `…10宗，其中维持6宗、撤销3宗、调解结案1宗；
+      // 办理行政诉讼案件5宗`), unless a 其他/其余 part is still to come (it claims to close the list).
+      if (list.some((_, k) => k >= 1 && closeTo(total, list.slice(0, k + 1)) && !list.slice(k + 1).some((p) => OTHER_WORD.test(p.label)))) continue;
+      // A parts list belongs to its total within its clause group: ；/; starts another subject
+      // (`…；办理行政诉讼案件5宗`, `…；移动电话用户达到14480万户`). Parts after it may only close the sum.
+      const cut = list.findIndex((p, k) => /[；;]/u.test(text.slice(k === 0 ? total.end : list[k - 1]!.end, p.start)));
+      if (cut >= 0) list = list.slice(0, cut);
+      // A 、 enumeration binds tighter than ，: `新开工312个、续建198个，竣工256个` lists 312、198 first.
+      const run = list.findIndex((p, k) => k >= 1 && !/^[^，,]*、[^，,]*$/u.test(text.slice(list[k - 1]!.end, p.start)));
+      if (run >= 2 && !list.slice(run).some((p) => OTHER_WORD.test(p.label))) list = list.slice(0, run);
+      if (list.length < 2 || closeTo(total, list)) continue;
+    }
+    const sum = list.reduce((s, p) => s + p.value, 0);
+    const slack = roundingSlack(total, list);
+    const maxDecimals = Math.max(total.decimals, ...list.map((p) => p.decimals));
+    const hasOtherNow = list.some((p) => OTHER_WORD.test(p.label));
+    // Parts that exceed the total by a quarter or more count along two dimensions (因私出境 / 赴港澳台出境,
+    // 党纪处分 / 政纪处分), not a slip in one list; a statistical communiqué's 其中 is partial and
+    // overlapping by design. Lists that claim to be complete (其他, a bracketed breakdown) are still checked.
+    const partialList = !hasOtherNow && !(mode === "paren" && !innerQizhong);
+    if (partialList && sum > total.value && (sum > total.value * OVERLAP_RATIO || opts.statistical)) continue;
+    const sc = displayScale([total, ...list]);
+    const expression = list.map((p) => sc.show(p.value)).join("+");
     const base = {
       expression,
       expected: Number(fmt(sum)),
       stated: total.value,
-      tolerance: maxDecimals === 0 ? 0 : Number(fmt(slack)),
+      tolerance: maxDecimals === 0 && !scaled(total, list) ? 0 : Number(fmt(slack)),
       unit: total.unit,
       structure: mode,
     };
     const operands = [{ q: total, label: "total" }, ...list.map((p) => ({ q: p, label: "part" }))];
-    const data = { total: shown(total), sum: fmt(sum), expression, unit: total.unit, diff: fmt(Math.abs(total.value - sum)) };
-    const complete = hasOther || (mode === "paren" && !innerQizhong);
+    const data = { total: shown(total), sum: sc.show(sum) + sc.suffix, expression, unit: total.unit, diff: sc.show(Math.abs(total.value - sum)) + sc.suffix };
+    const complete = hasOtherNow || (mode === "paren" && !innerQizhong);
     if (sum > total.value) {
       if (complete) out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
       else if (mode === "qizhong" || mode === "paren") out.push({ kind: "loose", messageId: "sum-exceeds", span: [total.start, total.end], data, evidence: { ...base, complete: false }, operands });
-    } else if (hasOther) {
+    } else if (hasOtherNow) {
       out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
     } else if ((mode === "paren" && !innerQizhong) || dichotomy !== null) {
       out.push({ kind: "remainder", messageId: "remainder", span: [total.start, total.end], data, evidence: { ...base, remainder: Number(fmt(total.value - sum)), complete: false }, operands });
@@ -107,12 +138,13 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance)
     // Only a clean enumeration (、 between parts) is trusted enough to report.
     const between = before.slice(1).map((p, k) => text.slice(before[k]!.end, p.start));
     if (!between.every((b) => /^[^，,。；;]*、[^，,。；;]*$/u.test(b))) continue;
-    const expression = before.map((p) => fmtValue(p)).join("+");
+    const sc = displayScale([total, ...before]);
+    const expression = before.map((p) => sc.show(p.value)).join("+");
     out.push({
       kind: "loose",
       messageId: "total-mismatch",
       span: [total.start, total.end],
-      data: { total: shown(total), sum: fmt(sum), expression, unit: total.unit, diff: fmt(Math.abs(total.value - sum)) },
+      data: { total: shown(total), sum: sc.show(sum) + sc.suffix, expression, unit: total.unit, diff: sc.show(Math.abs(total.value - sum)) + sc.suffix },
       evidence: { expression, expected: sum, stated: total.value, tolerance: 0, unit: total.unit, structure: "parts-before" },
       operands: [...before.map((p) => ({ q: p, label: "part" })), { q: total, label: "total" }],
     });
@@ -233,13 +265,27 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
+/**
+ * Slack for a sum of rounded figures: each written figure may be off by half a unit of its last digit
+ * (official statistics round parts and total separately: 1269+281+1576 亿元 = 3126 written 3125).
+ */
+function roundingSlack(total: Quantity, parts: readonly Quantity[]): number {
+  return parts.reduce((s, p) => s + 0.5 * 10 ** -p.decimals * scaleOf(p), 0.5 * 10 ** -total.decimals * scaleOf(total));
+}
+
+/** Integers without 万/亿 are exact counts (68件); decimals or a 万/亿 scale mean rounded figures. */
+function scaled(total: Quantity, parts: readonly Quantity[]): boolean {
+  return [total, ...parts].some((q) => scaleOf(q) > 1);
+}
+
+function closeTo(total: Quantity, parts: readonly Quantity[]): boolean {
+  const sum = parts.reduce((s, p) => s + p.value, 0);
+  const exact = Math.max(total.decimals, ...parts.map((p) => p.decimals)) === 0 && !scaled(total, parts);
+  return exact ? sum === total.value : Math.abs(sum - total.value) <= roundingSlack(total, parts) + 1e-9;
+}
+
 function scaleOf(q: Quantity): number {
   const m = /(万亿|亿|万|千)/u.exec(q.text);
   const s = m ? (m[1] === "万亿" ? 1e12 : m[1] === "亿" ? 1e8 : m[1] === "万" ? 1e4 : 1e3) : 1;
   return q.unit === "万元" ? s * 1e4 : q.unit === "亿元" ? s * 1e8 : s;
 }
-
-function fmtValue(q: Quantity): string {
-  return fmt(q.value);
-}
-

@@ -51,3 +51,16 @@ export function agrees(computed: number, stated: number, decimals: number, tol: 
   if (tol.truncation && Math.abs(Math.floor(computed * f + eps) / f - stated) < eps + 1 / (f * 1e6)) return true;
   return false;
 }
+
+/**
+ * How to show values in messages: in the scale they were written in when all operands share it
+ * (`1269+281+1576`, sum `3126亿`, not 126900000000+…), otherwise in base units.
+ */
+export function displayScale(qs: readonly Quantity[]): { show: (v: number) => string; suffix: string } {
+  const scales = new Set(qs.map((q) => /(万亿|亿|万|千)/u.exec(q.text)?.[1] ?? ""));
+  const [only] = [...scales];
+  if (scales.size !== 1 || !only) return { show: (v) => fmt(v), suffix: "" };
+  const div = only === "万亿" ? 1e12 : only === "亿" ? 1e8 : only === "万" ? 1e4 : 1e3;
+  // Money is stored in 元, so 亿元 shows as 亿 (the unit 元 follows in the message).
+  return { show: (v) => fmt(v / div), suffix: only };
+}
