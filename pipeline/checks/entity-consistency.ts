@@ -21,6 +21,7 @@ import { z } from "zod";
 import type { Block } from "../model/document.js";
 import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
 import { firstTokenEndingAfter, tokenBoundaries } from "../text/term-token-bounds.js";
+import { profileOf } from "../stages/profile.js";
 import { loadPlaceIndex, ownPlace, parseUnitName, type Place, type PlaceIndex, type UnitName } from "./entity-consistency/places.js";
 
 const LEVEL_NAMES: Record<number, { zh: string; en: string }> = {
@@ -54,7 +55,7 @@ const TOWN_TOKEN = /^([\u3400-\u9fff]{2,3})(街道|镇|乡)$/u;
 const TOWN_STEM_STOP = /^(?:[全各本我该每其他两三四五六七八九十一这那某乡城村集小重名古强]|特色|建制|中心|示范|美丽|宜居|卫生|文明|法治|民主|平安|生态|旅游|工业|商贸|历史|文化|重点|城关|辖区|所在|属地|相关|有关|所属|部分|个别|多个)/u;
 
 interface UnitSource {
-  role: "title" | "meta" | "signature";
+  role: "title" | "meta" | "signature" | "profile";
   text: string;
   start: number;
   end: number;
@@ -104,7 +105,7 @@ export default defineCheck({
   run(unit, compiled, ctx) {
     const index = compiled.index;
     const sources = unitSources(ctx, index);
-    const own = sources.find((s) => s.unit.places.length > 0);
+    const own = sources.find((s) => s.unit.places.length > 0) ?? profileSource(ctx, index);
     if (!own) return [];
     const ownP = ownPlace(own.unit)!;
     const out: RawFinding[] = [];
@@ -120,7 +121,7 @@ export default defineCheck({
           messageId: "unitMismatch",
           data: { role: ROLE_NAMES[s.role].zh, roleEn: ROLE_NAMES[s.role].en, actual: s.text, expected: own.text, level: LEVEL_NAMES[clash.level]!.zh, levelEn: LEVEL_NAMES[clash.level]!.en },
           evidence: { role: s.role, unit: s.text, titleUnit: own.text, level: clash.level, places: [clash.a, clash.b] },
-          related: [{ span: rel(own.start, own.end), label: own.role }],
+          ...(own.end > own.start ? { related: [{ span: rel(own.start, own.end), label: own.role }] } : {}),
         });
       }
     }
@@ -169,6 +170,7 @@ const ROLE_NAMES: Record<UnitSource["role"], { zh: string; en: string }> = {
   title: { zh: "标题", en: "title" },
   meta: { zh: "来源信息", en: "metadata" },
   signature: { zh: "落款", en: "signature" },
+  profile: { zh: "文档概况", en: "document profile" },
 };
 
 const indexCache = new Map<string, PlaceIndex>();
@@ -212,6 +214,23 @@ function unitSources(ctx: CheckContext, index: PlaceIndex): UnitSource[] {
     }
   }
   return out;
+}
+
+/**
+ * The unit from the document profile when the title, metadata and signature name none (a Markdown
+ * work report whose title sits in front matter: the profile reads it from the delivery line
+ * `——2019年1月23日在黄石市第十四届人民代表大会…`). Pointed at the first mention of its place.
+ */
+function profileSource(ctx: CheckContext, index: PlaceIndex): UnitSource | undefined {
+  const name = profileOf(ctx.doc).unit;
+  if (!name) return undefined;
+  const unit = parseUnitName(name, index);
+  const place = ownPlace(unit);
+  if (!place) return undefined;
+  const at = ctx.doc.text.indexOf(place.name);
+  const start = at >= 0 ? at : 0;
+  const end = at >= 0 ? at + place.name.length : 0;
+  return { role: "profile", text: name, start, end, unit };
 }
 
 /** First level at which two units name different places (compared on stems). */
@@ -329,7 +348,7 @@ function foreignPlaces(
       data: { place: p.name, unit: ownSource.text, levelEn: LEVEL_NAMES[own.level]!.en },
       evidence: { place: p.name, level: p.level, unit: ownSource.text, ownPlace: own.name, known: p.known },
       suggestion: { zh: `核对是否应为“${own.name}”`, en: `Check whether this should be “${own.name}”` },
-      related: [{ span: rel(ownSource.start, ownSource.end), label: ownSource.role }],
+      ...(ownSource.end > ownSource.start ? { related: [{ span: rel(ownSource.start, ownSource.end), label: ownSource.role }] } : {}),
     });
   }
   return out;
