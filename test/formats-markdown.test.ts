@@ -162,6 +162,21 @@ describe("structure", () => {
   });
 });
 
+describe("stored documents", () => {
+  test("a Markdown document rebuilt from stored text without its markup (archive, queue) normalizes the same", async () => {
+    // The built module: the parser is loaded there with require() (vitest runs the TypeScript sources).
+    const built = (await import(new URL("../dist/pipeline/stages/normalize.js", import.meta.url).href)) as { normalize: typeof normalize };
+    for (const name of MD_FIXTURES) {
+      const raw = await read(name);
+      const { markup, ...stored } = raw;
+      expect(markup).toBeDefined();
+      const again = built.normalize(stored as RawDocument);
+      expect(again.text).toBe(normalize(raw).text);
+      expect(again.map.toJSON()).toEqual(normalize(raw).map.toJSON());
+    }
+  });
+});
+
 describe(".txt sniff", () => {
   test("a .txt holding Markdown is read as Markdown", async () => {
     const raw = await read("lawtext-050-jilin.md", "report.txt");

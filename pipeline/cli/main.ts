@@ -73,7 +73,7 @@ Examples:
   program
     .command("check")
     .description("检查报告文件或目录 / check report files or directories")
-    .argument("<inputs...>", "files, directories or globs (.txt in UTF-8, UTF-16 with BOM or GBK/GB18030; .docx; .pdf; saved web pages .html/.htm)")
+    .argument("<inputs...>", "files, directories or globs (.txt in UTF-8, UTF-16 with BOM or GBK/GB18030; Markdown .md/.markdown, or a .txt that is Markdown; .docx; .pdf; saved web pages .html/.htm)")
     .option("--rules <name|path>", "rule set: built-in name (national, guangdong, hubei, tianjin) or a YAML file; default: chosen per document by province")
     .option("--json", "print the whole result as one JSON object on stdout")
     .option("--format <list>", "files to write into --out: json,md,html (html: a review page per document and index.html)", "json,md,html")

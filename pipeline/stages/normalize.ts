@@ -17,6 +17,7 @@
  *    break are rejoined (`探索构\n\n 建分类快审机制` → `探索构建分类快审机制`), conservatively: see
  *    {@link shouldRejoin}.
  */
+import { createRequire } from "node:module";
 import type { MarkupSpan, NoiseSpan, NormalizedDocument, RawDocument } from "../model/document.js";
 import { OffsetMap } from "../model/offset-map.js";
 import { isDigit, isFoldableSpace, isHan, isInvisible } from "../text/chars.js";
@@ -30,9 +31,23 @@ import { isHierarchical, parseNumbering } from "../text/numbering.js";
  * @returns the normalized text, its map back to `raw.original`, and the noise spans (normalized offsets)
  */
 export function normalize(raw: RawDocument): NormalizedDocument {
-  const pass1 = foldCharacters(raw.original, raw.markup ?? []);
+  const pass1 = foldCharacters(raw.original, markupOf(raw));
   const { text, sources, noise } = processLines(pass1.codes, pass1.sources, pass1.length, raw.original.length);
   return { raw, text, map: new OffsetMap(sources), noise };
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The markup to leave out. A Markdown document rebuilt from stored text (archive index, queue) may
+ * come without `raw.markup`: it is parsed again here, so the text and offsets match the first run.
+ * The parser is loaded only then (require of an ES module, Node ≥ 20.19): plain text never loads it.
+ */
+function markupOf(raw: RawDocument): readonly MarkupSpan[] {
+  if (raw.markup) return raw.markup;
+  if (raw.format !== "markdown") return [];
+  const markdown = require("../formats/markdown.js") as typeof import("../formats/markdown.js");
+  return markdown.parseMarkdown(raw.original).markup;
 }
 
 interface CharPass {
