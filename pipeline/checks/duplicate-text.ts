@@ -47,6 +47,17 @@ const options = z
     /** Stock formulae that legitimately recur (以习近平新时代中国特色社会主义思想为指导…): a repeat at least half made of
      * phrases of this file is ignored. `kb/x.yaml` is relative to rules/, `./x.yaml` to the rule file; "" for none. */
     phrasesFile: z.string().default("kb/boilerplate.yaml"),
+    /**
+     * Which repeats this rule reports: `major` — content a reviewer would fix (a whole sentence of
+     * ≥ majorSentenceLength, a clause repeated in the same or next sentence, a passage of ≥
+     * majorPassageLength pasted verbatim); `minor` — the rest (short restated formulations, near
+     * repeats far apart, quoted text); `all` — both. Two rules with `major`/`minor` give two severities.
+     */
+    tier: z.enum(["major", "minor", "all"]).default("major"),
+    /** Shortest whole repeated sentence that is major (shorter ones are restated formulae). */
+    majorSentenceLength: z.number().int().min(1).default(20),
+    /** Shortest repeated passage (not whole sentences, not a nearby clause) that is major. */
+    majorPassageLength: z.number().int().min(1).default(60),
   })
   .strict();
 
@@ -65,6 +76,10 @@ interface Hit {
   b1: number;
   similarity: number;
   kind: "sentence" | "clause" | "passage";
+  /** major: a reviewer fixes it; minor: restated formula or parallel wording; quiet: never reported (kept for recall tests). */
+  tier: "major" | "minor" | "quiet";
+  /** Why a repeat is not major (evidence). */
+  why?: string;
 }
 
 export default defineCheck<Options, Compiled>({
@@ -89,7 +104,8 @@ export default defineCheck<Options, Compiled>({
   run(unit, c, ctx) {
     const hits = findRepeats(ctx.doc, c);
     const compact = hits.compact;
-    return hits.list.map((h): RawFinding => {
+    const wanted = (h: Hit) => h.tier !== "quiet" && (c.tier === "all" || c.tier === h.tier);
+    return hits.list.filter(wanted).map((h): RawFinding => {
       const [s, e] = toNormalizedSpan(compact, h.b0, h.b1);
       const [rs, re] = toNormalizedSpan(compact, h.a0, h.a1);
       const length = h.b1 - h.b0;
@@ -98,7 +114,7 @@ export default defineCheck<Options, Compiled>({
         span: [s - unit.start, e - unit.start],
         messageId: exact ? "repeated" : "near",
         data: { length, percent: Math.round(h.similarity * 100) },
-        evidence: { similarity: round(h.similarity), length, earlierLength: h.a1 - h.a0, kind: h.kind },
+        evidence: { similarity: round(h.similarity), length, earlierLength: h.a1 - h.a0, kind: h.kind, tier: h.tier, ...(h.why ? { why: h.why } : {}) },
         related: [{ span: [rs - unit.start, re - unit.start], label: "first-occurrence" }],
       };
     });
@@ -141,6 +157,18 @@ class Units {
     const s = ss[lo];
     return s && s.start <= p && p < s.end ? lo : -1;
   }
+  /** Compact text of sentence si ("" if none of it is compared). */
+  sentenceText(si: number): string {
+    const r = this.sent[si];
+    return r ? this.compact.text.slice(r[0], r[1]) : "";
+  }
+  /** Share of the sentences that [a, b) touches which [a, b) covers. */
+  coverage(a: number, b: number): number {
+    const first = this.sent[this.sentenceAt(a)];
+    const last = this.sent[this.sentenceAt(b - 1)];
+    if (!first || !last) return 0;
+    return (b - a) / Math.max(1, last[1] - first[0]);
+  }
   /** True when [a, b) covers whole sentences (allowing 1 character of slack at each end). */
   wholeSentences(a: number, b: number): boolean {
     const first = this.sent[this.sentenceAt(a)];
@@ -160,8 +188,28 @@ class Units {
   }
 }
 
-/** Finds, classifies and merges the repeats of one document. Exported for the benchmark. */
+/** Options that change what findRepeats computes (the tier only picks from its result). */
+function repeatKey(c: Compiled): string {
+  const { tier: _tier, allowCompact: _a, patterns, ...rest } = c;
+  return JSON.stringify(rest) + patterns.map((p) => p.source).join("\n");
+}
+
+const repeatCache = new WeakMap<SegmentedDocument, Map<string, { compact: CompactText; list: Hit[] }>>();
+
+/**
+ * Finds, classifies and merges the repeats of one document; memoized per document and options, so a
+ * major (warning) rule and a minor (info) rule share one computation. Exported for the benchmark.
+ */
 export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
+  const key = repeatKey(c);
+  let byKey = repeatCache.get(doc);
+  if (!byKey) repeatCache.set(doc, (byKey = new Map()));
+  let r = byKey.get(key);
+  if (!r) byKey.set(key, (r = computeRepeats(doc, c)));
+  return r;
+}
+
+function computeRepeats(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
   const compact = compactProse(doc);
   const T = compact.text;
   const units = new Units(doc, compact);
@@ -170,12 +218,9 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
   const passages: ScoredPassage[] = selfRepeats(T, { k, maxGap: c.maxGap, anchor: Math.max(4, Math.min(6, k - 2)) }).map((p) => ({ ...p, ...snapToBoundaries(side, side, p) }));
   passages.push(...nearSentences(T, units, c));
 
-  const stock = c.patterns.length ? phraseMask(doc, compact, c.patterns) : null;
-  const stockShare = (a: number, b: number) => {
-    let n = 0;
-    for (let x = a; x < b; x++) n += stock![x]!;
-    return n / Math.max(1, b - a);
-  };
+  const stock = c.patterns.length ? prefixSums(phraseMask(doc, compact, c.patterns)) : null;
+  const marks = citationMarks(doc, compact);
+  const lines = lineClasses(doc);
   const hits: Hit[] = [];
   for (const p of passages) {
     if (p.similarity < c.similarity) continue;
@@ -184,7 +229,7 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
     const earlier = T.slice(p.a0, p.a1);
     if (c.allowCompact.some((a) => a.includes(text) || a.includes(earlier))) continue;
     if (p.similarity < 1 && (len < c.nearMinLength || differsOnlyInFigures(text, earlier))) continue;
-    if (stock && Math.max(stockShare(p.b0, p.b1), stockShare(p.a0, p.a1)) >= 0.5) continue;
+    if (stock && Math.max(share(stock, p.b0, p.b1), share(stock, p.a0, p.a1)) >= 0.5) continue;
     let kind: Hit["kind"] | null = null;
     if (units.wholeSentences(p.b0, p.b1) && units.wholeSentences(p.a0, p.a1)) {
       if (len >= c.minLength) kind = "sentence";
@@ -198,9 +243,181 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
       kind = "clause";
     }
     if (!kind && len >= c.passageMinLength) kind = "passage";
-    if (kind) hits.push({ a0: p.a0, a1: p.a1, b0: p.b0, b1: p.b1, similarity: p.similarity, kind });
+    if (!kind) continue;
+    const hit: Hit = { a0: p.a0, a1: p.a1, b0: p.b0, b1: p.b1, similarity: p.similarity, kind, tier: "major" };
+    classify(hit, { T, compact, lines, marks, stock, units, doc, c });
+    hits.push(hit);
   }
   return { compact, list: mergeHits(hits) };
+}
+
+interface ClassifyEnv {
+  T: string;
+  compact: CompactText;
+  lines: Uint8Array;
+  marks: { book: Int32Array; quote: Int32Array };
+  stock: Int32Array | null;
+  units: Units;
+  doc: SegmentedDocument;
+  c: Compiled;
+}
+
+/**
+ * Sets the tier of a hit (see docs/checks/duplicate-text.md, "Tiers"). Each test names a structure,
+ * not a phrase: where the two copies stand (table row, caption, title line, note), what they are
+ * (a citation inside 《》 or quotes, a stock formula, a template with other figures) and how long.
+ */
+function classify(h: Hit, e: ClassifyEnv): void {
+  const { T, compact, lines, marks, c } = e;
+  const set = (tier: Hit["tier"], why: string) => {
+    // A later reason never raises the tier.
+    if (TIER_ORDER[tier] > TIER_ORDER[h.tier]) {
+      h.tier = tier;
+      h.why = why;
+    }
+  };
+  // Where: table rows, captions, title/heading-like lines and notes are not report prose.
+  for (const x of [h.a0, h.a1 - 1, h.b0, h.b1 - 1]) {
+    const b = compact.block[x]!;
+    const cls = b >= 0 ? lines[b]! : LINE_PROSE;
+    if (cls !== LINE_PROSE) set("quiet", LINE_NAMES[cls]!);
+  }
+  // What: a title inside 《》 is a citation; a quoted formulation (“…”) is restated on purpose.
+  if (Math.max(share(marks.book, h.a0, h.a1), share(marks.book, h.b0, h.b1)) >= 0.5) set("quiet", "title-citation");
+  if (Math.max(share(marks.quote, h.a0, h.a1), share(marks.quote, h.b0, h.b1)) >= 0.5) set("minor", "quotation");
+  const text = T.slice(h.b0, h.b1);
+  const earlier = T.slice(h.a0, h.a1);
+  // The same template with other figures states other facts (收入增长8.6% / 增长9.0%).
+  if (h.similarity < 1 && figures(text) !== figures(earlier)) set("quiet", "other-figures");
+  if (e.stock && Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) >= 0.25) set("minor", "stock-formula");
+  const { units, doc } = e;
+  // The lead sentence of a numbered paragraph is its heading ((一)牢记嘱托，争当…排头兵。): the
+  // paragraph restating its goal, or an overview list (一是…二是…) naming it, is structure, not a paste.
+  for (const x of [h.a0, h.b0]) if (isHeadingLead(doc, units, units.sentenceAt(x))) set("minor", "heading-lead");
+  const len = h.b1 - h.b0;
+  if (h.kind === "sentence") {
+    if (len < c.majorSentenceLength) set("minor", "short");
+    if (h.similarity < 1) set("minor", "near");
+  } else if (h.kind === "passage") {
+    if (len < c.majorPassageLength) set("minor", "short");
+    if (h.similarity < 1) set("minor", "near");
+    // A real paste carries whole sentences (or most of one) on at least one side; a long formulation
+    // embedded in two otherwise different sentences (…为指导，【贯彻落实…】，坚持…) is restated on purpose.
+    if (Math.max(units.coverage(h.a0, h.a1), units.coverage(h.b0, h.b1)) < 0.6) set("minor", "embedded");
+  } else {
+    // A clause written twice counts inside one paragraph; across a paragraph break it is a restated goal.
+    if (compact.block[h.a0] !== compact.block[h.b0]) set("minor", "other-paragraph");
+    // The same clause framing other figures in the next sentence (…下降5.5%，剔除…因素，实际增长4%) is
+    // parallel statistics.
+    const sa = units.sentenceText(units.sentenceAt(h.a0));
+    const sb = units.sentenceText(units.sentenceAt(h.b0));
+    if (sa !== sb && /[0-9]/.test(sa) && /[0-9]/.test(sb) && figures(sa) !== figures(sb)) set("minor", "parallel-figures");
+  }
+}
+
+/** True when sentence si is the first sentence of a numbered paragraph and short enough to be its heading. */
+function isHeadingLead(doc: SegmentedDocument, units: Units, si: number): boolean {
+  const s = doc.sentences[si];
+  if (!s) return false;
+  const b = doc.blocks[s.blockIndex];
+  if (!b?.numbering || (si > 0 && doc.sentences[si - 1]!.blockIndex === s.blockIndex)) return false;
+  const r = units.sent[si];
+  return !!r && r[1] - r[0] <= MAX_LEAD;
+}
+
+/** Longest heading-like lead sentence of a numbered paragraph, characters of text. */
+const MAX_LEAD = 40;
+
+/** The figures of a compact text, in order (digit runs), as one key. */
+function figures(s: string): string {
+  return (s.match(/[0-9]+/g) ?? []).join(",");
+}
+
+const TIER_ORDER = { major: 0, minor: 1, quiet: 2 } as const;
+
+function prefixSums(mask: Uint8Array): Int32Array {
+  const out = new Int32Array(mask.length + 1);
+  for (let i = 0; i < mask.length; i++) out[i + 1] = out[i]! + (mask[i] ? 1 : 0);
+  return out;
+}
+
+/** Share of [a, b) marked in a prefix-sum array. */
+function share(sums: Int32Array, a: number, b: number): number {
+  return (sums[b]! - sums[a]!) / Math.max(1, b - a);
+}
+
+const LINE_PROSE = 0;
+const LINE_NAMES = ["prose", "table-row", "caption", "title-line", "note"];
+
+/** Sentence-final punctuation: a line without any is not running prose. */
+const SENTENCE_END = /[。！？；!?;]/u;
+const ANY_PUNCT = /[。！？；，、：!?;,:]/u;
+const CAPTION = /^[\s*#>|\-]*(?:附)?[表图]\s*[0-9一二三四五六七八九十]+/u;
+const NOTE = /^[\s*]*[[［]\d{1,3}[\]］]/u;
+/** A gap between two cells: spaces, tabs or ideographic spaces between non-space text. */
+const CELL_GAP = /(?<=\S)[ \t\u3000]+(?=\S)/gu;
+
+/**
+ * Class of each block (by block index): prose, or a line that only looks like prose to the compact
+ * text — a table row (cells separated by | or by spaces, no sentence end), a table/figure caption
+ * (表9 …, 图3 …), a title-like line (short, no punctuation at all: a page title, the delivery line
+ * under it, a heading the segmenter did not recognise) or a note (`[15]…` of a statistical communiqué).
+ * Tables in .txt/.pdf/.docx extractions repeat their header row and caption frame per table.
+ */
+function lineClasses(doc: SegmentedDocument): Uint8Array {
+  const out = new Uint8Array(doc.blocks.length);
+  for (const b of doc.blocks) {
+    if (b.kind !== "paragraph") continue;
+    const t = b.text;
+    const ends = SENTENCE_END.test(t);
+    if (NOTE.test(t)) out[b.index] = 4;
+    else if (!ends && CAPTION.test(t) && t.length <= 120) out[b.index] = 2;
+    else if (!ends && (countChar(t, "|") >= 2 || countChar(t, "\t") >= 2 || (t.match(CELL_GAP)?.length ?? 0) >= 3)) out[b.index] = 1;
+    else if (!ANY_PUNCT.test(t) && t.length <= 100) out[b.index] = 3;
+  }
+  return out;
+}
+
+function countChar(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+const marksCache = new WeakMap<CompactText, { book: Int32Array; quote: Int32Array }>();
+
+/**
+ * Prefix sums of the compact characters inside 《》 (titles of documents) and inside quotation marks,
+ * per paragraph line (an unclosed mark ends with its line).
+ */
+function citationMarks(doc: SegmentedDocument, compact: CompactText): { book: Int32Array; quote: Int32Array } {
+  const hit = marksCache.get(compact);
+  if (hit) return hit;
+  const n = compact.text.length;
+  const book = new Uint8Array(n);
+  const quote = new Uint8Array(n);
+  const text = doc.text;
+  for (const b of doc.blocks) {
+    if (b.kind !== "paragraph") continue;
+    let ci = lowerBound(compact.pos, b.start);
+    let inBook = 0;
+    let inQuote = 0;
+    for (let i = b.start; i < b.end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x300a) inBook++; // 《
+      else if (ch === 0x300b) inBook = Math.max(0, inBook - 1); // 》
+      else if (ch === 0x201c || ch === 0x300c) inQuote++; // “ 「
+      else if (ch === 0x201d || ch === 0x300d) inQuote = Math.max(0, inQuote - 1); // ” 」
+      while (ci < n && compact.pos[ci]! < i) ci++;
+      if (ci < n && compact.pos[ci] === i && compact.block[ci] === b.index) {
+        if (inBook) book[ci] = 1;
+        if (inQuote) quote[ci] = 1;
+      }
+    }
+  }
+  const r = { book: prefixSums(book), quote: prefixSums(quote) };
+  marksCache.set(compact, r);
+  return r;
 }
 
 /**
@@ -221,6 +438,11 @@ function mergeHits(hits: Hit[]): Hit[] {
         last.a1 = h.a1;
       }
       last.similarity = Math.min(last.similarity, h.similarity);
+      // The merged passage is as serious as its most serious part.
+      if (TIER_ORDER[h.tier] < TIER_ORDER[last.tier]) {
+        last.tier = h.tier;
+        last.why = h.why;
+      }
       // The kind of the widest hit describes the merged one.
       if (h.b1 - h.b0 > last.width) {
         last.kind = h.kind;

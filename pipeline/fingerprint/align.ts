@@ -32,6 +32,12 @@ export interface Passage {
   matched: number;
   /** Bridged edits. */
   edits: number;
+  /**
+   * Self-alignment only, when the exact run around the seed was cut so the earlier range ends before
+   * the later one starts (periodic text such as one block pasted many times in a row): the whole run
+   * on this diagonal. Seeds inside it are covered, so a run is measured once, not once per position.
+   */
+  run?: { a0: number; a1: number; b0: number; b1: number };
 }
 
 function eq(A: string, i: number, B: string, j: number): boolean {
@@ -59,10 +65,12 @@ export function extendSeed(A: string, B: string, ia: number, ib: number, o: Alig
   const limA = () => (o.self ? Math.min(A.length, b0) : A.length);
   let back = runLengthBack(A, ia, B, ib, 0, 0);
   let fwd = runLength(A, ia, B, ib, A.length, B.length);
+  let run: Passage["run"];
   if (o.self) {
     // The earlier range must end before the later one starts: at most the diagonal ib − ia long
     // (periodic text such as 哈哈哈… would otherwise match an overlapping copy of itself).
     const d = ib - ia;
+    if (back + fwd > d) run = { a0: ia - back, a1: ia + fwd, b0: ib - back, b1: ib + fwd };
     back = Math.min(back, d);
     fwd = Math.min(fwd, d - back);
   }
@@ -91,7 +99,7 @@ export function extendSeed(A: string, B: string, ia: number, ib: number, o: Alig
     matched += step.len;
     edits++;
   }
-  return { a0, a1, b0, b1, matched, edits };
+  return run ? { a0, a1, b0, b1, matched, edits, run } : { a0, a1, b0, b1, matched, edits };
 }
 
 function bridgeRight(A: string, B: string, x: number, y: number, o: AlignOptions, limitA: number): { a: number; b: number; len: number } | null {
@@ -154,6 +162,10 @@ export class PassageIndex {
   }
   add(p: Passage): void {
     this.all.push(p);
+    // A cut periodic run covers its whole extent on the diagonal (see Passage.run).
+    this.index(p.run ? { ...p.run, matched: 0, edits: 0 } : p);
+  }
+  private index(p: Passage): void {
     const k0 = this.key(Math.min(p.b0 - p.a0, p.b1 - p.a1));
     const k1 = this.key(Math.max(p.b0 - p.a0, p.b1 - p.a1));
     for (let k = k0; k <= k1; k++) {

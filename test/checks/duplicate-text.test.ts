@@ -6,6 +6,8 @@ import { loadRuleSet } from "../../pipeline/ruleset/load.js";
 
 const A = "建立行政决策档案，对重大行政决策的制定和实施情况进行全程记录。";
 const B = "所有重大事项或工作举措全部按规定程序出台，杜绝违规决策相关事件。";
+/** A sentence with facts (real text, 2026 上海 work report). */
+const FACT = "地方一般公共预算收入达到8500亿元、增长1.5%，居民消费价格上涨0.1%，城镇调查失业率平均为4.2%。";
 /** 38 characters of text, a passage that is not a whole sentence where it is repeated. */
 const P = "对涉及到较大范围人民群众切身利益的决策在决策前坚持公开征求意见或举行听证";
 
@@ -52,9 +54,10 @@ ruleTester.run("duplicate-text", {
       findings: [{ text: "深入开展对各类矛盾纠纷的大排查大调处活动", evidence: { kind: "clause", length: 20 } }],
     },
     {
-      name: "a long substring repeated inside sentences that differ",
+      name: "a long substring repeated inside sentences that differ (minor: a restated formulation)",
       text: `一是完善制度，${P}，确保决策科学。\n其他工作。\n二是强化程序，${P}，并经集体讨论决定。`,
-      findings: [{ text: P, related: [P], evidence: { kind: "passage", length: P.length, similarity: 1 }, line: 3 }],
+      options: { tier: "minor" },
+      findings: [{ text: P, related: [P], evidence: { kind: "passage", length: P.length, similarity: 1, tier: "minor", why: "short" }, line: 3 }],
     },
     {
       name: "a passage pasted twice is one finding (overlapping sentence/clause/passage hits merged)",
@@ -62,15 +65,24 @@ ruleTester.run("duplicate-text", {
       findings: [{ text: `${A}${B}`.slice(0, -1), evidence: { similarity: 1, kind: "sentence", length: 59 }, line: 3 }],
     },
     {
-      name: "near duplicate with a changed name: similarity in evidence",
+      name: "near duplicate with a changed name: similarity in evidence (minor: parallel sentences differing in one slot)",
       text: `番禺区司法局牵头建立行政决策档案，对重大行政决策的制定和实施情况进行全程记录。\n其他工作。\n荔湾区司法局牵头建立行政决策档案，对重大行政决策的制定和实施情况进行全程记录。`,
-      findings: [{ messageIncludes: "相似度", line: 3, evidence: { kind: "sentence" } }],
+      options: { tier: "all" },
+      findings: [{ messageIncludes: "相似度", line: 3, evidence: { kind: "sentence", tier: "minor", why: "near" } }],
     },
     {
-      name: "near duplicate with edits spread over the sentence (3-gram blocking + Levenshtein)",
+      name: "near duplicate with edits spread over the sentence (3-gram blocking + Levenshtein; minor)",
       text: "区政府每季度召开常务会议专题研究法治政府建设重点任务推进情况。\n其他工作。\n区政府每半年召开常务会议专门研究法治政府建设重要任务落实情况。",
-      findings: [{ line: 3, evidence: { kind: "sentence" } }],
+      options: { tier: "minor" },
+      findings: [{ line: 3, evidence: { kind: "sentence", tier: "minor" } }],
     },
+    {
+      // Real text (2026 work report of 上海): a fact sentence pasted into a second section.
+      name: "a sentence with its facts repeated verbatim in another section is major",
+      text: `${FACT}${B}\n其他工作。\n二、下一步工作\n${FACT}`,
+      findings: [{ text: FACT.slice(0, -2), evidence: { kind: "sentence", tier: "major", similarity: 1 }, line: 4 }],
+    },
+
   ],
 });
 
@@ -112,6 +124,18 @@ describe("duplicate-text on the seeds", () => {
       }
       if (name !== SEEDS[1] && name !== SEEDS[3]) expect(findings, name).toEqual([]);
     }
+  });
+
+  it("a block pasted ~100 times in a row (20,000 characters on one line) is reported in a few findings, in bounded time", () => {
+    // Each seed of a cut periodic run used to re-measure the whole run: minutes on such a line.
+    const block = A + B + FACT;
+    const text = block.repeat(Math.ceil(20000 / block.length));
+    const t = performance.now();
+    const findings = checkText(text, ruleSetFor("duplicate-text"));
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.length).toBeLessThanOrEqual(3);
+    expect(findings[0]!.start).toBeGreaterThanOrEqual(block.length - 2);
   });
 
   it("options are validated (unknown keys are rule-file errors)", () => {
