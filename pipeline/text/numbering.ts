@@ -41,6 +41,10 @@ export const STYLE_LEVEL: Readonly<Partial<Record<NumberingStyle, number>>> = {
  */
 export function parseNumbering(line: string, offset = 0): Numbering | null {
   const c0 = line.charCodeAt(0);
+  // Enclosed numbers: ①–⑳ and ⑴–⒇ are the （1） level (a list of notes may run ①…⑩ then （11）),
+  // ⒈–⒛ the 1. level.
+  if (c0 >= 0x2460 && c0 <= 0x2487) return { style: "arabic-paren", value: c0 <= 0x2473 ? c0 - 0x2460 + 1 : c0 - 0x2474 + 1, raw: line[0]!, start: offset, end: offset + 1 };
+  if (c0 >= 0x2488 && c0 <= 0x249b) return { style: "arabic-dot", value: c0 - 0x2488 + 1, raw: line[0]!, start: offset, end: offset + 1 };
   // Cheap pre-filter: every marker starts with a bracket, a digit, a Chinese numeral or 第.
   if (!(c0 === 40 || c0 === 0xff08 || (c0 >= 48 && c0 <= 57) || c0 >= 0x4e00)) return null;
   for (const p of PATTERNS) {
