@@ -6,7 +6,7 @@
  * `压缩至5个工作日` is a level, not a rate, and is not checked.
  */
 import { sameGroup, usable, type Quantity } from "../../text/arith-numbers.js";
-import { agrees, displayScale, fmt, shown, type ArithResult, type Tolerance } from "./types.js";
+import { agrees, displayScale, fmt, halfUnit, shown, type ArithResult, type Tolerance } from "./types.js";
 
 const FROM_RE = /(?:由|从)\s*$/u;
 const VERB_TO = /(?:减少|压减|压缩|缩短|降低|下降|精简|减|降|提升|提高|增加|增长|上升|扩大|缩减|优化|提速)\s*(?:了)?\s*(?:到|至|为|成)\s*$/u;
@@ -163,11 +163,4 @@ export function checkDeltaGrowth(text: string, qs: readonly Quantity[], tol: Tol
     });
   }
   return out;
-}
-
-/** Half a unit of the last written digit, in base units (1.2万人 → 500). */
-function halfUnit(q: Quantity): number {
-  const m = /(万亿|亿|万|千)/u.exec(q.text);
-  const scale = m ? (m[1] === "万亿" ? 1e12 : m[1] === "亿" ? 1e8 : m[1] === "万" ? 1e4 : 1e3) : 1;
-  return 0.5 * 10 ** -q.decimals * scale;
 }

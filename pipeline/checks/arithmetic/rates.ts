@@ -10,9 +10,9 @@
  * sentence has exactly two counts of that kind, otherwise `loose` (warning).
  */
 import { sameGroup, usable, type Quantity } from "../../text/arith-numbers.js";
-import { agrees, displayScale, fmt, shown, type ArithResult, type Tolerance } from "./types.js";
+import { agrees, displayScale, fmt, halfUnit, shown, type ArithResult, type Tolerance } from "./types.js";
 
-const RATE_RE = /([\u4e00-\u9fa5]{1,10}?)(?:率|比例|占比|比重)(?:为|达到|达|是|约为|提高到|提升至|提升到|保持)?\s*$/u;
+const RATE_RE = /([\u4e00-\u9fa5]{1,10}?)(率|比例|占比|比重)(?:为|达到|达|是|约为|提高到|提升至|提升到|保持)?\s*$/u;
 const CHANGE = /同比|环比|增长|下降|提高|降低|上升|增幅|降幅|减少|增加|平均|年均/u;
 /**
  * Rates whose denominator varies between units (domain-kb §4.1: 审结率 over 受理 + 结转, 纠错率 over
@@ -53,6 +53,11 @@ function sharesSubject(name: string, numLabel: string, counts: readonly Quantity
   return subject.some((w) => numLabel.includes(w) || counts.some((q) => q.label.includes(w)));
 }
 
+/** The noun a count is followed by (`69项测评指标已达标` → 测评指标已达标), up to the next number or delimiter. */
+function nounAfter(text: string, q: Quantity): string {
+  return /^[\u4e00-\u9fa5]{0,10}/u.exec(text.slice(q.end))![0];
+}
+
 /** A denominator names the rate's population, shares a word with the numerator, or is a marked total. */
 function related(label: string, name: string, numLabel: string): boolean {
   if (/共|总|全部|合计|受理|收到|新收/u.test(label)) return true;
@@ -76,15 +81,18 @@ export function checkRates(text: string, qs: readonly Quantity[], tol: Tolerance
     // Only counts of the rate's own clause group (；starts another subject).
     const groupStart = Math.max(text.lastIndexOf("；", p.start), text.lastIndexOf(";", p.start)) + 1;
     const counts = qs.slice(0, i).filter((q) => q.start >= groupStart && usable(q) && !q.chinese && q.group !== "percent" && q.group !== "pp" && q.group !== "money" && !CHANGE.test(q.label));
-    const numerators = counts.filter((q) => measures(q.label, numName) && sharesSubject(numName, q.label, counts));
+    // `其中城镇就业人员44247万人，占全国就业人员比重为57.1%`: the share of the figure just before it.
+    const numerators = share && numName === "" ? counts.slice(-1) : counts.filter((q) => measures(q.label, numName) && sharesSubject(numName, q.label, counts));
     const num = numerators[numerators.length - 1];
     if (!num) continue;
     const peers = counts.filter((q) => sameGroup(q, num));
     // The denominator counts the population of the rate or of its numerator (`调处…共4370件` / 调处成功率).
-    const dens = peers.filter((q) => q !== num && q.value >= num.value && q.start < num.start && (share ? measures(q.label, denName) : related(q.label, stem, num.label)));
+    const dens = peers.filter((q) => q !== num && q.value >= num.value && q.start < num.start && (share ? measures(q.label, denName) : related(q.label + nounAfter(text, q), stem, num.label)));
     if (dens.length === 0 || num.value === 0) continue;
     // Any pair giving the stated rate → a definition we accept.
-    const anyPair = peers.some((a) => peers.some((b) => a !== b && b.value > 0 && a.value <= b.value && agrees((a.value / b.value) * 100, p.value, p.decimals, tol, tol.percentPoints)));
+    // Rounded operands (44247万人 / 77471万人) move the quotient by up to its relative rounding error.
+    const slackOf = (a: Quantity, b: Quantity) => tol.percentPoints + (a.value / b.value) * 100 * (halfUnit(a) / a.value + halfUnit(b) / b.value) * (a.decimals > 0 || b.decimals > 0 || halfUnit(a) > 0.5 || halfUnit(b) > 0.5 ? 1 : 0);
+    const anyPair = peers.some((a) => peers.some((b) => a !== b && b.value > 0 && a.value > 0 && a.value <= b.value && agrees((a.value / b.value) * 100, p.value, p.decimals, tol, slackOf(a, b))));
     if (anyPair) continue;
     const den = dens.find((q) => /共|总|新收|受理|收到|全部/u.test(q.label)) ?? dens[0]!;
     const expected = (num.value / den.value) * 100;
@@ -94,7 +102,7 @@ export function checkRates(text: string, qs: readonly Quantity[], tol: Tolerance
       kind: peers.length === 2 && !VARIABLE_RATE.test(rm[1]!) ? "rate" : "loose",
       messageId: "rate-mismatch",
       span: [p.start, p.end],
-      data: { rate: shown(p), expression, expected: fmt(Math.round(expected * 100) / 100), name: `${rm[1]}率` },
+      data: { rate: shown(p), expression, expected: fmt(Math.round(expected * 100) / 100), name: `${rm[1]}${rm[2]}` },
       evidence: { expression, expected: Number(fmt(expected)), stated: p.value, tolerance: { decimals: p.decimals, rounding: tol.rounding, truncation: tol.truncation, percentPoints: tol.percentPoints }, numeratorLabel: num.label, denominatorLabel: den.label, candidates: peers.length },
       operands: [{ q: num, label: "numerator" }, { q: den, label: "denominator" }, { q: p, label: "stated" }],
     });

@@ -69,14 +69,18 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     out.push(...partShares(text, qs, total, list, tol));
     if (closeTo(total, list)) continue;
     if (mode !== "paren") {
-      // Once some of the parts account for the total, the numbers after them count something else
-      // (`重点项目510个，其中新开工312个、续建198个，竣工256个`; `…10宗，其中维持6宗、撤销3宗、调解结案1宗；
-      // 办理行政诉讼案件5宗`), unless a 其他/其余 part is still to come (it claims to close the list).
-      if (list.some((_, k) => k >= 1 && closeTo(total, list.slice(0, k + 1)) && !list.slice(k + 1).some((p) => OTHER_WORD.test(p.label)))) continue;
+      const gapBefore = (k: number) => text.slice(k === 0 ? total.end : list[k - 1]!.end, list[k]!.start);
+      // Once some of the parts account for the total and the list changes there (；, or a 、 run
+      // ending at ，), the numbers after them count something else (`重点项目510个，其中新开工312个、续建198个，
+      // 竣工256个`; `…调解结案1宗；办理行政诉讼案件5宗`), unless a 其他/其余 part is still to come.
+      const boundary = (k: number) => /[；;]/u.test(gapBefore(k + 1)) || (/[，,]/u.test(gapBefore(k + 1)) && list.slice(1, k + 1).every((_, j) => /^[^，,；;]*、[^，,；;]*$/u.test(gapBefore(j + 1))));
+      if (list.some((_, k) => k >= 1 && k + 1 < list.length && boundary(k) && closeTo(total, list.slice(0, k + 1)) && !list.slice(k + 1).some((p) => OTHER_WORD.test(p.label)))) continue;
       // A parts list belongs to its total within its clause group: ；/; starts another subject
-      // (`…；办理行政诉讼案件5宗`, `…；移动电话用户达到14480万户`). Parts after it may only close the sum.
-      const cut = list.findIndex((p, k) => /[；;]/u.test(text.slice(k === 0 ? total.end : list[k - 1]!.end, p.start)));
-      if (cut >= 0) list = list.slice(0, cut);
+      // (`…；办理行政诉讼案件5宗`, `…；移动电话用户达到14480万户`). Parts after it may only close the sum,
+      // except parallel parts (`其中寿险业务给付1269亿元；健康险…赔款及给付281亿元；财产险业务赔款1576亿元`:
+      // each names what the total or the first part names) when the group before ； holds a single part.
+      const cut = list.findIndex((_, k) => /[；;]/u.test(gapBefore(k)));
+      if (cut >= 0 && !(cut === 1 && list.slice(1).every((p) => parallelPart(p, list[0]!, total)))) list = list.slice(0, cut);
       // A 、 enumeration binds tighter than ，: `新开工312个、续建198个，竣工256个` lists 312、198 first.
       const run = list.findIndex((p, k) => k >= 1 && !/^[^，,]*、[^，,]*$/u.test(text.slice(list[k - 1]!.end, p.start)));
       if (run >= 2 && !list.slice(run).some((p) => OTHER_WORD.test(p.label))) list = list.slice(0, run);
@@ -263,6 +267,17 @@ function matchingClose(text: string, open: number): number {
     } else if (ch === "。") return -1;
   }
   return -1;
+}
+
+/** What a label names, without 其中 and trailing verbs of degree (`其中寿险业务给付` → 给付). */
+function headOf(label: string): string {
+  return label.replace(/(?:为|达到|达|共计|合计|共|约|有)+$/u, "").slice(-2);
+}
+
+/** A part after ； that names what the total or the first part names (赔款, 给付) continues the list. */
+function parallelPart(p: Quantity, first: Quantity, total: Quantity): boolean {
+  const head = headOf(p.label);
+  return head.length === 2 && !TOTAL_MARK.test(p.label) && (total.label.includes(head) || first.label.includes(head));
 }
 
 /**

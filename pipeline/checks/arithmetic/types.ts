@@ -64,3 +64,10 @@ export function displayScale(qs: readonly Quantity[]): { show: (v: number) => st
   // Money is stored in 元, so 亿元 shows as 亿 (the unit 元 follows in the message).
   return { show: (v) => fmt(v / div), suffix: only };
 }
+
+/** Half a unit of the last written digit, in base units (1.2万人 → 500, 3125亿元 → 0.5亿). */
+export function halfUnit(q: Quantity): number {
+  const m = /(万亿|亿|万|千)/u.exec(q.text);
+  const scale = m ? (m[1] === "万亿" ? 1e12 : m[1] === "亿" ? 1e8 : m[1] === "万" ? 1e4 : 1e3) : 1;
+  return 0.5 * 10 ** -q.decimals * scale;
+}
