@@ -16,6 +16,7 @@
  *   --info-sample N                deterministic sample of N info findings → bench/labelled/info-sample.jsonl
  *                                  (judged rows already there are kept)
  *   --update-baseline              rewrite test/fixtures/labelled/baseline.json from the in-repo subset
+ *   --include-info                 unjudged lists (printed, --write-unjudged) include info findings
  *   --skip-profile                 do not run bench/profile-accuracy.ts (its summary is printed when it exists)
  */
 import { spawnSync } from "node:child_process";
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
       "info-sample": { type: "string" },
       "update-baseline": { type: "boolean" },
       "skip-profile": { type: "boolean" },
+      "include-info": { type: "boolean" },
     },
   });
   const log = (s: string) => (values.json ? process.stderr : process.stdout).write(s + "\n");
@@ -104,12 +106,12 @@ async function main(): Promise<void> {
   const match = matchLabels(docs, labels.labels);
   const fig = figures(docs, match.findings);
   const setFigures = perSet.map((s) => ({ ...s, ...figures(docs.filter((d) => d.set === s.name), match.findings.filter((m) => m.doc.set === s.name)) }));
-  const unjudged = match.findings.filter((m) => !m.label && m.finding.severity !== "info");
+  const unjudged = match.findings.filter((m) => !m.label && (values["include-info"] || m.finding.severity !== "info"));
   const moved = match.findings.filter((m) => m.how === "moved" || m.how === "renamed");
 
   if (values["write-unjudged"]) {
     writeFileSync(values["write-unjudged"], unjudged.map((m) => JSON.stringify(labelRow(m.doc, m.finding))).join("\n") + (unjudged.length ? "\n" : ""));
-    log(`${values["write-unjudged"]}: ${unjudged.length} unjudged error/warning findings (label "")`);
+    log(`${values["write-unjudged"]}: ${unjudged.length} unjudged ${values["include-info"] ? "" : "error/warning "}findings (label "")`);
   }
   if (values["info-sample"]) writeInfoSample(match.findings, Number(values["info-sample"]), log);
 
