@@ -80,10 +80,11 @@ export function findMojibake(text: string): NoiseHit[] {
  * @param isExcluded lines to ignore (headings, chrome), by [start, end)
  */
 export function findRepeatedLines(text: string, min: number, maxLength: number, isExcluded: (s: number, e: number) => boolean = () => false, minLineGap = 5): NoiseHit[] {
-  const lines = new Map<string, { start: number; end: number; line: number }[]>();
+  const lines = new Map<string, { start: number; end: number; line: number; beforeTable: boolean }[]>();
   let pos = 0;
   let lineNo = 0;
-  for (const raw of text.split("\n")) {
+  const all = text.split("\n");
+  for (const [k, raw] of all.entries()) {
     lineNo++;
     const body = raw.trim();
     const lead = raw.length - raw.trimStart().length;
@@ -92,15 +93,19 @@ export function findRepeatedLines(text: string, min: number, maxLength: number, 
     if (body.length < 2 || body.length > maxLength) continue;
     if (/^[\d\s.,、:：%]+$/u.test(body)) continue; // bare numbers: tables, not watermarks
     if (/[。！？!?；;，,：:]$/u.test(body)) continue; // a sentence (各位代表！), not a watermark
+    // A table's unit note (单位：亿元) or header row (指标 单位 绝对数 比上年增长%) repeats with every
+    // table of a statistical communiqué by design.
+    if (/^[（(]?单\s*位\s*[:：]/u.test(body)) continue;
     const end = start + body.length;
     if (isExcluded(start, end)) continue;
     const list = lines.get(body) ?? [];
-    list.push({ start, end, line: lineNo });
+    list.push({ start, end, line: lineNo, beforeTable: isTableRow(nextLine(all, k)) });
     lines.set(body, list);
   }
   const out: NoiseHit[] = [];
   for (const [body, list] of lines) {
     if (list.length < min) continue;
+    if (list.filter((l) => l.beforeTable).length * 2 > list.length) continue;
     // Watermarks and running headers come once per page: occurrences are spread out, not clustered
     // (a quote split over lines repeats its first word on adjacent lines).
     const gaps = list.slice(1).map((l, i) => l.line - list[i]!.line).sort((a, b) => a - b);
@@ -108,6 +113,18 @@ export function findRepeatedLines(text: string, min: number, maxLength: number, 
     for (const l of list) out.push({ start: l.start, end: l.end, kind: "repeated-line", detail: { text: body, count: list.length } });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The next non-blank line after index `k`, trimmed ("" when none). */
+function nextLine(lines: readonly string[], k: number): string {
+  for (let i = k + 1; i < lines.length; i++) if (lines[i]!.trim()) return lines[i]!.trim();
+  return "";
+}
+
+/** A row of a table flattened to text: three or more fields separated by spaces or bars, one a number. */
+function isTableRow(line: string): boolean {
+  const fields = line.split(/[ \t\u3000|｜]+/u).filter(Boolean);
+  return fields.length >= 3 && fields.some((f) => /^-?\d[\d.,]*%?$/u.test(f));
 }
 
 // A heading marker broken by a line break: `（` alone on its line, `三）改革开放…` on the next.

@@ -5,6 +5,10 @@ ruleTester.run("extraction-noise", {
     { name: "ordinary report text", text: "一、2021年度主要工作和成效\n（一）深入学习贯彻习近平法治思想\n全年办理案件435件，同比上升165.24%。" },
     { name: "a speech address repeated is not a watermark", text: "各位代表！\n过去一年成绩来之不易。\n各位代表！\n新的一年任务艰巨。\n各位代表！\n让我们团结奋斗。" },
     { name: "accented Latin word is not mojibake", text: "引进Café连锁品牌。" },
+    {
+      name: "table unit notes and header rows repeat with every table of a communiqué (lawtext 统计公报 2010)",
+      text: ["表1：2010年主要工业产品产量", "单位：亿元", "指标 单位 绝对数 比上年增长%", "原煤 亿吨 32.4 8.9", "原油 亿吨 2.03 6.9", "全年全部工业增加值比上年增长12.1%。", "表2：2010年房地产开发", "单位：亿元", "指标 单位 绝对数 比上年增长%", "投资完成额 亿元 48267 33.2", "其中：商品住宅 亿元 34038 32.9", "全年房地产开发投资增长33.2%。", "表3：2010年货物运输量", "单位：亿元", "指标 单位 绝对数 比上年增长%", "货物运输总量 亿吨 320.3 13.4", "铁路 亿吨 36.4 9.3"].join("\n"),
+    },
   ],
   invalid: [
     {
@@ -18,6 +22,11 @@ ruleTester.run("extraction-noise", {
       name: "a running header repeated on every page",
       text: "XX市司法局内部资料\n第一段内容较长，说明工作开展情况。\n第二段。\n第三段。\n第四段。\n第五段。\nXX市司法局内部资料\n第六段。\n第七段。\n第八段。\n第九段。\n第十段。\nXX市司法局内部资料\n结束。",
       findings: [{ text: "XX市司法局内部资料", evidence: { kind: "repeated-line", count: 3 } }, { text: "XX市司法局内部资料" }, { text: "XX市司法局内部资料" }],
+    },
+    {
+      name: "a running header repeated on every page above a table row is still a running header when prose follows elsewhere",
+      text: "XX市统计局内部资料\n第一段内容较长，说明工作开展情况。\n第二段。\n第三段。\n第四段。\n第五段。\nXX市统计局内部资料\n第六段。\n第七段。\n第八段。\n第九段。\n第十段。\nXX市统计局内部资料\n原煤 亿吨 32.4 8.9",
+      findings: [{ text: "XX市统计局内部资料", evidence: { kind: "repeated-line", count: 3 } }, { text: "XX市统计局内部资料" }, { text: "XX市统计局内部资料" }],
     },
     { name: "configured watermark", text: "全面推进依法行政。仅供内部参考\n加强监督。", options: { watermarks: ["仅供内部参考"] }, findings: [{ text: "仅供内部参考" }] },
     {
