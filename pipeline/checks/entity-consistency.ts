@@ -322,6 +322,9 @@ function foreignPlaces(
     const p = mention.place;
     if (p.level !== own.level || p.stem === own.stem) continue;
     if (p.parent && own.parent && p.parent !== own.parent) continue;
+    // Cities and counties are compared with their siblings only: with either parent unknown, a name
+    // is as likely a place inside the unit or elsewhere (河东区 of 临沂 vs 天津, 通州区 of 南通 vs 北京).
+    if (own.level <= 3 && !(p.parent && own.parent)) continue;
     if (!p.known && !own.known && own.level !== 4) continue;
     if (!bounds.has(mention.start)) continue;
     const absStart = b.start + mention.start;
@@ -338,6 +341,9 @@ function foreignPlaces(
     if (own.stem.length >= 2 && sText.includes(own.stem)) continue;
     const before = b.text.slice(Math.max(0, mention.start - 1), mention.start);
     const after = b.text.slice(mention.end, mention.end + 1);
+    // Where something took place (会议在长春市召开, 赴佛山市考察), not the unit speaking of itself; a
+    // leftover names the organs (在佛山市委的领导下).
+    if (/[在赴到于至往]/u.test(before) && !/^(?:委|政府|人民政府|人大|政协|党)/u.test(b.text.slice(mention.end))) continue;
     if (/[与同和及、]/u.test(before) || /[、和与及等]/u.test(after)) continue;
     // Several places of this level in one sentence: a list, not a leftover.
     const inSentence = mentions.filter((o) => o.place.level === own.level && o.start >= sStart && o.end <= sStart + sText.length);

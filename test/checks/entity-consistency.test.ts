@@ -23,6 +23,8 @@ ruleTester.run("entity-consistency", {
     { name: "我区 in a city's report in an autonomous region (province unknown to the region file)", text: "2015年包头市政府工作报告\n落实自治区党委部署，我区经济平稳增长，我市工业总产值增长8%。" },
     { name: "another city in a sentence that also names the unit's own city (lawtext 云浮 2018)", text: "2018年云浮市政府工作报告\n胡春华到云浮调研时强调，要尽快把云浮的产业发展起来，佛山市要落实“一区一龙头项目”要求，每年每区至少要引进1个超过10亿元的龙头项目到云浮。" },
     { name: "the unit known only from the profile: 我省 in a city's work report (lawtext 黄石 2019)", text: "——2019年1月23日在黄石市第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n阳新采茶戏《龙港秋夜》作为我省唯一曲目，参加全国基层院团戏曲会演。" },
+    { name: "a district name shared with another city's district, the unit's parent unknown (lawtext 临沂 2018: 河东区)", text: "2018年临沂市政府工作报告\n河东区获批国家知识产权强县工程示范区，罗欣药业获得国家技术发明二等奖。" },
+    { name: "a sibling named as where something took place", text: "2019年韶关市政府工作报告\n全省现场会在清远市召开，我市作典型发言。" },
     { name: "组织街道 / 要求全镇 are not place names", text: XILIAN + "要求全镇干部职工全覆盖学习，组织街道综合行政执法，并经镇领导班子会议集体讨论决定。" + SIGN_XILIAN },
   ],
   invalid: [
@@ -56,6 +58,7 @@ ruleTester.run("entity-consistency", {
     { name: "我市 in a province's report", text: "2019年湖北省政府工作报告\n我省坚持依法行政，我市全年完成地区生产总值增长7%。", findings: [{ text: "我市" }] },
     { name: "another city left in a copied city report (no own name in the sentence)", text: "2018年云浮市政府工作报告\n我市坚持依法行政。佛山市要落实“一区一龙头项目”要求，每年每区至少要引进1个超过10亿元的龙头项目。", findings: [{ text: "佛山市", messageIncludes: "同级的其他单位“佛山市”" }] },
     { name: "the unit known only from the profile (a work report's delivery line, no title block)", text: "——2019年1月23日在黄石市第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n阳新采茶戏作为我县唯一曲目，参加全国基层院团戏曲会演。", findings: [{ text: "我县", messageIncludes: "黄石市人民政府" }] },
+    { name: "a sibling left as the leader of the work (在…市委的领导下)", text: "2019年韶关市政府工作报告\n在清远市委的坚强领导下，全市经济平稳增长。", findings: [{ text: "清远市" }] },
     { name: "我局 in a government's report", text: "洪山区2020年度法治政府建设工作报告\n2020年，我局以习近平法治思想为指导。", findings: [{ text: "我局" }] },
     { name: "English message", lang: "en", text: XILIAN + "我市坚持依法行政。" + SIGN_XILIAN, findings: [{ text: "我市", messageIncludes: "Self-reference “我市”" }] },
   ],
