@@ -229,13 +229,14 @@ function computeRepeats(doc: SegmentedDocument, c: Compiled): { compact: Compact
     const earlier = T.slice(p.a0, p.a1);
     if (c.allowCompact.some((a) => a.includes(text) || a.includes(earlier))) continue;
     if (p.similarity < 1 && (len < c.nearMinLength || differsOnlyInFigures(text, earlier))) continue;
-    if (stock && Math.max(share(stock, p.b0, p.b1), share(stock, p.a0, p.a1)) >= 0.5) continue;
     let kind: Hit["kind"] | null = null;
     if (units.wholeSentences(p.b0, p.b1) && units.wholeSentences(p.a0, p.a1)) {
       if (len >= c.minLength) kind = "sentence";
     } else if (
       len >= c.clauseMinLength &&
-      !/[0-9]/.test(text) && // 高于全国0.7个百分点 twice is parallel statistics, not a pasted clause
+      // 高于全国0.7个百分点 twice is parallel statistics, not a pasted clause; a long clause run with the
+      // same figures written twice (…计划5批共500人；…计划5批共500人) is a paste.
+      (len >= c.majorSentenceLength || !/[0-9]/.test(text)) &&
       units.wholeClauses(p.b0, p.b1) &&
       units.wholeClauses(p.a0, p.a1) &&
       units.sentenceAt(p.b0) - units.sentenceAt(p.a0) <= c.nearbySentences
@@ -289,11 +290,19 @@ function classify(h: Hit, e: ClassifyEnv): void {
   const earlier = T.slice(h.a0, h.a1);
   // The same template with other figures states other facts (收入增长8.6% / 增长9.0%).
   if (h.similarity < 1 && figures(text) !== figures(earlier)) set("quiet", "other-figures");
-  if (e.stock && Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) >= 0.25) set("minor", "stock-formula");
+  // Stock formulae (kb/boilerplate.yaml) restated are style — unless a whole sentence is written twice
+  // in a row, which is a slip whatever it says.
+  const adjacent = h.kind === "sentence" && h.similarity >= 1 && e.units.sentenceAt(h.b0) - e.units.sentenceAt(h.a1 - 1) <= 1;
+  const stock = e.stock && !adjacent ? Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) : 0;
+  if (stock >= 0.5) set("quiet", "stock-formula");
+  else if (stock >= 0.25) set("minor", "stock-formula");
   const { units, doc } = e;
   // The lead sentence of a numbered paragraph is its heading ((一)牢记嘱托，争当…排头兵。): the
   // paragraph restating its goal, or an overview list (一是…二是…) naming it, is structure, not a paste.
-  for (const x of [h.a0, h.b0]) if (isHeadingLead(doc, units, units.sentenceAt(x))) set("minor", "heading-lead");
+  for (const [x, y] of [[h.a0, h.a1], [h.b0, h.b1]] as const) {
+    const si = units.sentenceAt(x);
+    if (si === units.sentenceAt(y - 1) && isHeadingLead(doc, units, si)) set("minor", "heading-lead");
+  }
   const len = h.b1 - h.b0;
   if (h.kind === "sentence") {
     if (len < c.majorSentenceLength) set("minor", "short");
@@ -429,7 +438,9 @@ function mergeHits(hits: Hit[]): Hit[] {
   const out: (Hit & { width: number })[] = [];
   for (const h of hits) {
     const last = out[out.length - 1];
-    if (last && h.b0 < last.b1) {
+    // Hits of different tiers stay apart: a minor near repeat of a heading lead must not absorb (and
+    // point away from) the verbatim paste of the whole paragraph that overlaps it.
+    if (last && h.b0 < last.b1 && h.tier === last.tier) {
       const extendsRelated = h.a0 >= last.a0 - 1 && h.a0 <= last.a1 + 1 && h.b0 - last.b0 === h.a0 - last.a0;
       last.b1 = Math.max(last.b1, h.b1);
       if (extendsRelated) last.a1 = Math.max(last.a1, h.a1);
@@ -438,11 +449,6 @@ function mergeHits(hits: Hit[]): Hit[] {
         last.a1 = h.a1;
       }
       last.similarity = Math.min(last.similarity, h.similarity);
-      // The merged passage is as serious as its most serious part.
-      if (TIER_ORDER[h.tier] < TIER_ORDER[last.tier]) {
-        last.tier = h.tier;
-        last.why = h.why;
-      }
       // The kind of the widest hit describes the merged one.
       if (h.b1 - h.b0 > last.width) {
         last.kind = h.kind;
@@ -452,7 +458,9 @@ function mergeHits(hits: Hit[]): Hit[] {
     }
     out.push({ ...h, width: h.b1 - h.b0 });
   }
-  return out;
+  // A minor repeat overlapping a major one adds nothing for the reader (the paste is reported).
+  const major = out.filter((h) => h.tier === "major");
+  return out.filter((h) => h.tier === "major" || !major.some((m) => h.b0 < m.b1 && m.b0 < h.b1));
 }
 
 /**
