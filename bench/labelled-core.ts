@@ -375,9 +375,10 @@ export function sampleInfo(matched: readonly MatchedFinding[], n: number): Match
 
 export interface FixtureBaseline {
   /**
-   * FALSE-judged findings that were silent on the subset when the baseline was written (keys
-   * `doc rule start end`): the test fails when one of them fires again. Grows as fixes land
-   * (`--update-baseline`); adding a FALSE label for a finding that still fires never breaks the test.
+   * FALSE-judged findings that raised no error/warning on the subset when the baseline was written
+   * (keys `doc rule start end`; gone or demoted to info): the test fails when one of them is raised
+   * again at error or warning severity. Grows as fixes land (`--update-baseline`); adding a FALSE label
+   * for a finding that still fires never breaks the test.
    */
   silentFalse: string[];
   /** TRUE-judged findings that no longer fire (known regressions, should be empty). Only shrinks. */
@@ -398,11 +399,11 @@ export function fixtureSets(): SetSpec[] {
 export interface SubsetResult {
   docs: RunDoc[];
   match: MatchResult;
-  /** FALSE-judged findings that fire again although the baseline recorded them silent. */
+  /** FALSE-judged findings raised again at error/warning although the baseline recorded them silent. */
   falseBack: MatchedFinding[];
   /** TRUE labels with no finding that are not in the baseline. */
   trueGone: Label[];
-  /** FALSE-judged findings silent now but not yet protected by the baseline (it can grow). */
+  /** FALSE-judged findings quiet now (no error/warning) but not yet protected by the baseline (it can grow). */
   unprotected: Label[];
   /** trueMissing entries that fire again (the baseline can shrink). */
   stale: string[];
@@ -427,9 +428,10 @@ export async function runSubset(labels: readonly Label[]): Promise<SubsetResult>
   const baseline: FixtureBaseline = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as FixtureBaseline) : { silentFalse: [], trueMissing: [] };
   const silent = new Set(baseline.silentFalse);
   const knownMissing = new Set(baseline.trueMissing);
-  const falseBack = match.findings.filter((m) => m.label?.label === "FALSE" && silent.has(labelKey(m.label)));
+  // "Back" means raised again at error or warning severity: a false alarm demoted to info is not one.
+  const falseBack = match.findings.filter((m) => m.label?.label === "FALSE" && m.finding.severity !== "info" && silent.has(labelKey(m.label)));
   const trueGone = match.vanished.filter((l) => l.label === "TRUE" && !knownMissing.has(labelKey(l)));
-  const unprotected = match.vanished.filter((l) => l.label === "FALSE" && !silent.has(labelKey(l)));
+  const unprotected = quietFalse(match).filter((l) => !silent.has(labelKey(l)));
   const missingNow = new Set(match.vanished.filter((l) => l.label === "TRUE").map(labelKey));
   const stale = baseline.trueMissing.filter((k) => !missingNow.has(k));
   return { docs, match, falseBack, trueGone, unprotected, stale, baseline };
@@ -437,11 +439,19 @@ export async function runSubset(labels: readonly Label[]): Promise<SubsetResult>
 
 /** The baseline the subset has now (for `npm run bench:labelled -- --update-baseline`). */
 export function currentBaseline(r: SubsetResult): FixtureBaseline {
-  // Keep what was protected before (a label removed since is simply never matched), add what is silent now.
-  const silent = new Set([...r.baseline.silentFalse, ...r.match.vanished.filter((l) => l.label === "FALSE").map(labelKey)]);
-  for (const m of r.match.findings) if (m.label?.label === "FALSE") silent.delete(labelKey(m.label));
+  // Keep what was protected before (a label removed since is simply never matched), add what is quiet now,
+  // drop what fires again at error/warning (listed by --update-baseline so nobody loses one silently).
+  const silent = new Set([...r.baseline.silentFalse, ...quietFalse(r.match).map(labelKey)]);
+  for (const m of r.match.findings) if (m.label?.label === "FALSE" && m.finding.severity !== "info") silent.delete(labelKey(m.label));
   return {
     silentFalse: [...silent].sort(),
     trueMissing: [...new Set(r.match.vanished.filter((l) => l.label === "TRUE").map(labelKey))].sort(),
   };
+}
+
+/** FALSE-judged labels with no error/warning finding now (gone, or only info). */
+function quietFalse(match: MatchResult): Label[] {
+  const loud = new Set(match.findings.filter((m) => m.label?.label === "FALSE" && m.finding.severity !== "info").map((m) => m.label!));
+  const all = [...match.findings.flatMap((m) => (m.label ? [m.label] : [])), ...match.vanished];
+  return all.filter((l) => l.label === "FALSE" && !loud.has(l));
 }
