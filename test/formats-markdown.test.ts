@@ -147,6 +147,7 @@ describe("structure", () => {
     // A table row stays one line, its cells separate words (the header's delimiter row is gone).
     expect(lines).toContain("指 标 单 位 绝对数 比上年增长%");
     expect(lines).toContain("地区生产总值 亿元 2753 7.1");
+    expect(doc.text).toContain("指 标 单 位 绝对数 比上年增长%\n地区生产总值 亿元 2753 7.1\n社会消费品零售总额 亿元 1195 12.0\n");
     // Ordered markers are the report's numbering and stay.
     expect(lines).toContain("1. 全年新增城镇就业5万人。");
     expect(doc.blocks.find((b) => b.text === "1. 全年新增城镇就业5万人。")?.numbering?.value).toBe(1);

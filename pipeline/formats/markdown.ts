@@ -82,9 +82,15 @@ export function parseMarkdown(src: string): MarkdownParse {
         del(t.start, t.end);
         skipDepth = 1;
         break;
+      case "tableDelimiterRow": {
+        // With its line end: the header row and the body rows stay consecutive lines, one table.
+        const eol = src.startsWith("\r\n", t.end) ? 2 : src[t.end] === "\n" || src[t.end] === "\r" ? 1 : 0;
+        del(t.start, t.end + eol);
+        skipDepth = 1;
+        break;
+      }
       case "image":
       case "definition":
-      case "tableDelimiterRow":
       case "thematicBreak":
       case "setextHeadingLine":
       case "codeFencedFence":
