@@ -109,6 +109,11 @@ function brokenLines(unitStart: number, text: string, original: string, sources:
     if (!/[\r\n]/.test(gap)) continue;
     if (/[\r\n]/.test(text[i]!) || /[\r\n]/.test(text[i + 1]!)) continue;
     if (isChrome(i, i + 2)) continue;
+    // A whole line without a sentence end before the break is a run-in heading or lead line
+    // (——突出抓经济运行，稳增长取得新成效 / 第一，聚焦高质量发展抓转型图振兴) followed by its paragraph,
+    // not a sentence cut in two.
+    const line = original.slice(original.lastIndexOf("\n", a) + 1, a + 1);
+    if (line.trim().length > 0 && !/[。！？!?；;]/u.test(line)) continue;
     out.push({
       span: [i, i + 2],
       messageId: "broken-line",

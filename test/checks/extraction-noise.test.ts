@@ -4,6 +4,7 @@ ruleTester.run("extraction-noise", {
   valid: [
     { name: "ordinary report text", text: "一、2021年度主要工作和成效\n（一）深入学习贯彻习近平法治思想\n全年办理案件435件，同比上升165.24%。" },
     { name: "a speech address repeated is not a watermark", text: "各位代表！\n过去一年成绩来之不易。\n各位代表！\n新的一年任务艰巨。\n各位代表！\n让我们团结奋斗。" },
+    { name: "a run-in heading line followed by its paragraph is not a broken sentence (lawtext 盘锦 2021)", text: "城镇登记失业率控制在3%以内。\n第一，聚焦高质量发展抓转型图振兴\n做大做强石化及精细化工产业，推进重大项目建设。\n——突出抓经济运行，稳增长取得新成效\n把稳工业作为稳增长的关键，采取一系列措施。" },
     { name: "accented Latin word is not mojibake", text: "引进Café连锁品牌。" },
     {
       name: "table unit notes and header rows repeat with every table of a communiqué (lawtext 统计公报 2010)",
