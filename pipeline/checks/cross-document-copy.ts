@@ -9,13 +9,16 @@
  * from elsewhere, the largest single source, and the same per top-level section. Batch output:
  * copy pairs and clusters of reports that copy each other (index.json).
  */
-import { basename } from "node:path";
+import { basename, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { defineCorpusCheck, type CorpusDocument, type CorpusRawFinding, type RawRelatedExternal } from "./define-check.js";
 import { compactProse, sectionAt, snapToBoundaries, toNormalizedSpan, topSections, type CompactText } from "../fingerprint/compact.js";
 import { commonThreshold, detectCopies, type CopyPassage } from "../fingerprint/copy-index.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { boilerplateMasks, loadPhrasePatterns } from "./boilerplate.js";
+import { backgroundMask, loadBackground } from "../fingerprint/background.js";
+import { citationMask, sameFrameOtherFigures } from "../fingerprint/citation.js";
+import { higherLevel, shortName, writerOf, type Writer, type WriterLevel } from "../fingerprint/writer.js";
 
 const options = z
   .object({
@@ -47,6 +50,22 @@ const options = z
      * 全省/全市, 驻滇/驻苏 break long k-grams of otherwise shared formulae). */
     commonK: z.number().int().min(4).max(30).default(8),
     commonGuarantee: z.number().int().min(4).max(100).default(14),
+    /**
+     * Background model (docs/background-model.md): `background/phrases.bin` is relative to rules/, `./x.bin`
+     * to the rule file; "" for none. Text that at least `backgroundMinUnits` different writers of the
+     * model's archive use is background language: like batch-common text it seeds no finding and is not
+     * counted as copied. Keep it ≥ 3: a passage copied between exactly two units must not hide behind
+     * its own two occurrences when the model was built from an archive holding both.
+     */
+    backgroundFile: z.string().default("background/phrases.bin"),
+    backgroundMinUnits: z.number().int().min(2).max(255).default(3),
+    /**
+     * Genres whose reports are compared with the same unit's reports of other years (fingerprint/writer.ts):
+     * a 法治政府建设年度报告 must be written anew each year; 统计公报 and 政府工作报告 reuse their frames by design.
+     */
+    sameUnitGenres: z.array(z.enum(["law-gov-report", "gov-work-report", "info-disclosure-report", "statistical-communique", "other"])).default(["law-gov-report", "other"]),
+    /** Wording of a higher level of government that the report names as its own (国务院, its province) is echo, not copying. */
+    superiorEcho: z.boolean().default(true),
     /** Sources listed per finding. */
     maxSources: z.number().int().min(1).default(3),
     /** Shared characters from which two reports form a copy cluster. */
@@ -59,6 +78,8 @@ type Options = z.infer<typeof options>;
 
 interface Compiled extends Options {
   patterns: RegExp[];
+  /** Resolved background model path ("" for none); loaded on the first corpus run. */
+  backgroundPath: string;
 }
 
 export interface CopyPair {
@@ -79,22 +100,38 @@ export default defineCorpusCheck<Options, Compiled>({
       en: "Same as or very close to a passage in the report of {{sourceName}} ({{source}}; {{length}} characters, {{percent}}% similar)",
     },
   },
-  compile: (o, env) => ({ ...o, patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env) }),
+  compile: (o, env) => ({
+    ...o,
+    patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env),
+    backgroundPath: !o.backgroundFile ? "" : isAbsolute(o.backgroundFile) ? o.backgroundFile : /^\.\.?[\\/]/.test(o.backgroundFile) ? resolve(env.ruleFileDir, o.backgroundFile) : join(env.builtinRulesDir, o.backgroundFile),
+  }),
   corpus(docs, o) {
     const compacts = docs.map((d) => compactProse(d.doc));
-    const units = new Set(docs.map((d) => d.unit)).size;
+    // Who wrote each report: one key per unit whatever the file calls it, with its level and genre.
+    const writers = docs.map((d) => writerOf(d.doc, d.unit, d.path));
+    const units = new Set(writers.map((w) => w.key)).size;
     const commonUnits = commonThreshold(units, o);
     const res = detectCopies(
-      docs.map((d, i) => ({ text: compacts[i]!.text, unit: d.unit, year: d.reportYear, target: d.target })),
-      { k: o.k, t: o.guarantee, minLength: o.minLength, similarity: o.similarity, maxGap: o.maxGap, anchor: Math.max(5, o.k >> 1), commonUnits },
+      docs.map((d, i) => ({ text: compacts[i]!.text, unit: writers[i]!.key, year: d.reportYear, genre: writers[i]!.genre, target: d.target })),
+      { k: o.k, t: o.guarantee, minLength: o.minLength, similarity: o.similarity, maxGap: o.maxGap, anchor: Math.max(5, o.k >> 1), commonUnits, sameUnitGenres: o.sameUnitGenres },
     );
     // Template text by any boilerplate signal (phrases, TF-IDF, corpus frequency), plus the detector's own
     // many-unit fingerprints, is not copying: passages mostly made of it are left out.
     const masks = boilerplateMasks(docs, compacts, { ...o, k: o.commonK, guarantee: Math.max(o.commonK, o.commonGuarantee) });
     for (const [i, m] of masks.perDoc.entries()) if (m) for (let x = 0; x < m.any.length; x++) res.common[i]![x]! |= m.any[x]!;
+    // Background language of the shipped archive (many writers use it) and cited text (《titles》, quoted
+    // provisions and statements, glossaries) are not copying either.
+    const background = loadBackground(o.backgroundPath);
+    docs.forEach((d, i) => {
+      if (!d.target) return;
+      const common = res.common[i]!;
+      const cited = citationMask(d.doc, compacts[i]!);
+      const bg = background ? backgroundMask(background, compacts[i]!.text, o.backgroundMinUnits) : null;
+      for (let x = 0; x < common.length; x++) common[x]! |= cited[x]! | (bg ? bg[x]! : 0);
+    });
     // Passage-level frequency: text of T aligned (edits tolerated) with passages of ≥ commonUnits − 1
     // other units is shared wording, even when no single fingerprint reaches commonUnits.
-    markWidelyAligned(res.passages, docs, res.common, commonUnits);
+    markWidelyAligned(res.passages, writers, res.common, commonUnits);
     const kept: CopyPassage[] = [];
     for (const p of res.passages) {
       const snapped = snapToBoundaries({ text: docs[p.source]!.doc.text, c: compacts[p.source]! }, { text: docs[p.target]!.doc.text, c: compacts[p.target]! }, { a0: p.s0, a1: p.s1, b0: p.t0, b1: p.t1 });
@@ -104,7 +141,11 @@ export default defineCorpusCheck<Options, Compiled>({
       for (let x = p.t0; x < p.t1; x++) c += mask[x]!;
       p.commonChars = c;
       if (c >= o.maxCommonShare * (p.t1 - p.t0)) continue;
-      if (differsOnlyInFigures(compacts[p.target]!.text.slice(p.t0, p.t1), compacts[p.source]!.text.slice(p.s0, p.s1))) continue;
+      const tText = compacts[p.target]!.text.slice(p.t0, p.t1);
+      const sText = compacts[p.source]!.text.slice(p.s0, p.s1);
+      if (differsOnlyInFigures(tText, sText) || sameFrameOtherFigures(tText, sText)) continue;
+      if (o.superiorEcho && echoesSuperior(writers[p.source]!, writers[p.target]!, outside(docs[p.source]!, compacts[p.source]!, p.s0, p.s1), outside(docs[p.target]!, compacts[p.target]!, p.t0, p.t1))) continue;
+      if (o.superiorEcho && speaksForSuperior(tText, sText, writers[p.target]!, writers[p.source]!)) continue;
       kept.push(p);
     }
     const byTarget = new Map<number, CopyPassage[]>();
@@ -138,14 +179,69 @@ export default defineCorpusCheck<Options, Compiled>({
   },
 });
 
-function markWidelyAligned(passages: readonly CopyPassage[], docs: readonly CorpusDocument[], common: Uint8Array[], commonUnits: number): void {
+/**
+ * One report takes up the wording of a higher level of government it belongs to (a city repeating its
+ * province's or the State Council's report, either of them being the one checked): the central level
+ * always, a province or city when the lower report names it at least twice (its own superior, not a
+ * distant one).
+ */
+function echoesSuperior(source: Writer, target: Writer, sourceText: string, targetText: string): boolean {
+  if (source.key === target.key) return false;
+  // Central bodies (国务院, 国家统计局) share the State Council's formulations among themselves too.
+  if (source.level === "national") return target.level !== null;
+  if (target.level === "national") return source.level !== null;
+  if (higherLevel(source, target)) return namesTwice(targetText, source.key);
+  if (higherLevel(target, source)) return namesTwice(sourceText, target.key);
+  return false;
+}
+
+/** Scope words of each level (我省/全省/省委 …): in a lower unit's report they quote the level's own wording. */
+const SCOPE: [WriterLevel, RegExp][] = [
+  ["province", /我省|全省|本省|省委|省政府/u],
+  ["city", /我市|全市|本市|市委|市政府|我州|全州|州委|州政府/u],
+  ["county", /我县|全县|县委|县政府|我区|全区|区委|区政府/u],
+];
+
+/**
+ * Two units under one superior share a passage that speaks with the superior's voice (`使我省…` in two
+ * cities' reports): both took it from the superior's document. Not when the passage names the source
+ * unit itself (a neighbour's name left in a copied paragraph is the defect this check is for).
+ */
+function speaksForSuperior(tText: string, sText: string, target: Writer, source: Writer): boolean {
+  if (target.level === null || source.level === null) return false;
+  const rank = (l: WriterLevel) => ["national", "province", "city", "county", "township"].indexOf(l);
+  const below = Math.min(rank(target.level), rank(source.level));
+  if (below < 0) return false;
+  if (!SCOPE.some(([level, re]) => rank(level) < below && re.test(tText))) return false;
+  // A passage naming either unit is that unit's own text (番禺区委… copied into another district's report).
+  for (const w of [source, target]) {
+    const short = shortName(w.key);
+    if (tText.includes(short) || sText.includes(short)) return false;
+  }
+  return true;
+}
+
+/** The document's text without the passage (a copied passage naming its source says nothing about the copier). */
+function outside(d: CorpusDocument, c: CompactText, a: number, b: number): string {
+  const [s, e] = toNormalizedSpan(c, a, b);
+  return d.doc.text.slice(0, s) + "\n" + d.doc.text.slice(e);
+}
+
+function namesTwice(text: string, key: string): boolean {
+  const short = shortName(key);
+  let n = 0;
+  for (let at = text.indexOf(short); at >= 0 && n < 2; at = text.indexOf(short, at + short.length)) n++;
+  return n >= 2;
+}
+
+function markWidelyAligned(passages: readonly CopyPassage[], writers: readonly Writer[], common: Uint8Array[], commonUnits: number): void {
   const byTarget = new Map<number, CopyPassage[]>();
   for (const p of passages) byTarget.set(p.target, [...(byTarget.get(p.target) ?? []), p]);
   for (const [t, list] of byTarget) {
     const len = common[t]!.length;
     const count = new Uint16Array(len);
     const byUnit = new Map<string, CopyPassage[]>();
-    for (const p of list) byUnit.set(docs[p.source]!.unit, [...(byUnit.get(docs[p.source]!.unit) ?? []), p]);
+    for (const p of list) byUnit.set(writers[p.source]!.key, [...(byUnit.get(writers[p.source]!.key) ?? []), p]);
     if (byUnit.size + 1 < commonUnits) continue;
     const seen = new Uint8Array(len);
     for (const ps of byUnit.values()) {

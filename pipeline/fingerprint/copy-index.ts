@@ -10,7 +10,8 @@
  *    aligned passage that bridges small edits (align.ts), scored by Levenshtein similarity.
  *
  * A document is never compared with itself: same index, identical text, or the same unit's report
- * for the same year (a draft and its archived copy) are skipped.
+ * for the same year (a draft and its archived copy) are skipped. The same unit's reports of other
+ * years are compared only for the genres in `sameUnitGenres` (when given).
  */
 import { fmix32, hashString } from "./hash.js";
 import { winnow, type Fingerprints } from "./winnow.js";
@@ -23,6 +24,8 @@ export interface CopyInput {
   /** Who wrote it: passages shared by different units are copies; the same unit's other years too. */
   unit: string;
   year: number | null;
+  /** Genre of the report (fingerprint/writer.ts): decides whether the same unit's other years are compared. */
+  genre?: string;
   /** Findings are wanted for this document (batch documents; reference-archive documents are sources only). */
   target: boolean;
 }
@@ -40,6 +43,11 @@ export interface CopyOptions {
   anchor: number;
   /** Distinct units from which a fingerprint counts as common text. */
   commonUnits: number;
+  /**
+   * Genres whose reports are compared with the same unit's reports of other years (recycling last
+   * year's text is the defect). Absent: every genre. Reports of different genres by one unit are not compared then.
+   */
+  sameUnitGenres?: readonly string[];
   /** Postings of one hash beyond which it is not used to seed pairs (very frequent = common anyway). */
   maxPostings?: number;
 }
@@ -145,7 +153,10 @@ export function detectCopies(docs: readonly CopyInput[], o: CopyOptions): CopyRe
     if (contentHash[a] === contentHash[b] && docs[a]!.text === docs[b]!.text) return false;
     const da = docs[a]!;
     const db = docs[b]!;
-    return !(da.unit === db.unit && da.year !== null && da.year === db.year);
+    if (da.unit !== db.unit) return true;
+    if (da.year !== null && da.year === db.year) return false;
+    // The same unit in another year: only where each year must be written anew (not 统计公报 frames).
+    return !o.sameUnitGenres || (da.genre === db.genre && o.sameUnitGenres.includes(da.genre ?? "other"));
   }
   function pushSeed(t: number, s: number, tp: number, sp: number): void {
     seedT.push(t);

@@ -1,5 +1,9 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { runCorpus } from "../helpers/corpus.js";
+import { ROOT } from "../helpers/pipeline.js";
 import { seedText, SEEDS } from "../helpers/pipeline.js";
 import { loadRuleSet } from "../../pipeline/ruleset/load.js";
 
@@ -128,5 +132,49 @@ describe("cross-document-copy", () => {
       ["b/004.txt", "corpus/000.txt"],
       ["b/004.txt", "draft/000.txt"],
     ]);
+  });
+});
+
+/**
+ * Corpus fixture folders: test/fixtures/checks/cross-document-copy/<case>/{case.yaml, *.txt, expected.json}.
+ * case.yaml lists the documents (file, unit, year, reference) and optional rule options; expected.json
+ * holds every finding as {file, text, source} (written when missing or with UPDATE_SNAPSHOT=1).
+ */
+describe("cross-document-copy fixtures (real text)", () => {
+  const dir = join(ROOT, "test", "fixtures", "checks", "cross-document-copy");
+  for (const name of readdirSync(dir).sort()) {
+    const caseDir = join(dir, name);
+    if (!existsSync(join(caseDir, "case.yaml"))) continue;
+    it(`fixture: ${name}`, () => {
+      const spec = parse(readFileSync(join(caseDir, "case.yaml"), "utf8")) as {
+        documents: { file: string; unit?: string; year?: number; reference?: boolean }[];
+        options?: Record<string, unknown>;
+      };
+      const out = runCorpus(
+        "cross-document-copy",
+        spec.documents.map((d) => ({ path: d.file, text: readFileSync(join(caseDir, d.file), "utf8"), unit: d.unit, year: d.year, reference: d.reference })),
+        spec.options ?? {},
+      );
+      const actual = spec.documents.flatMap((d) => (out.byPath.get(d.file) ?? []).map((f) => ({ file: d.file, text: f.text, source: f.related?.[0]?.path ?? null })));
+      const expectedPath = join(caseDir, "expected.json");
+      if (!existsSync(expectedPath) || process.env.UPDATE_SNAPSHOT === "1") writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + "\n");
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
+    });
+  }
+
+  it("the silent fixtures are silent because of the class, not by accident: without the background model / citation / genre they are reported", () => {
+    const load = (name: string) => {
+      const caseDir = join(dir, name);
+      const spec = parse(readFileSync(join(caseDir, "case.yaml"), "utf8")) as { documents: { file: string; unit?: string; year?: number }[] };
+      return spec.documents.map((d) => ({ path: d.file, text: readFileSync(join(caseDir, d.file), "utf8"), unit: d.unit, year: d.year }));
+    };
+    const count = (o: ReturnType<typeof runCorpus>) => [...o.byPath.values()].flat().length;
+    // Shared formulations: only the background model knows that many units write them (a batch of two cannot);
+    // it suffices alone (the superior-voice test would also silence 省委… here).
+    const central = load("central-formulation-two-units");
+    expect(count(runCorpus("cross-document-copy", central, { superiorEcho: false }))).toBe(0);
+    expect(count(runCorpus("cross-document-copy", central, { superiorEcho: false, backgroundFile: "" }))).toBeGreaterThan(0);
+    // Statistical frames of one writer: compared when every genre is compared with its own other years.
+    expect(count(runCorpus("cross-document-copy", load("communique-frames-same-writer"), { sameUnitGenres: ["statistical-communique"] }))).toBeGreaterThan(0);
   });
 });
