@@ -61,6 +61,11 @@ const CASES: { text: string; perturb: [string, string, number?]; kind: ArithResu
   { text: "年末全国就业人员77471万人，其中城镇就业人员44247万人，占全国就业人员比重为57.1%，比上年末上升1.1个百分点。", perturb: ["57.1%", "60.1%"], kind: "rate" },
   { text: "年末全国大陆总人口为135404万人，比上年末增加669万人，其中城镇人口为71182万人，占总人口比重为52.6%。", perturb: ["52.6%", "55.6%"], kind: "rate" },
   { text: "坚持教育强市目标不动摇，69项测评指标已达标65项，达标率94.2%，建设合格学校117所。", perturb: ["94.2%", "97.2%"], kind: "rate" },
+  // 其他 inside a noun (法人或其他组织) is a category, not the rest: above the total it is `loose`, not `sum`.
+  { text: "全年共受理政府信息公开申请1200件，其中自然人申请1000件，法人或其他组织申请200件；办结1150件，结转下年度50件。", perturb: ["申请200件", "申请300件"], kind: "loose" },
+  // A 其他 part after the complementary pair closes the total.
+  { text: "共收到行政复议申请150件，受理130件，不予受理15件，其他5件。", perturb: ["其他5件", "其他3件"], kind: "remainder" },
+  { text: "行政复议案件42件，较上年减少8件，下降16%。", perturb: ["16%", "26%"], kind: "loose" },
 ];
 
 describe("issue 10 class 4: numbers that do not belong together stay silent (lawtext)", () => {

@@ -20,7 +20,11 @@ import { agrees, displayScale, fmt, shown, type ArithResult, type Tolerance } fr
 const TOTAL_MARK = /共计|合计|总计|累计|总数|总量|共有|共|全年/u;
 const TOTAL_MARK_STRICT = /共计|合计|总计|共$|总数为?$/u;
 const CHANGE_WORD = /同比|环比|增长|下降|增加|减少|提高|提升|上升|降低|比上年|较上年|压缩|压减|缩短|超过|以上|以下|不足|至少|最多|平均|人均|每/u;
-const OTHER_WORD = /其他|其它|其余|剩余|另有|余下/u;
+/**
+ * A part that names the rest (其他处理, 其余5件): the word opens the part's label. Inside a noun it is a
+ * category like any other (`法人或其他组织申请`).
+ */
+const OTHER_WORD = /^(?:其中|[，,、\s])*(?:其他|其它|其余|剩余|另有|余下)/u;
 const NEG_PREFIX = /^(?:不予|不|未|非|无)/u;
 const LABEL_NOISE = /^(?:其中|已|共|还|另|并|均|全部|依法|予以|作出|共计)+/u;
 
@@ -56,6 +60,8 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     let dichotomy = complementaryPrefix(list);
     if (mode === "plain") {
       if (dichotomy === null) continue;
+      // `受理130件，不予受理15件，其他5件` closes 150 after the pair: silent as soon as a reading adds up.
+      if (list.some((_, k) => k + 1 > dichotomy! && closeTo(total, list.slice(0, k + 1)))) continue;
       list = list.slice(0, dichotomy);
     } else if (dichotomy !== null && dichotomy < list.length && !hasOther) {
       dichotomy = null;
