@@ -157,7 +157,10 @@ export interface RunSetOptions {
   onProgress?(done: number, total: number): void;
 }
 
-export async function runSet(spec: SetSpec, opts: RunSetOptions = {}): Promise<RunDoc[]> {
+/** Runs one set as one batch (or several sets together as one batch, e.g. the fixture folders). */
+export async function runSet(specOrSets: SetSpec | SetSpec[], opts: RunSetOptions = {}): Promise<RunDoc[]> {
+  const specs = Array.isArray(specOrSets) ? specOrSets : [specOrSets];
+  const spec = specs[0]!;
   type Doc = { path: string; chars: number; findings: Finding[] };
   let docs: Doc[];
   const originals = new Map<string, string>();
@@ -165,8 +168,8 @@ export async function runSet(spec: SetSpec, opts: RunSetOptions = {}): Promise<R
     const model = JSON.parse(readFileSync(opts.resultsFile, "utf8")) as { documents: Doc[] };
     docs = model.documents;
   } else {
-    const files = readdirSync(spec.dir).filter((n) => statSync(join(spec.dir, n)).isFile()).length;
-    const { model, processed } = await runPipeline([spec.dir], {
+    const files = specs.reduce((n, sp) => n + readdirSync(sp.dir).filter((f) => statSync(join(sp.dir, f)).isFile()).length, 0);
+    const { model, processed } = await runPipeline(specs.map((sp) => sp.dir), {
       lang: "zh",
       segmenter: "node-rs",
       jobs: opts.jobs ?? availableParallelism(),
@@ -181,10 +184,11 @@ export async function runSet(spec: SetSpec, opts: RunSetOptions = {}): Promise<R
   return docs.map((d) => {
     const file = resolve(d.path);
     const bytes = readFileSync(file);
-    const rel = relative(spec.dir, file).split(sep).join("/");
+    const own = specs.find((sp) => !relative(sp.dir, file).startsWith("..")) ?? spec;
+    const rel = relative(own.dir, file).split(sep).join("/");
     return {
-      set: spec.name,
-      path: spec.prefix + rel,
+      set: own.name,
+      path: own.prefix + rel,
       file,
       hash: docHash(bytes),
       chars: d.chars,
@@ -411,14 +415,13 @@ export interface SubsetResult {
 }
 
 /**
- * Runs the seeds batch (corpus/, as in the benchmark: every check type) and the fixture copies (one
- * batch without a reference archive: per-document check types only, since corpus-level findings
- * depend on which documents are in the batch) and compares with the labels.
+ * Runs the seeds batch (corpus/, as in the benchmark: every check type) and the fixture copies (all
+ * folders as one batch without a reference archive: per-document check types only, since corpus-level
+ * findings depend on which documents are in the batch) and compares with the labels.
  */
 export async function runSubset(labels: readonly Label[]): Promise<SubsetResult> {
   const seeds = await runSet(defaultSets()[2]!, { jobs: 1 });
-  const fixtures: RunDoc[] = [];
-  for (const spec of fixtureSets()) fixtures.push(...(await runSet(spec, { jobs: 1, corpus: false })));
+  const fixtures = await runSet(fixtureSets(), { jobs: 1, corpus: false });
   const fixtureHashes = new Set(fixtures.map((d) => d.hash));
   // Corpus-level findings of fixture documents are not comparable with the full batch: drop them on both sides.
   for (const d of fixtures) d.findings = d.findings.filter((f) => !CORPUS_CHECKS.has(f.check));
