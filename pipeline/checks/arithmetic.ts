@@ -19,6 +19,7 @@
 import { z } from "zod";
 import { defineCheck, type RawFinding } from "./define-check.js";
 import type { SegmentedDocument } from "../model/document.js";
+import { profileOf } from "../stages/profile.js";
 import { findQuantities, type Quantity } from "../text/arith-numbers.js";
 import { ARITH_KINDS, type ArithKind, type ArithResult, type Tolerance } from "./arithmetic/types.js";
 import { checkSums } from "./arithmetic/sums.js";
@@ -89,7 +90,8 @@ export default defineCheck({
   run(unit, c, ctx) {
     if (unit.block && (unit.block.kind === "meta" || unit.block.kind === "chrome" || unit.block.kind === "title")) return [];
     const findings: RawFinding[] = [];
-    const statistical = genreOf(ctx.doc) === "statistical-communique";
+    // A statistical communiqué's 其中 names some parts, often along overlapping dimensions (profile.ts).
+    const statistical = profileOf(ctx.doc).genre === "statistical-communique";
     for (const s of sentencesOf(unit.text)) {
       if (ctx.isNoise(unit.start + s.start, unit.start + s.end)) continue;
       const qs = quantitiesOf(ctx.doc, s.text);
@@ -115,11 +117,6 @@ export default defineCheck({
     return findings;
   },
 });
-
-/** The genre from the document profile (stage profile.ts), when the pipeline computed one. */
-function genreOf(doc: SegmentedDocument): string | undefined {
-  return (doc as { profile?: { genre?: string } }).profile?.genre;
-}
 
 const quantityCache = new WeakMap<SegmentedDocument, Map<string, readonly Quantity[]>>();
 
