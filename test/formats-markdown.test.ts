@@ -178,6 +178,19 @@ describe("stored documents", () => {
   });
 });
 
+describe("converter bold around blocks", () => {
+  test("a bold opened before a table or a bullet list and closed after it hides neither", async () => {
+    // lawtext 007: `**| 指 标 | 单 位 | …` … `| 27580 |  |**` and `**- 指 标 …` … `- 土地购置费 … 0.7**`.
+    const doc = pipeline(await read("lawtext-007-bold-wrapped.md"));
+    const lines = doc.blocks.map((b) => b.text);
+    expect(lines).toContain("指 标 单 位 绝对数");
+    expect(lines).toContain("新增发电机组容量 万千瓦 8970");
+    expect(lines).toContain("新增数字蜂窝移动电话交换机容量 万户 27580");
+    expect(lines).toContain("指 标 单 位 绝对数 比上年增长%");
+    expect(doc.blocks.find((b) => b.text === "五、国内贸易")?.kind).toBe("heading");
+  });
+});
+
 describe(".txt sniff", () => {
   test("a .txt holding Markdown is read as Markdown", async () => {
     const raw = await read("lawtext-050-jilin.md", "report.txt");

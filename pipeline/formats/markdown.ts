@@ -46,6 +46,30 @@ const TITLE_KEYS = new Set(["title", "标题"]);
 
 /** Parses Markdown source: the markup spans and the front matter. */
 export function parseMarkdown(src: string): MarkdownParse {
+  const first = tokenize(src);
+  const stray = [...cjkStrongPairs(src, first.textRuns), ...first.blockBold];
+  if (stray.length === 0) return { markup: tidy(first.spans), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText) };
+  // A converter's bold around whole lines hides the block structure after it (`**| 指 标 | 单 位 |` is
+  // no table row, `**- 指 标` no bullet): parse again with those runs blanked (same length, so offsets hold).
+  const chars = src.split("");
+  for (const s of stray) chars[s.start] = chars[s.start + 1] = " ";
+  const masked = chars.join("");
+  const second = tokenize(masked);
+  // Runs that lost their partner in the new parse pair up by the same fallback.
+  const again = cjkStrongPairs(masked, second.textRuns);
+  return { markup: tidy([...second.spans, ...stray, ...again]), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText) };
+}
+
+interface Tokenized {
+  spans: MarkupSpan[];
+  yamlText: string | null;
+  textRuns: Tok[];
+  /** Delimiters of a bold that spans several lines and opens at a line start. */
+  blockBold: MarkupSpan[];
+}
+
+/** The markup micromark finds (without the CJK `**` fallback), the front matter text, and the literal text runs. */
+function tokenize(src: string): Tokenized {
   const events = postprocess(parse({ extensions: [frontmatter(), gfmTable()] }).document().write(preprocess()(src, undefined, true)));
   const spans: MarkupSpan[] = [];
   const del = (start: number, end: number) => {
@@ -58,6 +82,7 @@ export function parseMarkdown(src: string): MarkdownParse {
   /** Literal text (not code, not HTML) where stray `**` runs may sit. */
   const textRuns: Tok[] = [];
   let row: { items: Array<{ divider: boolean; start: number; end: number }> } | null = null;
+  const blockBold: MarkupSpan[] = [];
 
   for (const [kind, token] of events) {
     const t: Tok = { type: token.type, start: token.start.offset, end: token.end.offset };
@@ -105,6 +130,13 @@ export function parseMarkdown(src: string): MarkdownParse {
         for (const m of src.slice(t.start, t.end).matchAll(/<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g)) del(t.start + m.index, t.start + m.index + m[0].length);
         skipDepth = 1;
         break;
+      case "strong":
+        if ((t.start === 0 || src[t.start - 1] === "\n") && src.slice(t.start, t.end).includes("\n")) {
+          const open = /^[*_]+/.exec(src.slice(t.start, t.start + 3))![0].length;
+          const close = /[*_]+$/.exec(src.slice(t.end - 3, t.end))![0].length;
+          blockBold.push({ start: t.start, end: t.start + open }, { start: t.end - close, end: t.end });
+        }
+        break;
       case "strongSequence":
       case "emphasisSequence":
       case "atxHeadingSequence":
@@ -144,8 +176,7 @@ export function parseMarkdown(src: string): MarkdownParse {
         break;
     }
   }
-  spans.push(...cjkStrongPairs(src, textRuns));
-  return { markup: tidy(spans), meta: yamlText === null ? {} : frontMatterMeta(yamlText) };
+  return { spans, yamlText, textRuns, blockBold };
 }
 
 function nearest(stack: Tok[], ...types: string[]): string | undefined {
