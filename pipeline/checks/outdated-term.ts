@@ -13,10 +13,17 @@
  *   edition cited as the plan being implemented after its period ended;
  * - `year-phrase`: 十四五开局之年 and the like attached to the wrong year.
  *
- * Dates: the publication date (发布时间 / 成文日期 / signature), or, when the text has none, the first
- * quarter after the report year (report year + 1, 01-01 … 03-31), the normal publication window
- * (督察工作规定 第二十四条). `not-yet` uses the latest date of that window, `stale-clause` the earliest,
- * so neither can fire because of the guess.
+ * Dates come from the document profile (stages/profile.ts): the document's own date (delivery date in
+ * a 政府工作报告's subtitle, date line, signature, 成文日期). A web page's posting date is never the
+ * document's date (a review of 2020 reposted in 2023 is a 2021 document): it only bounds it from above.
+ * Without an own date the judgement is lenient, over a window: `not-yet` uses its latest date (the
+ * posting date, else the end of the first quarter after the report year, 督察工作规定 第二十四条),
+ * `stale-clause` its earliest (1 December of the last year reviewed, when reports are drafted; 1
+ * November for a 政府工作报告, some city congresses meet then), so neither can fire because of the guess.
+ *
+ * A clause that describes the period under review (a paragraph of the review section, `一年来` /
+ * `过去五年`, the whole of a 统计公报) is judged against the start of the last year reviewed: it tells
+ * what was done then (`一年来，我们…全面贯彻党的十九大和十九届二中、三中全会精神` in a review of 2019).
  *
  * NOTE: term matches must fall on jieba token boundaries (法制 inside 法制审核 or 执法制度 never hits),
  * and each group has a context exclusion (原工商局, 《合同法》已废止, 迎接党的二十大召开 stay silent).
@@ -27,6 +34,7 @@ import { z } from "zod";
 import { defineCheck, type RawFinding } from "./define-check.js";
 import type { SegmentedDocument } from "../model/document.js";
 import { collectYearEvidence } from "../text/year-evidence.js";
+import { profileOf } from "../stages/profile.js";
 import { findYearMentions } from "../text/year-mentions.js";
 import { loadKnowledgeBase, type KbTerm, type KnowledgeBase } from "./outdated-term/kb.js";
 import { expectedClause, findClauses, findMeetingMentions, latestCitable, toCnOrdinal } from "./outdated-term/meetings.js";
@@ -42,7 +50,9 @@ const GROUP_EXCLUDE: Record<KbTerm["group"], RegExp> = {
   renamings: /原|前身|更名|改为|组建|整合|划入|并入|撤销|不再保留|机构改革|改革前|挂牌|转隶/u,
 };
 /** Forward-looking mentions of a meeting that has not happened yet are legitimate. */
-const FUTURE_CONTEXT = /迎接|喜迎|召开|即将|筹备|献礼|前夕|迎来|营造/u;
+const FUTURE_CONTEXT = /迎接|喜迎|召开|即将|筹备|献礼|前夕|迎来|营造|安保|服务保障/u;
+/** A sentence that tells what was done in the period under review. */
+const RETROSPECTIVE = /过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|本届政府|这一年|回顾/u;
 const PLAN_CURRENT_VERB = /实施|落实|贯彻|对照|按照|依据|推进|执行/u;
 const PLAN_PAST_CONTEXT = /总结|收官|验收|回顾|完成|评估|期间|以来|期满|到期|届满|基本建成/u;
 
@@ -99,22 +109,39 @@ export default defineCheck({
   run(unit, c, ctx) {
     const { doc } = ctx;
     const verdict = collectYearEvidence(doc);
-    const pub = verdict.publicationDate;
-    const reportYear = verdict.reportYear ?? (pub ? Number(pub.slice(0, 4)) - 1 : null);
-    const early = pub ?? (reportYear !== null ? `${reportYear + 1}-01-01` : null);
-    const late = pub ?? (reportYear !== null ? `${reportYear + 1}-03-31` : null);
-    const basis = pub ? { zh: "发布或落款日期", en: "publication or signature date" } : { zh: `按${reportYear}年度报告次年一季度推定`, en: `assumed: Q1 after report year ${reportYear}` };
-    const dateText = pub ?? `${early}…${late}`;
+    const prof = profileOf(doc);
+    const own = prof.date;
+    const posted = prof.postedDate;
+    const reportYear = prof.reportYear ?? verdict.reportYear ?? (posted ? Number(posted.slice(0, 4)) - 1 : null);
+    const reviewEnd = prof.reviewPeriod?.[1] ?? reportYear;
+    const minDate = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+    // Earliest plausible own date: reports on year Y are drafted from December of Y (a city congress may meet from November).
+    const earliest = reviewEnd !== null ? `${reviewEnd}-${prof.genre === "gov-work-report" ? "11" : "12"}-01` : null;
+    const early = own ?? minDate(earliest, posted);
+    const late = own ?? posted ?? (reportYear !== null ? `${reportYear + 1}-03-31` : null);
+    // Retrospective clauses: the start of the last year reviewed (never later than the document's date).
+    const reviewStart = reviewEnd !== null ? minDate(`${reviewEnd}-01-01`, early) : early;
+    const SOURCE_ZH: Record<string, string> = { delivery: "报告会议日期", "date-line": "标题下日期", signature: "落款日期", written: "成文日期", "meta-title": "标题所载日期", override: "用户指定日期" };
+    const basis = own
+      ? { zh: SOURCE_ZH[prof.dateSource ?? ""] ?? "文件日期", en: `the document's own date (${prof.dateSource})` }
+      : { zh: `未见文件自身日期，按${reportYear}年度报告可能的日期范围从宽判断`, en: `no own date: lenient window for a report on ${reportYear}` };
+    const dateText = own ?? `${early}…${late}`;
     const findings: RawFinding[] = [];
     const boundaries = tokenBoundaries(doc);
     const at = (abs: number) => abs - unit.start;
-    const common = { publicationDate: pub, reportYear, judgedAgainst: pub ? "publication" : "report-year+1 Q1" };
+    // publicationDate: the date judged against when there is one (kept under its earlier name for readers of the evidence).
+    const common = { publicationDate: own ?? posted, ownDate: own, ownDateSource: prof.dateSource, postedDate: posted, reportYear, judgedAgainst: own ? "own-date" : "lenient-window" };
     // The date the judgement rests on, shown to the reviewer beside not-yet and stale-clause findings.
-    const dated = verdict.evidence.find((e) => e.source === "published" && e.date === pub) ?? verdict.evidence.find((e) => e.source === "signature" && e.date === pub);
-    const dateRelated = dated && !ctx.isNoise(dated.start, dated.end) ? [{ span: [dated.start - unit.start, dated.end - unit.start] as const, label: dated.source }] : undefined;
+    const dated = own ? prof.dateCandidates.find((d) => d.date === own && d.start !== undefined && d.end !== undefined) : undefined;
+    const dateRelated = dated && !ctx.isNoise(dated.start!, dated.end!) ? [{ span: [dated.start! - unit.start, dated.end! - unit.start] as const, label: dated.source }] : undefined;
 
-    // The latest citable meeting depends only on the document's date: once per document.
-    const latest = early && c.kinds.has("stale-clause") ? latestCitable(c.kb.meetings, early, c.graceDays) : null;
+    // The latest citable meeting depends only on the document's date: once per document (and once for retrospective clauses).
+    const latestDoc = early && c.kinds.has("stale-clause") ? latestCitable(c.kb.meetings, early, c.graceDays) : null;
+    const latestReview = reviewStart && c.kinds.has("stale-clause") ? latestCitable(c.kb.meetings, reviewStart, c.graceDays) : null;
+    const wholeReview = prof.genre === "statistical-communique";
+    const planEnd = prof.planYear !== null ? `${prof.planYear}-12-31` : null;
+    // In a 政府工作报告 every section after the plan opens is about the plan year (三、加强政府自身建设).
+    const firstPlanBlock = verdict.planBlocks.size ? Math.min(...verdict.planBlocks) : Number.POSITIVE_INFINITY;
     const hitsBySentence = termHitCache(c.terms, doc);
 
     for (const [si, s] of doc.sentences.entries()) {
@@ -123,10 +150,12 @@ export default defineCheck({
       const text = s.text;
 
       // Meetings: not yet held, and stale 全面贯彻…精神 clauses.
+      // The plan for year P may name what P will bring (`全面贯彻党的二十大…精神` in the plan for 2022 of a report delivered in February 2022).
+      const planned = planEnd !== null && (verdict.planBlocks.has(s.blockIndex) || (prof.genre === "gov-work-report" && s.blockIndex > firstPlanBlock && !verdict.reviewBlocks.has(s.blockIndex))) ? planEnd : null;
       if (late && c.kinds.has("not-yet") && !FUTURE_CONTEXT.test(text)) {
         for (const m of findMeetingMentions(text)) {
           const meeting = c.kb.meetings.find((x) => x.congress === m.congress && x.plenum === m.plenum);
-          if (!meeting || meeting.start <= late) continue;
+          if (!meeting || meeting.start <= late || (planned !== null && meeting.start <= planned)) continue;
           findings.push({
             span: [at(s.start + m.start), at(s.start + m.end)],
             messageId: "not-yet",
@@ -137,7 +166,7 @@ export default defineCheck({
         }
         for (const e of c.events) {
           for (const m of execAll(e.re, text)) {
-            if (e.entry.start <= late) continue;
+            if (e.entry.start <= late || (planned !== null && e.entry.start <= planned)) continue;
             findings.push({
               span: [at(s.start + m.index), at(s.start + m.index + m[0].length)],
               messageId: "not-yet",
@@ -148,6 +177,9 @@ export default defineCheck({
         }
       }
       if (early && c.kinds.has("stale-clause")) {
+        const retrospective = wholeReview || verdict.reviewBlocks.has(s.blockIndex) || RETROSPECTIVE.test(text);
+        const latest = retrospective ? latestReview : latestDoc;
+        const judgedAt = retrospective ? reviewStart : early;
         for (const cl of findClauses(text)) {
           if (!latest || cl.all) continue;
           const before = text.slice(Math.max(0, cl.start - 8), cl.start);
@@ -162,8 +194,8 @@ export default defineCheck({
           findings.push({
             span: [at(s.start + cl.start), at(s.start + cl.end)],
             messageId: "stale-clause",
-            data: { date: dateText, latest: latest.label, latestEnd: latest.end, cited },
-            evidence: { kind: "stale-clause", cited: { congress: cl.congress, plenums: cl.plenums }, latest: { id: latest.id, label: latest.label, end: latest.end }, graceDays: c.graceDays, expected: expected.zh, ...common },
+            data: { date: retrospective ? `${judgedAt}（回顾期）` : dateText, latest: latest.label, latestEnd: latest.end, cited },
+            evidence: { kind: "stale-clause", cited: { congress: cl.congress, plenums: cl.plenums }, latest: { id: latest.id, label: latest.label, end: latest.end }, graceDays: c.graceDays, expected: expected.zh, retrospective, judgedAt, ...common },
             suggestion: expected,
             ...(dateRelated ? { related: dateRelated } : {}),
           });

@@ -5,15 +5,19 @@
  * 其他需要报告的情况. Each part is detected by heading patterns (rules/kb/sections.yaml) on the
  * document's outline; each missing part is one finding, placed on the title.
  *
- * Genre: the check applies only to documents whose title matches `appliesTo.titlePatterns`
- * (default: 法治政府建设 … 报告/情况). A 政府工作报告 or any other genre raises nothing. A document
- * without a recognisable title is not checked either (decision: silence beats a guess; see
+ * Genre: the five parts are mandated for a complete 法治政府建设年度报告 only. The check reads the
+ * document profile (stages/profile.ts): genre `law-gov-report` and `complete` (no `（略）`, no
+ * `（节选）`/`开头部分已省略`, no truncated ending, a body of report length). A 政府工作报告, a news
+ * article, a 解读, a template or an excerpt raises nothing. The title must also match
+ * `appliesTo.titlePatterns` (default: 法治政府建设 … 报告/情况) unless the user set the genre. A
+ * document without a recognisable title is not checked either (decision: silence beats a guess; see
  * docs/checks/required-section.md).
  */
 import { z } from "zod";
 import { defineCheck, CompileError, type RawFinding } from "./define-check.js";
 import { compilePart, loadPartsFile, outline, partSchema, type CompiledPart } from "./required-section/parts.js";
 import { userRegExp, regexErrorMessage } from "../text/safe-regex.js";
+import { profileOf } from "../stages/profile.js";
 
 const DEFAULT_TITLE_PATTERNS = ["法治政府建设.{0,16}(报告|情况)", "依法行政.{0,12}(报告|情况)", "法治(政府)?建设(工作)?年度报告"];
 
@@ -67,9 +71,11 @@ export default defineCheck({
   },
   run(unit, compiled, ctx) {
     const doc = ctx.doc;
+    const prof = profileOf(doc);
+    if (prof.genre !== "law-gov-report" || !prof.complete) return [];
     const titleBlock = doc.blocks.find((b) => b.kind === "title");
     const title = doc.derived.title ?? titleBlock?.text ?? doc.normalized.raw.meta.title ?? null;
-    if (!title || !compiled.titlePatterns.some((re) => re.test(title))) return [];
+    if (!title || (!prof.overridden.includes("genre") && !compiled.titlePatterns.some((re) => re.test(title)))) return [];
 
     const headings = outline(doc, ctx.isNoise);
     // Which parts each top-level heading stands for (for notWithin).

@@ -18,12 +18,19 @@
  * Every finding lists the evidence behind the verdict in `evidence.evidence` and points to each piece
  * in `related`.
  *
+ * The document profile (stages/profile.ts) settles what the text alone cannot: for a 政府工作报告 or a
+ * 统计公报 (or a report year the user fixed) the report year, the plan year and the period reviewed come
+ * from the profile (delivery date, December congresses, five-year reviews of a 换届 report), and the
+ * publication kinds apply only to a 法治政府建设年度报告 (the 4月1日 deadline is theirs). A plan year far
+ * beyond the next (`2035年远景目标`, five-year targets) is a goal, not the year planned.
+ *
  * NOTE: chrome blocks never count (`今天是:2019年10月31日`), and periods (`2021—2025年`) are never
  * report years. The check runs once per document (scope `document`), so spans are absolute.
  */
 import { z } from "zod";
 import { defineCheck, type RawFinding, type RawRelatedLocal } from "./define-check.js";
 import { collectYearEvidence, vote, type YearEvidence } from "../text/year-evidence.js";
+import { profileOf } from "../stages/profile.js";
 import { findYearMentions } from "../text/year-mentions.js";
 import { regexString } from "../ruleset/schema-helpers.js";
 import { userRegExp } from "../text/safe-regex.js";
@@ -35,6 +42,9 @@ const DEFAULT_MARKERS = [
   "上年", "去年", "上一年", "前年", "同比", "环比", "比上", "以来", "截至", "截止", "连续", "历年", "此前", "以前", "之前",
   "先后", "近年", "年来", "期间", "时期", "回顾", "相比", "对比", "较", "累计", "首次", "启动", "至今", "基础上", "过去",
 ];
+
+/** Words that make the year right after them a base of comparison. */
+const COMPARED = /(?:比|较|由|从|与|同|超过|不低于|低于|高于|多于|少于|相当于|恢复到|达到)$/u;
 
 const SOURCE_NAMES: Record<YearEvidence["source"], { zh: string; en: string }> = {
   title: { zh: "标题", en: "title" },
@@ -110,6 +120,13 @@ export default defineCheck({
     const rel = (list: readonly YearEvidence[]): RawRelatedLocal[] => list.map((e) => ({ span: [e.start - unit.start, e.end - unit.start], label: `${e.source}:${e.year}` }));
     const describe = (list: readonly YearEvidence[]) => list.map((e) => ({ source: e.source, year: e.year, impliedYear: e.impliedYear, text: e.text, ...(e.date ? { date: e.date } : {}) }));
     const findings: RawFinding[] = [];
+    const prof = profileOf(doc);
+    // The profile's report year wins where the genre fixes it (delivery date of a 政府工作报告, title of a 统计公报) or the user set it.
+    const fixedYear =
+      prof.reportYear !== null && (prof.reportYearSource === "override" || ((prof.genre === "gov-work-report" || prof.genre === "statistical-communique") && prof.reportYearSource !== "body" && prof.reportYearSource !== "index"))
+        ? prof.reportYear
+        : null;
+    const fixedScore = fixedYear !== null ? Number.POSITIVE_INFINITY : 0;
     const body = ev.filter((e) => e.source !== "title");
     const bodyVote = vote(body);
 
@@ -137,19 +154,24 @@ export default defineCheck({
     }
 
     // The report year without plan evidence (for plan-year) and without dates (for publication kinds).
-    const nonPlan = vote(ev.filter((e) => e.source !== "plan" && e.source !== "signature" && e.source !== "published"));
-    const nonDate = vote(ev.filter((e) => e.source !== "signature" && e.source !== "published"));
+    const nonPlanVote = vote(ev.filter((e) => e.source !== "plan" && e.source !== "signature" && e.source !== "published"));
+    const nonDateVote = vote(ev.filter((e) => e.source !== "signature" && e.source !== "published"));
+    const nonPlan = fixedYear !== null ? { year: fixedYear, score: fixedScore, total: fixedScore } : nonPlanVote;
+    const nonDate = fixedYear !== null ? { year: fixedYear, score: fixedScore, total: fixedScore } : nonDateVote;
+    const expectedPlan = fixedYear !== null && prof.planYear !== null ? prof.planYear : nonPlan.year !== null ? nonPlan.year + 1 : null;
 
     // 2. Plan year.
     if (c.kinds.has("plan-year") && nonPlan.year !== null && nonPlan.score >= c.minBodyScore && nonPlan.score * 3 >= nonPlan.total * 2) {
       for (const p of ev.filter((e) => e.source === "plan")) {
-        if (p.year === nonPlan.year + 1) continue;
+        if (p.year === expectedPlan) continue;
+        // A year several years out is a goal (到2025年, 2035年远景目标), not the year planned.
+        if (expectedPlan !== null && p.year - expectedPlan >= 3) continue;
         const support = ev.filter((e) => e.source !== "plan" && e.impliedYear === nonPlan.year);
         findings.push({
           span: [p.start - unit.start, p.end - unit.start],
           messageId: "plan-year",
-          data: { planYear: p.year, reportYear: nonPlan.year, expected: nonPlan.year + 1 },
-          evidence: { planYear: p.year, reportYear: nonPlan.year, expected: nonPlan.year + 1, evidence: describe(ev) },
+          data: { planYear: p.year, reportYear: nonPlan.year, expected: expectedPlan ?? nonPlan.year + 1 },
+          evidence: { planYear: p.year, reportYear: nonPlan.year, expected: expectedPlan, genre: prof.genre, evidence: describe(ev) },
           related: rel(support),
         });
       }
@@ -157,7 +179,8 @@ export default defineCheck({
 
     // 3. Publication / signature date vs the reporting period.
     const dated = ev.find((e) => e.source === "published") ?? ev.find((e) => e.source === "signature");
-    if (dated?.date && nonDate.year !== null && nonDate.score >= c.minBodyScore) {
+    // The 4月1日 deadline and the "year not yet over" judgement are about 法治政府建设年度报告.
+    if (dated?.date && nonDate.year !== null && nonDate.score >= c.minBodyScore && prof.genre === "law-gov-report") {
       const y = nonDate.year;
       const what = dated.source === "published" ? { zh: "发布日期", en: "Publication date" } : { zh: "落款日期", en: "Signature date" };
       const support = ev.filter((e) => e !== dated && e.impliedYear === y);
@@ -177,8 +200,12 @@ export default defineCheck({
       for (const b of doc.blocks) {
         if (b.kind !== "paragraph" || verdict.planBlocks.has(b.index) || ctx.isNoise(b.start, b.end)) continue;
         if (c.markers.some((m) => b.text.includes(m))) continue;
-        const ms = findYearMentions(b.text).filter((m) => !m.inTitle && m.kind !== "period");
+        // A year in comparison position (`比2011年增长`, `由2008年的211家增加到`, `不低于2019年`) is a base, not the topic.
+        const ms = findYearMentions(b.text).filter((m) => !m.inTitle && m.kind !== "period" && !COMPARED.test(b.text.slice(Math.max(0, m.start - 4), m.start)) && !/^的?[^，。；]{0,12}?(?:增加到|增长到|提高到|下降到|减少到)|^的\s*[\d.]+\s*倍/u.test(b.text.slice(m.end, m.end + 16)));
         if (ms.length === 0 || ms.some((m) => m.year >= y)) continue;
+        // A five-year review (换届 report) is about every year of its period.
+        const period = prof.reviewPeriod;
+        if (period && ms.every((m) => m.year >= period[0] && m.year <= period[1])) continue;
         const counts = new Map<number, number>();
         for (const m of ms) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
         const [year, n] = [...counts].sort((a, b2) => b2[1] - a[1])[0]!;

@@ -122,7 +122,7 @@ export function profileOf(doc: SegmentedDocument): DocumentProfile {
 /** How many content lines from the top may hold the title, subtitle, date line and speaker. */
 const HEAD_LINES = 10;
 /** Shorter texts are `short` (a fragment, not a report). */
-const MIN_CHARS = 400;
+const MIN_CHARS = 300;
 
 const GENRE_PATTERNS: { genre: Genre; re: RegExp }[] = [
   { genre: "statistical-communique", re: /统计公报/u },
@@ -132,7 +132,7 @@ const GENRE_PATTERNS: { genre: Genre; re: RegExp }[] = [
 ];
 const INTERPRETATION_RE = /解读|图解|一图读懂|答记者问|新闻发布会/u;
 const TEMPLATE_RE = /范文|模板|模版|参考格式|写作格式|格式范本|示例文本/u;
-const NEWS_RE = /(?:记者|通讯员)\s*[\p{Script=Han}·]{2,4}|[\p{Script=Han}]{2,4}(?:网|讯|报)\s*[（(]?\s*记者|\d{1,2}月\d{1,2}日(?:电|讯)|新华社|人民网|央视网/u;
+const NEWS_RE = /[（(]\s*(?:记者|通讯员)\s*[\p{Script=Han}·]{2,4}|本报讯|(?:记者|通讯员)[：:]\s*[\p{Script=Han}·]{2,4}|\d{1,2}月\d{1,2}日(?:电|讯)|^新华社|^(?:人民网|央视网|新华网)[\p{Script=Han}]{0,4}\d{1,2}月\d{1,2}日/u;
 /** `（2019年1月8日在…人民代表大会第…次会议上）`, `——2019年1月8日在…`, `2023年1月7日在三亚市第八届人民代表大会…`. */
 const DELIVERY_RE = /((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[一二][〇零○一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*在([^。；;]{0,40}?)(?:人民代表大会|代表大会|人大|会议|大会)/u;
 /** The place of a 人民代表大会 (`在湖北省第十三届人民代表大会` → 湖北省, `第十二届全国人民代表大会` → 全国). */
@@ -143,8 +143,9 @@ const COMMUNIQUE_PLACE_RE = /^([\p{Script=Han}]{2,20}?)(?:19|20)\d{2}\s*年(?:�
 const TITLE_UNIT_RE = /^(.{2,60}?)(?:关于|对于)/u;
 /** A leftover YAML front-matter or metadata line with an ASCII key (`title: …`): never a title or unit. */
 const ASCII_KEY_RE = /^[A-Za-z_][\w-]*\s*:/u;
-/** 五年 reviews of a 换届 report. */
-const FIVE_YEAR_REVIEW_RE = /过去五年|五年来|本届政府|五年工作回顾|过去的五年/u;
+/** Multi-year reviews of a 换届 report (`过去五年`, `五年来`, `过去六年工作回顾`). */
+const MULTI_YEAR_REVIEW_RE = /过去(?:的)?([两三四五六七八])年|([两三四五六七八])年来|本届政府/u;
+const CN_COUNT: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8 };
 const OMITTED_RE = /[（(]\s*(?:略|此处略|下略|内容略|以下略|后略)\s*[)）]/u;
 const EXCERPT_RE = /[（(]\s*(?:节选|摘要|摘编|摘登|有删节)\s*[)）]|(?:开头|前面|以下|以上|部分)(?:部分|内容)?(?:已|有)?(?:省略|删节)|全文略|正文略/u;
 
@@ -193,7 +194,14 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
   let genre: Genre = "other";
   let subKind: OtherKind | undefined;
   let genreEvidence: ProfileEvidence | null = null;
-  outer: for (const { genre: g, re } of GENRE_PATTERNS) {
+  // A news byline near the top (`本报讯（记者 李明）`, `新华社北京3月5日电`) makes an article about a report, whatever its title names.
+  const byline = content.slice(0, 4).find((b) => NEWS_RE.test(b.text));
+  if (byline) {
+    subKind = "news";
+    const m = NEWS_RE.exec(byline.text)!;
+    genreEvidence = { source: "body", text: m[0], start: byline.start + m.index, end: byline.start + m.index + m[0].length };
+  }
+  if (!byline) outer: for (const { genre: g, re } of GENRE_PATTERNS) {
     for (const t of titles) {
       if (re.test(t.text) && !INTERPRETATION_RE.test(t.text) && !TEMPLATE_RE.test(t.text)) {
         genre = g;
@@ -218,10 +226,9 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
   if (genre === "other") {
     const t = titles.find((x) => INTERPRETATION_RE.test(x.text)) ?? null;
     const tpl = titles.find((x) => TEMPLATE_RE.test(x.text)) ?? null;
-    const news = content.slice(0, 6).find((b) => NEWS_RE.test(b.text));
-    if (t) [subKind, genreEvidence] = ["interpretation", t];
+    if (byline) subKind = "news";
+    else if (t) [subKind, genreEvidence] = ["interpretation", t];
     else if (tpl) [subKind, genreEvidence] = ["template", tpl];
-    else if (news) [subKind, genreEvidence] = ["news", { source: "body", text: news.text.slice(0, 60), start: news.start, end: Math.min(news.end, news.start + 60) }];
     else subKind = "unknown";
   }
   if (ov.genre) {
@@ -310,8 +317,17 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
       reportYear = review;
       reportYearSource = src;
       planYear = review + 1;
-      const five = content.slice(0, 40).some((b) => b.kind === "heading" || b.text.length < 40 ? FIVE_YEAR_REVIEW_RE.test(b.text) : false);
-      reviewPeriod = five ? [review - 4, review] : [review, review];
+      // The first multi-year review phrase in a heading or short line near the top: its length in years.
+      let years = 1;
+      for (const b of content.slice(0, 40)) {
+        if (b.kind !== "heading" && b.text.length >= 40) continue;
+        const m = MULTI_YEAR_REVIEW_RE.exec(b.text);
+        if (m) {
+          years = m[1] || m[2] ? CN_COUNT[(m[1] ?? m[2])!]! : 5;
+          break;
+        }
+      }
+      reviewPeriod = [review - years + 1, review];
     }
   } else if (genre === "statistical-communique" || genre === "info-disclosure-report") {
     const ty = titleYearOf(genre === "statistical-communique" ? /统计公报/u : /政府信息公开/u);

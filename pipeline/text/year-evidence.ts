@@ -71,6 +71,8 @@ export interface ReportYearVerdict {
 
 export const DEFAULT_DELIVERY_TITLES = [/政府工作报告/u];
 
+/** Long-range goals and multi-year plans are not the plan year (`二、2035年远景目标及“十四五”时期主要目标任务`). */
+const LONG_RANGE_RE = /远景|远期|愿景|中长期|长远|规划|纲要|十[一二三四五六七八九]五|五年|(?:19|20)\d{2}\s*年(?:前|以前)|到(?:19|20)\d{2}\s*年/u;
 const PLAN_HEADING_RE = /计划|打算|安排|思路|下一步|展望|工作要点|努力方向|重点工作|目标任务|主要任务|工作重点|总体要求/u;
 const REVIEW_HEADING_RE = /回顾|情况|成效|成绩|主要工作|工作开展|主要举措|做法/u;
 const WORK_HEADING_RE = /情况|工作|举措|成效|成绩|回顾|开展|主要|推进|建设/u;
@@ -141,7 +143,8 @@ function computeYearEvidence(doc: SegmentedDocument, options: YearEvidenceOption
       const level = b.level ?? 1;
       const m = mentions.find((x) => x.kind === "year" || x.kind === "fiscal");
       if (level <= 1) {
-        inPlan = PLAN_HEADING_RE.test(b.text) && !/成效|成绩|回顾|情况$/u.test(b.text);
+        // `一、克难奋进，…各项目标任务圆满完成` reports goals met: a review, not a plan.
+        inPlan = PLAN_HEADING_RE.test(b.text) && !/成效|成绩|回顾|情况$|完成|取得|实现了/u.test(b.text);
         // A later year than the work reviewed so far, or the year a report is delivered in, opens the plan
         // (`三、2026年主要工作` after a review of 2025 in a 2026年政府工作报告).
         if (m && !/回顾|成效|成绩|情况/u.test(b.text)) {
@@ -153,7 +156,9 @@ function computeYearEvidence(doc: SegmentedDocument, options: YearEvidenceOption
       if (level <= 1) inReview = !inPlan && REVIEW_HEADING_RE.test(b.text);
       if (m && !/以来|以前|之前|截至|相比|同比/u.test(b.text)) {
         const plan = inPlan || PLAN_HEADING_RE.test(b.text);
-        if (plan) evidence.push({ source: "plan", year: m.year, impliedYear: m.year - 1, weight: 2, ...at(m) });
+        if (plan) {
+          if (!LONG_RANGE_RE.test(b.text)) evidence.push({ source: "plan", year: m.year, impliedYear: m.year - 1, weight: 2, ...at(m) });
+        }
         else if (WORK_HEADING_RE.test(b.text)) {
           evidence.push({ source: "heading", year: m.year, impliedYear: m.year, weight: 2, ...at(m) });
           reviewedYear = Math.max(reviewedYear ?? m.year, m.year);
@@ -171,10 +176,11 @@ function computeYearEvidence(doc: SegmentedDocument, options: YearEvidenceOption
     }
     const first = mentions[0];
     const lead = b.text.length - b.text.trimStart().length;
-    if (first && first.start <= lead + 1 && (first.kind === "year" || first.kind === "fiscal")) {
+    // The year opens the paragraph (`2019年，…`, `“2019年…`), not a phrase (`以2018年…为契机`).
+    if (first && first.start <= lead + 1 && !/\p{Script=Han}/u.test(b.text.slice(lead, first.start)) && (first.kind === "year" || first.kind === "fiscal")) {
       const after = b.text.slice(first.end, first.end + 8);
       if (PLAN_PARA_RE.test(b.text) || inPlan) {
-        if (!/^\s*(?:以来|以前|前|底前)/u.test(after)) evidence.push({ source: "plan", year: first.year, impliedYear: first.year - 1, weight: 1, ...at(first) });
+        if (!/^\s*(?:以来|以前|前|底前)/u.test(after) && !LONG_RANGE_RE.test(b.text.slice(0, first.end + 20))) evidence.push({ source: "plan", year: first.year, impliedYear: first.year - 1, weight: 1, ...at(first) });
       } else if (/^\s*[，,、]|^\s*(?:是|全年|我|全)/u.test(after) && !st) {
         evidence.push({ source: "opening", year: first.year, impliedYear: first.year, weight: 1.5, ...at(first) });
       }

@@ -27,6 +27,11 @@ const SEED_003 = [
   " 2020 年 1 月 10 日",
 ].join("\n");
 
+/** A 政府工作报告 as archives hold it: title, delivery subtitle, speaker, opening, then `lines`. */
+function gwr(place: string, delivered: string, lines: string[]): string {
+  return [`${place}政府工作报告`, `——${delivered}在${place}第十五届人民代表大会第二次会议上`, "市长 张明", "各位代表：", "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。", ...lines].join("\n");
+}
+
 /** A clean report on 2020 (shape of seed 002). */
 const REPORT_2020 = [
   "洪山区2020年度法治政府建设工作报告",
@@ -67,8 +72,49 @@ ruleTester.run("year-consistency", {
       text: REPORT_2020.replace("2021年,我区将", "今年,我区将"),
       options: { kinds: ["relative-year"] },
     },
+    // Issue 10, class 2: the document's own date and genre (profile) decide the report and plan year.
+    {
+      name: "政府工作报告: 2035年远景目标 and 十四五 targets are goals, not the plan year",
+      text: gwr("某市", "2021年1月20日", ["一、2020年工作回顾", "2020年，全市经济运行稳中向好，地区生产总值增长3.5%。", "二、2035年远景目标及“十四五”时期主要目标任务", "到2035年，基本实现社会主义现代化。", "三、2021年工作安排", "2021年，我们将坚持稳中求进工作总基调。"]),
+    },
+    {
+      name: "政府工作报告 delivered in December reviews the year it is delivered in (岳阳 2017-12-28)",
+      text: gwr("岳阳市", "2017年12月28日", ["2017年：“四大会战”强力开启发展新局面", "2017年，在中共岳阳市委的坚强领导下，我们全面完成年度目标任务，2017年地区生产总值增长8%。", "2018年工作安排", "2018年，我们将坚持稳中求进。"]),
+    },
+    {
+      name: "a year in comparison position is a base (是2008年的1.83倍, 由2008年的211家增加到, 比2011年增长)",
+      text: gwr("朔州市", "2015年1月20日", ["一、2014年工作回顾", "全市地区生产总值达到1003.4亿元，是2008年的1.83倍；规模以上工业企业由2008年的211家增加到259家，农业固定资产投资比2011年增长2.72倍。", "二、2015年工作安排", "2015年，我们将继续推进转型发展。"]),
+    },
+    {
+      name: "a five-year review of a 换届 report is about every year of its period",
+      text: gwr("某市", "2023年1月10日", ["一、过去五年工作回顾", "2019年，全市新建学校12所，新增学位1.8万个；2019年完成棚户区改造1.2万户。", "二、2023年工作安排", "2023年，我们将着力推动高质量发展。"]),
+    },
+    {
+      name: "a level-1 heading that reports goals met (各项目标任务圆满完成) is a review, not a plan",
+      text: gwr("楚雄州", "2022年1月10日", ["一、克难奋进，十二届州人民政府各项目标任务圆满完成", "（一）关于过去五年的工作", "过去五年，我们坚持稳中求进。", "（二）关于2021年的工作", "刚刚过去的2021年，全州经济稳步恢复。", "二、勇毅前行，奋力谱写高质量发展新篇章", "（二）关于2022年的工作", "2022年，我们将统筹发展和安全。"]),
+    },
+    {
+      name: "publication kinds are about 法治政府建设年度报告: a 政府工作报告 delivered in December of the year it reviews",
+      text: gwr("常德市", "2018年12月25日", ["一、2018年工作回顾", "2018年，全市经济保持平稳健康发展。", "二、2019年工作安排", "2019年，我们将推动高质量发展。"]),
+      options: { kinds: ["publication-early", "publication-late"] },
+    },
   ],
   invalid: [
+    {
+      name: "政府工作报告: a plan heading for another year than the year of delivery (same shape as the 2035 goal above)",
+      text: gwr("某市", "2021年1月20日", ["一、2020年工作回顾", "2020年，全市经济运行稳中向好，地区生产总值增长3.5%。", "二、2022年工作安排", "2022年，我们将坚持稳中求进工作总基调。"]),
+      options: { kinds: ["plan-year"] },
+      findings: [
+        { text: "2022年", line: 8, evidence: { planYear: 2022, expected: 2021 } },
+        { text: "2022年", line: 9, evidence: { planYear: 2022, expected: 2021 } },
+      ],
+    },
+    {
+      name: "政府工作报告: a review paragraph about an earlier year without a comparison (same shape as the five-year review above)",
+      text: gwr("某市", "2019年1月10日", ["一、2018年工作回顾", "2016年，全市新建学校12所，新增学位1.8万个；2016年完成棚户区改造1.2万户。", "二、2019年工作安排", "2019年，我们将着力推动高质量发展。"]),
+      options: { kinds: ["paragraph-year"] },
+      findings: [{ text: "2016年", evidence: { paragraphYear: 2016, reportYear: 2018 } }],
+    },
     {
       name: "seed 003: 2020年度 title over a body about 2019",
       text: SEED_003,

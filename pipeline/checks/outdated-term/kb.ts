@@ -14,7 +14,20 @@ import { userRegExp } from "../../text/safe-regex.js";
 const date = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD"));
 const confidence = z.enum(["V", "M"]);
 
-const meetingSchema = z.object({ id: z.string(), label: z.string(), congress: z.number().int(), plenum: z.number().int().min(0).max(9), start: date, end: date, source: z.string(), confidence }).strict();
+const meetingSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    congress: z.number().int(),
+    plenum: z.number().int().min(0).max(9),
+    start: date,
+    end: date,
+    /** A plenum that prepares the first NPC session of a term (personnel, constitution, institutions): a congress-only clause may leave it out. */
+    npc_prep: z.boolean().optional(),
+    source: z.string(),
+    confidence,
+  })
+  .strict();
 const eventSchema = z.object({ id: z.string(), label: z.string(), pattern: z.string(), start: date, end: date, source: z.string(), confidence }).strict();
 const termSchema = z
   .object({

@@ -80,14 +80,15 @@ export function findClauses(text: string): ClauseCitation[] {
 }
 
 /**
- * The latest congress or plenum (一中 and 七中 are organisational and not cited) that closed at least
- * `graceDays` before `date`.
+ * The latest congress or plenum that closed at least `graceDays` before `date` (一中 and 七中 are
+ * organisational and not cited; the plenums marked `npc_prep` are routinely left out of guiding clauses).
  */
 export function latestCitable(meetings: readonly Meeting[], date: string, graceDays: number): Meeting | null {
   const limit = addDays(date, -graceDays);
   let best: Meeting | null = null;
   for (const m of meetings) {
-    if (m.plenum === 1 || m.plenum === 7) continue;
+    // 一中/七中 (organisational) and the plenums preparing an NPC session are never required in a guiding clause.
+    if (m.plenum === 1 || m.plenum === 7 || m.npc_prep) continue;
     if (m.end > limit) continue;
     if (!best || m.end > best.end) best = m;
   }
