@@ -8,8 +8,10 @@
  * adds the ones fixed since); one raised again at error or warning fails. A FALSE label for a finding that
  * still fires (being fixed) never breaks the test.
  */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contextOf, figures, fixtureSets, loadLabels, matchLabels, runSubset, type Label, type MatchedFinding } from "../bench/labelled-core.js";
+import { contextOf, defaultSets, docHash, figures, fixtureSets, loadLabels, matchLabels, runSubset, type Label, type MatchedFinding } from "../bench/labelled-core.js";
 
 const showFinding = (m: MatchedFinding) =>
   `${m.doc.path} [${m.finding.severity} ${m.finding.ruleId}] ${m.finding.start}-${m.finding.end} «${contextOf(m.doc.original, m.finding.start, m.finding.end, 20)}» judged FALSE: ${m.label!.reason} (${m.label!.source})`;
@@ -20,6 +22,16 @@ describe("labelled benchmark: in-repo subset (corpus/ seeds + test/fixtures/labe
 
   it("label files parse, and no finding is judged twice with different labels", () => {
     expect(labels.problems).toEqual([]);
+  });
+
+  it("fixture copies are byte-identical to their originals (when ../shared/ is present)", () => {
+    for (const spec of fixtureSets()) {
+      const original = defaultSets().find((s) => `fixtures/${s.name}` === spec.name);
+      if (!original || !existsSync(original.dir)) continue;
+      for (const name of readdirSync(spec.dir).filter((n) => n !== "index.tsv")) {
+        expect(docHash(readFileSync(join(spec.dir, name))), `${spec.name}/${name}`).toBe(docHash(readFileSync(join(original.dir, name))));
+      }
+    }
   });
 
   it("no finding judged FALSE comes back, no finding judged TRUE disappears", async () => {
