@@ -3,8 +3,10 @@
  * this unit's year. Three signals mark a character as boilerplate:
  * (a) a phrase of the YAML list (rules/kb/boilerplate.yaml; `…`, `YYYY`, `XX` placeholders);
  * (b) corpus frequency: text whose winnowing fingerprints occur in reports of at least
- *     max(commonMinUnits, commonShare × units) different units (the same rule cross-document-copy
- *     uses to keep shared text out of the copy ratio);
+ *     max(commonMinUnits, commonShare × units) different writers of the batch (the same rule
+ *     cross-document-copy uses to keep shared text out of the copy ratio), or that at least
+ *     `backgroundMinUnits` writers of the shipped background model use (docs/background-model.md), so
+ *     a small batch still knows what everyone writes;
  * (c) TF-IDF over jieba tokens (IDF as natural's TfIdf defines it): a sentence whose words are, on average, found in
  *     most reports (low IDF) and that states no number is generic.
  * Metrics: `metrics.boilerplate` (ratio per document and per top-level section, per signal).
@@ -21,6 +23,9 @@ import { compactProse, sectionAt, topSections, lowerBound, type CompactText } fr
 import { winnow } from "../fingerprint/winnow.js";
 import { commonThreshold } from "../fingerprint/copy-index.js";
 import { userRegExp } from "../text/safe-regex.js";
+import { backgroundMask, loadBackground, type BackgroundModel } from "../fingerprint/background.js";
+import { writerOf } from "../fingerprint/writer.js";
+import { citationMask } from "../fingerprint/citation.js";
 
 /**
  * Inverse document frequency exactly as natural's TfIdf computes it (1 + ln(N / (1 + df)), documents
@@ -53,6 +58,10 @@ const options = z
     commonMinUnits: z.number().int().min(2).default(3),
     /** … but never more than this many units: text in this many different units' reports is shared, whatever the archive size. */
     commonMaxUnits: z.number().int().min(2).default(10),
+    /** Background model (docs/background-model.md; same resolution as cross-document-copy's option); "" for none. */
+    backgroundFile: z.string().default("background/phrases.bin"),
+    /** Text used by at least this many writers of the model is common. */
+    backgroundMinUnits: z.number().int().min(2).max(255).default(3),
     /** TF-IDF is used from this many documents on (IDF means nothing on a handful). */
     tfidfMinDocs: z.number().int().min(2).default(5),
     /** A sentence is generic when its mean normalized IDF is below this (0 = words in every report, 1 = words in one). */
@@ -70,6 +79,13 @@ type Options = z.infer<typeof options>;
 
 interface Compiled extends Options {
   patterns: RegExp[];
+  backgroundPath: string;
+}
+
+/** A model path: absolute, `./x` relative to the rule file, else relative to rules/ ("" for none). */
+export function resolveBackgroundPath(file: string, env: CompileEnv): string {
+  if (!file) return "";
+  return isAbsolute(file) ? file : /^\.\.?[\\/]/.test(file) ? resolve(env.ruleFileDir, file) : join(env.builtinRulesDir, file);
 }
 
 const fileSchema = z.object({ phrases: z.array(z.string().min(1)).default([]), patterns: z.array(z.string().min(1)).default([]) }).strict();
@@ -85,18 +101,18 @@ export default defineCorpusCheck<Options, Compiled>({
     },
   },
   compile(o, env) {
-    return { ...o, patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env) };
+    return { ...o, patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env), backgroundPath: resolveBackgroundPath(o.backgroundFile, env) };
   },
   corpus(docs, c) {
     const compacts = docs.map((d) => compactProse(d.doc));
-    const masks = boilerplateMasks(docs, compacts, c);
+    const masks = boilerplateMasks(docs, compacts, { ...c, background: loadBackground(c.backgroundPath) });
     const findings: CorpusRawFinding[] = [];
     const metrics = new Map<number, Record<string, unknown>>();
     docs.forEach((d, i) => {
       if (!d.target) return;
       const m = masks.perDoc[i]!;
       metrics.set(i, { boilerplate: boilerplateMetrics(d.doc, compacts[i]!, m, masks.commonUnits, masks.tfidfUsed) });
-      findings.push(...sectionFindings(i, d.doc, compacts[i]!, m.any, c));
+      findings.push(...sectionFindings(i, d.doc, compacts[i]!, m.any, c, citationMask(d.doc, compacts[i]!)));
     });
     return { findings, metrics };
   },
@@ -112,11 +128,15 @@ export interface BoilerplateParams {
   commonMaxUnits: number;
   tfidfMinDocs: number;
   genericSpecificity: number;
+  /** Background model (null: the batch alone) and its writer threshold. */
+  background?: BackgroundModel | null;
+  backgroundMinUnits?: number;
 }
 
 type MaskSet = { perDoc: (Masks | null)[]; commonUnits: number; tfidfUsed: boolean };
 
 const docIds = new WeakMap<SegmentedDocument, number>();
+const backgroundIds = new Map<BackgroundModel, number>();
 let nextDocId = 0;
 /** The last result per batch (keyed by its first document, so it goes when the batch goes). */
 const lastMasks = new WeakMap<SegmentedDocument, { key: string; docs: SegmentedDocument[]; result: MaskSet }>();
@@ -136,6 +156,7 @@ export function boilerplateMasks(docs: readonly CorpusDocument[], compacts: Comp
     docs.map((d) => [id(d.doc), d.unit, d.target]),
     c.patterns.map((re) => [re.source, re.flags]),
     [c.k, c.guarantee, c.commonShare, c.commonMinUnits, c.commonMaxUnits, c.tfidfMinDocs, c.genericSpecificity],
+    [c.background ? backgroundIds.get(c.background) ?? (backgroundIds.set(c.background, backgroundIds.size), backgroundIds.size - 1) : -1, c.backgroundMinUnits ?? 0],
   ]);
   const hit = lastMasks.get(first);
   if (hit && hit.key === key && hit.docs.length === docs.length && hit.docs.every((d, i) => d === docs[i]!.doc)) return hit.result;
@@ -145,15 +166,21 @@ export function boilerplateMasks(docs: readonly CorpusDocument[], compacts: Comp
 }
 
 function computeMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams): MaskSet {
-  const units = new Set(docs.map((d) => d.unit)).size;
+  // Writers, not file names: one unit's reports of several years are one writer.
+  const writers = docs.map((d) => writerOf(d.doc, d.unit, d.path).key);
+  const units = new Set(writers).size;
   const commonUnits = commonThreshold(units, c);
-  const common = commonMasks(docs, compacts, c, commonUnits);
+  const common = commonMasks(docs, writers, compacts, c, commonUnits);
   const generic = docs.length >= c.tfidfMinDocs ? genericMasks(docs, compacts, c) : null;
   const perDoc = docs.map((d, i) => {
     if (!d.target) return null;
     const cp = compacts[i]!;
     const phrase = phraseMask(d.doc, cp, c.patterns);
     const corpus = common[i]!;
+    if (c.background) {
+      const bg = backgroundMask(c.background, cp.text, c.backgroundMinUnits ?? 3);
+      for (let x = 0; x < corpus.length; x++) corpus[x]! |= bg[x]!;
+    }
     const tfidf = generic?.[i] ?? new Uint8Array(cp.text.length);
     const any = new Uint8Array(cp.text.length);
     for (let x = 0; x < any.length; x++) any[x] = phrase[x]! | corpus[x]! | tfidf[x]!;
@@ -262,10 +289,10 @@ function advanceIndex(text: string, i: number, unicode: boolean): number {
 }
 
 /** (b) Characters covered by fingerprints that occur in ≥ commonUnits units. */
-function commonMasks(docs: readonly CorpusDocument[], compacts: CompactText[], c: BoilerplateParams, commonUnits: number): Uint8Array[] {
+function commonMasks(docs: readonly CorpusDocument[], writers: readonly string[], compacts: CompactText[], c: BoilerplateParams, commonUnits: number): Uint8Array[] {
   const fps = compacts.map((cp) => winnow(cp.text, c.k, Math.max(c.k, c.guarantee)));
   const unitIds = new Map<string, number>();
-  const unitOf = docs.map((d) => unitIds.get(d.unit) ?? (unitIds.set(d.unit, unitIds.size), unitIds.size - 1));
+  const unitOf = writers.map((w) => unitIds.get(w) ?? (unitIds.set(w, unitIds.size), unitIds.size - 1));
   const seen = new Map<number, Set<number>>();
   fps.forEach((f, i) => {
     for (const h of f.hashes) {
@@ -408,7 +435,7 @@ function boilerplateMetrics(doc: SegmentedDocument, cp: CompactText, m: Masks, c
 }
 
 /** Sections from each heading (any level) to the next heading; the part before the first heading is the opening and not judged. */
-function sectionFindings(docIndex: number, doc: SegmentedDocument, cp: CompactText, any: Uint8Array, c: Options): CorpusRawFinding[] {
+function sectionFindings(docIndex: number, doc: SegmentedDocument, cp: CompactText, any: Uint8Array, c: Options, cited: Uint8Array): CorpusRawFinding[] {
   const heads = doc.blocks.filter((b: Block) => b.kind === "heading");
   const out: CorpusRawFinding[] = [];
   heads.forEach((h, i) => {
@@ -417,12 +444,16 @@ function sectionFindings(docIndex: number, doc: SegmentedDocument, cp: CompactTe
     const b = lowerBound(cp.pos, end);
     let chars = 0;
     let bp = 0;
+    let quoted = 0;
     for (let x = a; x < b; x++) {
       if (cp.text.charCodeAt(x) === 0) continue;
       chars++;
       bp += any[x]!;
+      quoted += cited[x]!;
     }
     if (chars < c.sectionMinChars || bp < c.sectionRatio * chars) return;
+    // A glossary entry or a quoted text defines or cites: it is not the report's own template prose.
+    if (quoted >= 0.5 * chars) return;
     if (c.requireNoFacts && hasFact(doc, h.end, end)) return;
     const heading = h.text.trim();
     const lead = h.text.length - h.text.trimStart().length;

@@ -9,13 +9,13 @@
  * from elsewhere, the largest single source, and the same per top-level section. Batch output:
  * copy pairs and clusters of reports that copy each other (index.json).
  */
-import { basename, isAbsolute, join, resolve } from "node:path";
+import { basename } from "node:path";
 import { z } from "zod";
 import { defineCorpusCheck, type CorpusDocument, type CorpusRawFinding, type RawRelatedExternal } from "./define-check.js";
 import { compactProse, sectionAt, snapToBoundaries, toNormalizedSpan, topSections, type CompactText } from "../fingerprint/compact.js";
 import { commonThreshold, detectCopies, type CopyPassage } from "../fingerprint/copy-index.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
-import { boilerplateMasks, loadPhrasePatterns } from "./boilerplate.js";
+import { boilerplateMasks, loadPhrasePatterns, resolveBackgroundPath } from "./boilerplate.js";
 import { backgroundMask, loadBackground } from "../fingerprint/background.js";
 import { citationMask, sameFrameOtherFigures } from "../fingerprint/citation.js";
 import { higherLevel, shortName, writerOf, type Writer, type WriterLevel } from "../fingerprint/writer.js";
@@ -103,7 +103,7 @@ export default defineCorpusCheck<Options, Compiled>({
   compile: (o, env) => ({
     ...o,
     patterns: loadPhrasePatterns(o.phrasesFile, o.phrases, env),
-    backgroundPath: !o.backgroundFile ? "" : isAbsolute(o.backgroundFile) ? o.backgroundFile : /^\.\.?[\\/]/.test(o.backgroundFile) ? resolve(env.ruleFileDir, o.backgroundFile) : join(env.builtinRulesDir, o.backgroundFile),
+    backgroundPath: resolveBackgroundPath(o.backgroundFile, env),
   }),
   corpus(docs, o) {
     const compacts = docs.map((d) => compactProse(d.doc));
@@ -117,11 +117,11 @@ export default defineCorpusCheck<Options, Compiled>({
     );
     // Template text by any boilerplate signal (phrases, TF-IDF, corpus frequency), plus the detector's own
     // many-unit fingerprints, is not copying: passages mostly made of it are left out.
-    const masks = boilerplateMasks(docs, compacts, { ...o, k: o.commonK, guarantee: Math.max(o.commonK, o.commonGuarantee) });
+    const background = loadBackground(o.backgroundPath);
+    const masks = boilerplateMasks(docs, compacts, { ...o, k: o.commonK, guarantee: Math.max(o.commonK, o.commonGuarantee), background, backgroundMinUnits: o.backgroundMinUnits });
     for (const [i, m] of masks.perDoc.entries()) if (m) for (let x = 0; x < m.any.length; x++) res.common[i]![x]! |= m.any[x]!;
     // Background language of the shipped archive (many writers use it) and cited text (《titles》, quoted
     // provisions and statements, glossaries) are not copying either.
-    const background = loadBackground(o.backgroundPath);
     docs.forEach((d, i) => {
       if (!d.target) return;
       const common = res.common[i]!;

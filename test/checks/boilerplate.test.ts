@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCorpus } from "../helpers/corpus.js";
-import { seedText, SEEDS } from "../helpers/pipeline.js";
+import { ROOT, seedText, SEEDS } from "../helpers/pipeline.js";
 import { phraseRegExp } from "../../pipeline/checks/boilerplate.js";
 
 const FACTS = "区委常委会会议专题研究法治建设4次，区政府常务会议审议规范性文件12件，制定《番禺区法治政府建设实施方案》，区司法局组织执法人员培训3期。";
@@ -69,4 +71,20 @@ describe("boilerplate", () => {
     expect("亲自部署,亲自过问").toMatch(phraseRegExp("亲自部署、亲自过问"));
     expect("把(放管服)改革").toMatch(phraseRegExp("把（放管服）改革"));
   });
+
+  it("a glossary entry (名词解释) is a definition, not the report's template prose; the same text as a section is reported", () => {
+    const glossary = report("").replace("二、存在的不足和原因\n行政执法队伍专业化水平有待提高，全区持证执法人员仅占在编人员的62%。", "") + "\n附：名词解释\n1.严格规范公正文明执法\n" + TEMPLATE;
+    expect(runCorpus("boilerplate", [{ path: "g.txt", text: glossary }]).byPath.get("g.txt")!.map((f) => f.text)).toEqual([]);
+    const inBody = glossary.replace("附：名词解释\n", "");
+    expect(runCorpus("boilerplate", [{ path: "b.txt", text: inBody }]).byPath.get("b.txt")!.map((f) => f.text)).toEqual(["1.严格规范公正文明执法"]);
+  });
+
+  it("knows from the background model what many units write, even in a batch of one (real text: 丹东市 2025 政府工作报告)", () => {
+    const text = readFileSync(join(ROOT, "test/fixtures/checks/cross-document-copy/central-formulation-two-units/dandong-2025.txt"), "utf8");
+    const withModel = runCorpus("boilerplate", [{ path: "d.txt", text }]).metrics[0]!.boilerplate as Metrics;
+    const without = runCorpus("boilerplate", [{ path: "d.txt", text }], { backgroundFile: "" }).metrics[0]!.boilerplate as Metrics;
+    expect(without.bySignal.corpus).toBe(0);
+    expect(withModel.bySignal.corpus).toBeGreaterThan(0.2);
+  });
 });
+
