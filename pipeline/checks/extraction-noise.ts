@@ -99,6 +99,9 @@ export default defineCheck({
  * whose original positions have a line break between them. The finding covers both characters, so its
  * original text shows the break (`构\n\n 建`).
  */
+/** Longest line read as a run-in heading or lead line. */
+const HEADING_LINE_MAX = 40;
+
 function brokenLines(unitStart: number, text: string, original: string, sources: number[], isChrome: (s: number, e: number) => boolean): RawFinding[] {
   const out: RawFinding[] = [];
   for (let i = 0; i + 1 < text.length; i++) {
@@ -109,11 +112,12 @@ function brokenLines(unitStart: number, text: string, original: string, sources:
     if (!/[\r\n]/.test(gap)) continue;
     if (/[\r\n]/.test(text[i]!) || /[\r\n]/.test(text[i + 1]!)) continue;
     if (isChrome(i, i + 2)) continue;
-    // A whole line without a sentence end before the break is a run-in heading or lead line
-    // (——突出抓经济运行，稳增长取得新成效 / 第一，聚焦高质量发展抓转型图振兴) followed by its paragraph,
-    // not a sentence cut in two.
-    const line = original.slice(original.lastIndexOf("\n", a) + 1, a + 1);
-    if (line.trim().length > 0 && !/[。！？!?；;]/u.test(line)) continue;
+    // A short whole line without a sentence end, ending on a full clause, before the break is a
+    // run-in heading or lead line (——突出抓经济运行，稳增长取得新成效 / 第一，聚焦高质量发展抓转型图振兴)
+    // followed by its paragraph, not a sentence cut in two. A long PDF line (a paragraph's first
+    // line) or one ending on a comma is still a broken sentence.
+    const line = original.slice(original.lastIndexOf("\n", a) + 1, a + 1).trim();
+    if (line.length > 0 && line.length <= HEADING_LINE_MAX && !/[。！？!?；;]/u.test(line) && !/[，,、：:（(“《]$/u.test(line)) continue;
     out.push({
       span: [i, i + 2],
       messageId: "broken-line",

@@ -35,6 +35,11 @@ ruleTester.run("extraction-noise", {
       text: "（一）依法全面履行政府职能。一是完善工作机制。深化行政审批制度改革，探索构\n\n 建分类快审机制，推行联合勘踏测绘验收工作机制。",
       findings: [{ text: "构\n\n 建", evidence: { kind: "broken-line" } }],
     },
+    {
+      name: "a long PDF line without a full stop broken mid-word is still a broken sentence (seed 003)",
+      text: "2019 年我市法治政府建设工作虽然取得了一定成效,但对标对表国内一流地区,仍然存在一些薄弱环节和不足,主要体现在以下方面:一是全面落实党政主要负责人履行推进法治\n\n 建设第一责任人制度有待进一步深化。",
+      findings: [{ text: "治\n\n 建", evidence: { kind: "broken-line" } }],
+    },
     { name: "a heading marker split over two lines (gwr2026 云南)", text: "（二）产业发展提质增效。\n（\n三）改革开放持续深化、互促共进。", findings: [{ text: "（\n三）", evidence: { kind: "split-marker", marker: "（三）" } }] },
   ],
 });
