@@ -441,14 +441,15 @@ export async function runSubset(labels: readonly Label[]): Promise<SubsetResult>
 }
 
 /** The baseline the subset has now (for `npm run bench:labelled -- --update-baseline`). */
-export function currentBaseline(r: SubsetResult): FixtureBaseline {
+export function currentBaseline(r: SubsetResult, acceptMissing = false): FixtureBaseline {
   // Keep what was protected before (a label removed since is simply never matched), add what is quiet now,
   // drop what fires again at error/warning (listed by --update-baseline so nobody loses one silently).
   const silent = new Set([...r.baseline.silentFalse, ...quietFalse(r.match).map(labelKey)]);
   for (const m of r.match.findings) if (m.label?.label === "FALSE" && m.finding.severity !== "info") silent.delete(labelKey(m.label));
   return {
     silentFalse: [...silent].sort(),
-    trueMissing: [...new Set(r.match.vanished.filter((l) => l.label === "TRUE").map(labelKey))].sort(),
+    // A TRUE finding that disappeared is a regression to fix, not to record: it enters the baseline only when asked.
+    trueMissing: [...new Set(r.match.vanished.filter((l) => l.label === "TRUE").map(labelKey))].filter((k) => acceptMissing || r.baseline.trueMissing.includes(k)).sort(),
   };
 }
 

@@ -16,6 +16,7 @@
  *   --info-sample N                deterministic sample of N info findings → bench/labelled/info-sample.jsonl
  *                                  (judged rows already there are kept)
  *   --update-baseline              rewrite test/fixtures/labelled/baseline.json from the in-repo subset
+ *                                  (--accept-missing also records TRUE findings that disappeared as known)
  *   --include-info                 unjudged lists (printed, --write-unjudged) include info findings
  *   --skip-profile                 do not run bench/profile-accuracy.ts (its summary is printed when it exists)
  */
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
       "update-baseline": { type: "boolean" },
       "skip-profile": { type: "boolean" },
       "include-info": { type: "boolean" },
+      "accept-missing": { type: "boolean" },
     },
   });
   const log = (s: string) => (values.json ? process.stderr : process.stdout).write(s + "\n");
@@ -71,11 +73,11 @@ async function main(): Promise<void> {
 
   if (values["update-baseline"]) {
     const r = await runSubset(labels.labels);
-    const b = currentBaseline(r);
+    const b = currentBaseline(r, Boolean(values["accept-missing"]));
     writeFileSync(BASELINE_FILE, JSON.stringify(b, null, 2) + "\n");
     log(`${BASELINE_FILE}: ${b.silentFalse.length} FALSE-judged findings silent and protected, ${b.trueMissing.length} TRUE-judged findings missing (${r.docs.length} documents)`);
     for (const m of r.falseBack) log(`  no longer protected (fires again): ${m.doc.path} ${m.finding.ruleId} ${m.finding.start}-${m.finding.end} «${m.finding.text}»`);
-    for (const l of r.match.vanished.filter((l) => l.label === "TRUE")) log(`  TRUE missing: ${l.path} ${l.rule} ${l.start}-${l.end} «${l.text}»`);
+    for (const l of r.match.vanished.filter((l) => l.label === "TRUE")) log(`  TRUE missing (a regression${values["accept-missing"] ? ", recorded as known" : "; --accept-missing records it as known"}): ${l.path} ${l.rule} ${l.start}-${l.end} «${l.text}» (${l.source})`);
     return;
   }
 
