@@ -98,7 +98,7 @@ async function loadArchive(dir: string, processed: ProcessedDocument[], res: Run
         doc,
         unit: p.unit ?? file,
         reportYear: p.reportYear,
-        publishedDate: p.date ?? p.postedDate,
+        publishedDate: p.postedDate ?? p.date,
         target: false,
       });
     } catch {

@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { glob } from "tinyglobby";
-import type { DocumentMeta } from "./model/document.js";
+import type { DocumentMeta, ProfileOverrides } from "./model/document.js";
 import type { InputError } from "./model/finding.js";
 import { supportedExtensions } from "./formats/index.js";
 import { overridesFrom } from "./stages/profile.js";
@@ -59,11 +59,15 @@ async function walk(dir: string, exts: Set<string>): Promise<string[]> {
 export class IndexTsvCache {
   private readonly dirs = new Map<string, Promise<Map<string, DocumentMeta>>>();
 
+  /** @param overrides profile fields given on the command line: they win over index.tsv for every file. */
+  constructor(private readonly overrides: ProfileOverrides = {}) {}
+
   async metaFor(file: string): Promise<DocumentMeta> {
     const dir = resolve(dirname(file));
     let table = this.dirs.get(dir);
     if (!table) this.dirs.set(dir, (table = readIndexTsv(join(dir, "index.tsv"))));
-    return (await table).get(basename(file)) ?? {};
+    const meta = (await table).get(basename(file)) ?? {};
+    return Object.keys(this.overrides).length ? { ...meta, profile: { ...meta.profile, ...this.overrides } } : meta;
   }
 }
 

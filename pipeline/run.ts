@@ -6,7 +6,7 @@
  */
 import PQueue from "p-queue";
 import type { DocumentResult, InputError, Lang, ReportModel } from "./model/finding.js";
-import type { SegmentedDocument } from "./model/document.js";
+import type { ProfileOverrides, SegmentedDocument } from "./model/document.js";
 import type { ResolvedRuleSet } from "./ruleset/types.js";
 import { ingest } from "./stages/ingest.js";
 import { normalize } from "./stages/normalize.js";
@@ -43,6 +43,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** Archive index (SQLite, `report-qc audit`) whose documents are reference documents too; without `corpus`, instead of corpus/. */
   index?: string;
+  /** Profile fields fixed for every input (CLI --genre, --doc-date, --report-year, --unit); they win over index.tsv and the text. */
+  profile?: ProfileOverrides;
 }
 
 export interface ProcessedDocument {
@@ -95,7 +97,8 @@ function describeDocument(doc: SegmentedDocument, ruleset: ResolvedRuleSet, res:
     unit: p.unit,
     province: p.province,
     reportYear: p.reportYear,
-    publishedDate: p.date ?? p.postedDate,
+    // Publication date as before the profile (schemaVersion 1): the posting date, else the document's own date.
+    publishedDate: p.postedDate ?? p.date,
     profile: p,
     chars: reportChars(doc),
     ruleset: ruleset.id,
@@ -112,7 +115,7 @@ export async function runPipeline(inputs: string[], options: RunOptions): Promis
   // Rule sets are loaded and validated here first, also with a pool: RuleSetLoadError before any document is read.
   const res = prepareRun(options, jobs > 1);
   const { files, errors } = await expandInputs(inputs);
-  const metaCache = new IndexTsvCache();
+  const metaCache = new IndexTsvCache(options.profile);
   if (jobs > 1 && files.length >= Math.max(2, options.minFilesForPool ?? 2)) {
     const { runInPool } = await import("./pool/run-pool.js");
     const { slots, fileErrors } = await runInPool(files, metaCache, options, Math.min(jobs, files.length));

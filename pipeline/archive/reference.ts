@@ -19,7 +19,7 @@ export function referenceDocument(a: ArchivedDocument, segmenter: Segmenter): Co
     doc,
     unit: p.unit ?? a.path,
     reportYear: p.reportYear,
-    publishedDate: p.date ?? p.postedDate,
+    publishedDate: p.postedDate ?? p.date,
     target: false,
   };
 }

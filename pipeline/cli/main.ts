@@ -6,6 +6,8 @@ import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { overridesFrom } from "../stages/profile.js";
+import type { ProfileOverrides } from "../model/document.js";
 import cliProgress from "cli-progress";
 import type { Lang, ReportModel } from "../model/finding.js";
 import { runPipeline } from "../run.js";
@@ -43,6 +45,11 @@ interface CheckFlags {
   maxSize: string;
   /** Archive index (report-qc audit) used as reference archive. */
   index?: string;
+  /** Profile overrides for every input. */
+  genre?: string;
+  docDate?: string;
+  reportYear?: string;
+  unit?: string;
 }
 
 /** Default archive index of `audit` (and of nothing else: `check` uses an index only when given). */
@@ -87,6 +94,10 @@ Examples:
     .option("--index <db>", "archive index built by `report-qc audit`: its documents are the reference archive (instead of the bundled corpus/; add --corpus DIR for both)")
     .option("--max-size <MB>", "refuse input files larger than this (E_TOO_LARGE in errors)", "32")
     .option("--exit-zero", "exit 0 even when error findings exist (configuration errors still exit 2)")
+    .option("--genre <genre>", "document genre for every input, instead of the one read from the text: law-gov-report (法治政府建设年度报告), gov-work-report (政府工作报告), info-disclosure-report, statistical-communique, news, interpretation (解读), template (范文), other")
+    .option("--doc-date <date>", "the documents' own date (delivery or signature, e.g. 2019-01-08): dates plenary-session clauses and terms")
+    .option("--report-year <year>", "the year the documents report on (the plan year is the next)")
+    .option("--unit <name>", "the issuing unit (its level and province follow from the name)")
     .addHelpText(
       "after",
       `
@@ -299,6 +310,15 @@ async function runAuditCommand(inputs: string[], flags: AuditFlags, stdout: Node
   return flags.exitZero ? EXIT.ok : exitCodeFor(model);
 }
 
+/** `--genre`, `--doc-date`, `--report-year`, `--unit` → profile overrides (a bad value is a usage error). */
+function profileFlags(flags: CheckFlags): { profile?: ProfileOverrides } {
+  const profile = overridesFrom({ genre: flags.genre, doc_date: flags.docDate, report_year: flags.reportYear, unit: flags.unit });
+  if (flags.genre && !profile.genre) throw new Error(`--genre: unknown genre "${flags.genre}" (law-gov-report, gov-work-report, info-disclosure-report, statistical-communique, news, interpretation, template, other)`);
+  if (flags.docDate && !profile.date) throw new Error(`--doc-date: not a date: "${flags.docDate}" (example: 2019-01-08)`);
+  if (flags.reportYear && profile.reportYear === undefined) throw new Error(`--report-year: not a year: "${flags.reportYear}"`);
+  return Object.keys(profile).length ? { profile } : {};
+}
+
 async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
   const formats = parseFormats(flags.format);
   if (flags.index && !existsSync(flags.index)) throw new Error(`archive index not found: ${flags.index} (build it with: report-qc audit DIR --index ${flags.index})`);
@@ -320,6 +340,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
     ...(flags.rules ? { rules: flags.rules } : {}),
     ...(flags.corpus !== undefined ? { corpus: flags.corpus } : {}),
     ...(flags.index ? { index: flags.index } : {}),
+    ...profileFlags(flags),
     onProgress(done, total, path) {
       if (!bar) return;
       if (!started) {

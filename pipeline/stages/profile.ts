@@ -234,7 +234,7 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
   if (ov.genre) {
     genre = ov.genre;
     subKind = genre === "other" ? (ov.subKind ?? subKind ?? "unknown") : undefined;
-    genreEvidence = { source: "override", text: ov.genre };
+    genreEvidence = { source: "override", text: ov.subKind && ov.genre === "other" ? `${ov.genre}/${ov.subKind}` : ov.genre };
     overridden.push("genre");
   }
 
@@ -276,10 +276,12 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
     if (m) addDate("meta-title", isoOf(m), { text: m.text });
   }
   // Posting dates: 发布时间 lines, then metadata known outside the text.
+  // Metadata from outside the text (index.tsv, HTML, front matter) first, as the user gave it.
   const postedLine = postedDateLine(doc);
-  const posted = postedLine?.date ?? toIsoDate(meta.publishedDate);
+  const postedMeta = toIsoDate(meta.publishedDate);
+  const posted = postedMeta ?? postedLine?.date ?? null;
+  if (postedMeta) addDate("metadata", postedMeta, { text: meta.publishedDate! });
   if (postedLine) addDate("published", postedLine.date, postedLine);
-  else if (posted) addDate("metadata", posted, { text: meta.publishedDate ?? posted });
   const own = candidates.find((c) => c.source !== "published" && c.source !== "metadata" && c.source !== "index") ?? null;
   if (ov.date) overridden.push("date");
 

@@ -2,6 +2,7 @@
  * @fileoverview UI text of the HTML reports, Chinese by default, English with --lang en.
  */
 import type { CheckType, Lang, Severity } from "../../model/finding.js";
+import type { DocumentProfile } from "../../model/document.js";
 
 export const CHECK_LABELS: Record<Lang, Record<CheckType, { name: string; tag: string }>> = {
   zh: {
@@ -68,9 +69,77 @@ export function provinceLabel(lang: Lang, p: string | null): string {
   return PROVINCES[p.toLowerCase()] ?? p;
 }
 
+const PROFILE_LABELS = {
+  zh: {
+    genre: {
+      "law-gov-report": "法治政府建设年度报告",
+      "gov-work-report": "政府工作报告",
+      "info-disclosure-report": "政府信息公开年度报告",
+      "statistical-communique": "统计公报",
+      other: "其他",
+      news: "新闻报道",
+      interpretation: "解读",
+      template: "范文/模板",
+      unknown: "未识别",
+    },
+    source: {
+      override: "用户指定", delivery: "会议日期", "date-line": "标题下日期", signature: "落款", written: "成文日期", title: "标题", "meta-title": "外部标题",
+      opening: "开头", heading: "小标题", body: "正文", metadata: "元数据", published: "发布时间", index: "index.tsv",
+    },
+    level: { national: "国家级", province: "省级", city: "市级", county: "县级", township: "乡镇/街道", department: "部门" },
+    issue: { truncated: "结尾不完整", omitted: "有内容略去（略）", excerpt: "节选", "no-body": "无正文", short: "篇幅过短" },
+    complete: "完整",
+    noOwnDate: "未见文件自身日期",
+    posted: "发布",
+    plan: "计划",
+  },
+  en: {
+    genre: {
+      "law-gov-report": "rule-of-law government annual report",
+      "gov-work-report": "government work report",
+      "info-disclosure-report": "information disclosure annual report",
+      "statistical-communique": "statistical communiqué",
+      other: "other",
+      news: "news article",
+      interpretation: "interpretation (解读)",
+      template: "template",
+      unknown: "not recognised",
+    },
+    source: {
+      override: "set by user", delivery: "delivery date", "date-line": "date under the title", signature: "signature", written: "成文日期", title: "title", "meta-title": "external title",
+      opening: "opening", heading: "heading", body: "body", metadata: "metadata", published: "posted", index: "index.tsv",
+    },
+    level: { national: "national", province: "province", city: "city", county: "county", township: "township", department: "department" },
+    issue: { truncated: "truncated ending", omitted: "parts left out (略)", excerpt: "excerpt", "no-body": "no body", short: "very short" },
+    complete: "complete",
+    noOwnDate: "no date of its own",
+    posted: "posted",
+    plan: "plan",
+  },
+} as const;
+
+/** The document profile as header facts (genre, date and source, period, unit level, completeness). */
+export function profileFacts(lang: Lang, p: DocumentProfile): { genre: string; date: string; period: string; level: string; completeness: string } {
+  const L = PROFILE_LABELS[lang];
+  const src = (s: string | null) => (s ? ((L.source as Record<string, string>)[s] ?? s) : "");
+  const genre = p.genre === "other" ? `${L.genre.other}（${L.genre[p.subKind ?? "unknown"]}）` : L.genre[p.genre];
+  const posted = p.postedDate ? `；${L.posted} ${p.postedDate}` : "";
+  const date = p.date ? `${p.date}（${src(p.dateSource)}）${posted}` : `${L.noOwnDate}${posted}`;
+  const years = p.reviewPeriod ? (p.reviewPeriod[0] === p.reviewPeriod[1] ? `${p.reviewPeriod[0]}` : `${p.reviewPeriod[0]}–${p.reviewPeriod[1]}`) : "";
+  const period = [years, p.planYear !== null ? `${L.plan} ${p.planYear}` : ""].filter(Boolean).join(" → ");
+  const level = p.level ? L.level[p.level] : "";
+  const completeness = p.complete ? L.complete : p.completeness.map((c) => `${L.issue[c.issue]}${c.text ? `「${c.text}」` : ""}`).join("；");
+  return { genre, date, period, level, completeness };
+}
+
 export const UI = {
   zh: {
     reviewTitle: "审查意见",
+    genre: "文种",
+    docDate: "文件日期",
+    period: "回顾期 → 计划",
+    level: "层级",
+    completeness: "完整性",
     unit: "单位",
     province: "省份",
     year: "报告年度",
@@ -142,6 +211,11 @@ export const UI = {
   },
   en: {
     reviewTitle: "Review",
+    genre: "Genre",
+    docDate: "Document date",
+    period: "Period reviewed → plan",
+    level: "Level",
+    completeness: "Completeness",
     unit: "Unit",
     province: "Province",
     year: "Report year",

@@ -13,7 +13,7 @@ import { alignTexts } from "./align.js";
 import { docRatio, severityCounts, type ReportSource } from "./data.js";
 import { cspMeta, esc } from "./escape.js";
 import { renderEvidence } from "./evidence.js";
-import { checkLabel, provinceLabel, SEVERITY_LABELS, sourceFormLabel, ui } from "./i18n.js";
+import { checkLabel, profileFacts, provinceLabel, SEVERITY_LABELS, sourceFormLabel, ui } from "./i18n.js";
 import { lineSpans, renderSpans, type AnnotatedSpan } from "./spans.js";
 
 export interface ReviewContext {
@@ -115,11 +115,16 @@ export function formatReviewHtml(doc: DocumentResult, source: ReportSource | und
   const bp = docRatio(doc, "boilerplate");
   const fact = (k: string, v: string | number | null | undefined) => (v === null || v === undefined || v === "" ? "" : `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`);
   const title = doc.title ?? doc.path;
+  const pf = doc.profile ? profileFacts(lang, doc.profile) : null;
   const facts = [
-    fact(t.unit, doc.unit),
+    pf ? fact(t.genre, pf.genre) : "",
+    pf ? fact(t.docDate, pf.date) : "",
+    pf ? fact(t.period, pf.period) : "",
+    pf ? fact(t.completeness, pf.completeness) : "",
+    fact(t.unit, pf?.level ? `${doc.unit ?? ""}（${pf.level}）` : doc.unit),
     fact(t.province, provinceLabel(lang, doc.province)),
     fact(t.year, doc.reportYear),
-    fact(t.published, doc.publishedDate),
+    pf ? "" : fact(t.published, doc.publishedDate),
     fact(t.ruleset, doc.ruleset),
     fact(t.chars, doc.chars),
     fact(t.copyRatio, pct(copy)),
