@@ -77,6 +77,7 @@ export default defineCheck({
         // Page chrome (navigation, comment widgets, footers) is not the report: it yields no findings.
         if (chrome.some((n) => n.start < unit.start + m.index + m[0].length && unit.start + m.index < n.end)) continue;
         if (kind === "masked-number" && isMaskedIdentifier(unit.text, m.index, m.index + m[0].length)) continue;
+        if (kind === "someone" && isAnonymisedName(unit.text, m.index, m.index + m[0].length)) continue;
         hits.push(trimStrayLetters({ start: m.index, end: m.index + m[0].length, kind }, m[0]));
       }
     }
@@ -115,6 +116,22 @@ function isMaskedIdentifier(text: string, start: number, end: number): boolean {
   if (/[A-Za-z0-9@._-]$/u.test(before) || /^[A-Za-z0-9@]/u.test(after)) return true;
   return /\p{Script=Han}/u.test(before);
 }
+
+/**
+ * 王某某 / 李某某诉某区政府: a case told with the party's surname kept and the given name replaced is
+ * anonymisation of personal data, not a blank (某某部门, 于某某日 are). The surnames are the closed
+ * class of common Chinese family names, without those that are also prepositions or conjunctions
+ * (于, 向, 和, 时 …: 向某某部门 is a blank); 某某 after one of them is a person unless a date part or a
+ * measure word follows.
+ */
+function isAnonymisedName(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 1), start);
+  const after = text.slice(end, end + 1);
+  return before !== "" && SURNAMES.includes(before) && !MEASURE_AFTER.test(after);
+}
+
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池乐匡钮湛勾";
 
 /** What follows a masked number: a measure word, a unit, a date part or a percent sign. */
 const MEASURE_AFTER = /^[次件个人项家名条户所座起宗场台辆套批份篇期天元万亿千百十余多年月日号%％‰岁亩吨米]/u;
