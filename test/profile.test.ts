@@ -1,0 +1,160 @@
+/**
+ * The document profile (pipeline/stages/profile.ts) on real text: the seeds in corpus/, excerpts of
+ * gwr2026 and lawtext documents (test/fixtures/profile/, byte-identical heads of the originals) and
+ * short news / 解读 / excerpt texts. Genre, own date and its source, period and plan year, unit and
+ * level, completeness, and the user's overrides (index.tsv, front matter, CLI via IndexTsvCache).
+ */
+import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { DocumentProfile } from "../pipeline/model/document.js";
+import { ingest } from "../pipeline/stages/ingest.js";
+import { normalize } from "../pipeline/stages/normalize.js";
+import { segment } from "../pipeline/stages/segment.js";
+import { levelOf, overridesFrom, profile, profileOf } from "../pipeline/stages/profile.js";
+import { createSegmenter } from "../pipeline/segmenter/index.js";
+import { IndexTsvCache } from "../pipeline/inputs.js";
+import { CORPUS, ROOT, segmentText } from "./helpers/pipeline.js";
+
+const FIXTURES = join(ROOT, "test", "fixtures", "profile");
+const segmenter = createSegmenter("node-rs");
+
+async function profileFile(path: string, cache = new IndexTsvCache()): Promise<DocumentProfile> {
+  const raw = await ingest(path, await cache.metaFor(path));
+  return profile(segment(normalize(raw), segmenter)).profile!;
+}
+const fixture = (name: string, cache?: IndexTsvCache) => profileFile(join(FIXTURES, name), cache);
+
+describe("profile: seeds (法治政府建设年度报告)", () => {
+  it("000: posted 2021-12-13 on a web page, no date of its own; reviews 2021, plans 2022", async () => {
+    const p = await profileFile(join(CORPUS, "000_c49e41131fdb983c.txt"));
+    expect(p).toMatchObject({ genre: "law-gov-report", date: null, postedDate: "2021-12-13", reviewPeriod: [2021, 2021], reportYear: 2021, planYear: 2022, level: "county", province: "guangdong", complete: true });
+  });
+  it("001: the signature date is the own date", async () => {
+    const p = await profileFile(join(CORPUS, "001_fd56e537edcebdc8.txt"));
+    expect(p).toMatchObject({ genre: "law-gov-report", date: "2021-12-15", dateSource: "signature", reportYear: 2021, planYear: 2022, level: "township" });
+    const sig = p.dateCandidates.find((d) => d.source === "signature")!;
+    expect(sig.text).toBe("2021年12月15日");
+  });
+  it("002: a 成文日期 line dates the document (a 发布时间 line would only post it)", async () => {
+    const p = await profileFile(join(CORPUS, "002_88355d0e2550c175.txt"));
+    expect(p).toMatchObject({ genre: "law-gov-report", date: "2021-02-18", dateSource: "written", reportYear: 2020, planYear: 2021, level: "department", province: "hubei" });
+  });
+  it("003: PDF extraction signed 2020-01-10, the body reviews 2019", async () => {
+    const p = await profileFile(join(CORPUS, "003_8388e48a1664613c.txt"));
+    expect(p).toMatchObject({ genre: "law-gov-report", date: "2020-01-10", dateSource: "signature", reportYear: 2019, planYear: 2020, level: "city" });
+  });
+  it("index.tsv unit/province/report_year are the user's word (overridden)", async () => {
+    const p = await profileFile(join(CORPUS, "004_b7fad94994891559.txt"));
+    expect(p.overridden).toEqual(expect.arrayContaining(["unit", "province", "reportYear"]));
+    expect(p).toMatchObject({ unit: "广州市荔湾区人民政府东漖街道办事处", unitSource: "override", level: "township", reportYear: 2024 });
+  });
+});
+
+describe("profile: 政府工作报告 (gwr2026, lawtext)", () => {
+  it("gwr2026 上海: delivered 2026-02-03 (subtitle), posted 2026-02-09 (时间: line); reviews 2025, plans 2026", async () => {
+    const p = await fixture("gwr2026-shanghai.txt");
+    expect(p).toMatchObject({ genre: "gov-work-report", date: "2026-02-03", dateSource: "delivery", postedDate: "2026-02-09", reviewPeriod: [2025, 2025], reportYear: 2025, planYear: 2026, unit: "上海市人民政府", level: "province", province: "shanghai" });
+  });
+  it("lawtext 019 三亚: the front matter title is not the unit; the subtitle's congress names the city", async () => {
+    const p = await fixture("lawtext-019-sanya.md");
+    expect(p).toMatchObject({ genre: "gov-work-report", date: "2023-01-07", dateSource: "delivery", reportYear: 2022, planYear: 2023, unit: "三亚市人民政府", unitSource: "delivery", level: "city" });
+    expect(p.unit).not.toMatch(/title/u);
+  });
+  it("lawtext 068 岳阳: a congress in December reviews the year it meets in (2023-12-31 → reviews 2023, plans 2024)", async () => {
+    const p = await fixture("lawtext-068-yueyang-december.md");
+    expect(p).toMatchObject({ genre: "gov-work-report", date: "2023-12-31", reportYear: 2023, planYear: 2024, unit: "岳阳市人民政府" });
+  });
+  it("lawtext 218 四川: the delivery line (2020-05-09) beats the title year of the collection (2019年…工作报告)", async () => {
+    const p = await fixture("lawtext-218-sichuan.md");
+    expect(p).toMatchObject({ genre: "gov-work-report", date: "2020-05-09", dateSource: "delivery", reportYear: 2019, planYear: 2020, unit: "四川省人民政府", level: "province", province: "sichuan" });
+  });
+  it("lawtext 220 四川 2023 (换届): a five-year review, 2018–2022", async () => {
+    const p = await fixture("lawtext-220-sichuan-five-year.md");
+    expect(p).toMatchObject({ date: "2023-01-11", reviewPeriod: [2018, 2022], reportYear: 2022, planYear: 2023 });
+  });
+  it("lawtext 242 浙江: no place in title or subtitle; the speaker names the unit (我代表浙江省人民政府); no own date, the title year is the delivery year", async () => {
+    const p = await fixture("lawtext-242-zhejiang.md");
+    expect(p).toMatchObject({ genre: "gov-work-report", date: null, reportYear: 2018, planYear: 2019, unit: "浙江省人民政府", unitSource: "opening", level: "province" });
+  });
+  it("the plan year is never a long-range goal (二〇三五年远景目标, 十四五)", () => {
+    const text = ["某市政府工作报告", "——2021年1月20日在某市第十五届人民代表大会第五次会议上", "各位代表：", "一、2020年工作回顾", "2020年，全市经济运行稳中向好。", "二、二〇三五年远景目标和“十四五”时期主要目标", "到二〇三五年，基本实现社会主义现代化。", "三、2021年工作安排", "2021年，我们将坚持稳中求进。"].join("\n");
+    expect(profileOf(segmentText(text))).toMatchObject({ planYear: 2021, reportYear: 2020 });
+  });
+});
+
+describe("profile: 统计公报", () => {
+  it("lawtext 001: the date line under the issuer dates it (2002-02-28); reviews 2001; national", async () => {
+    const p = await fixture("lawtext-001-communique.md");
+    expect(p).toMatchObject({ genre: "statistical-communique", date: "2002-02-28", dateSource: "date-line", reportYear: 2001, planYear: null, unit: "国家统计局", level: "national", province: null });
+  });
+});
+
+describe("profile: other genres and completeness", () => {
+  it("a news article about a report is news, whatever its title names", async () => {
+    const p = await fixture("news-about-report.txt");
+    expect(p).toMatchObject({ genre: "other", subKind: "news" });
+    expect(p.genreEvidence?.text).toMatch(/本报讯|记者/u);
+  });
+  it("一图读懂 / 解读 is an interpretation", async () => {
+    expect(await fixture("interpretation.txt")).toMatchObject({ genre: "other", subKind: "interpretation" });
+  });
+  it("an excerpt (（节选）) that stops mid-sentence is incomplete, with the evidence", async () => {
+    const p = await fixture("truncated-excerpt.txt");
+    expect(p.genre).toBe("law-gov-report");
+    expect(p.complete).toBe(false);
+    expect(p.completeness.map((c) => c.issue).sort()).toEqual(["excerpt", "truncated"]);
+    expect(p.completeness.find((c) => c.issue === "excerpt")!.text).toBe("（节选）");
+  });
+  it("parts left out with （略） make it incomplete", async () => {
+    const p = await fixture("omitted-parts.txt");
+    expect(p).toMatchObject({ genre: "law-gov-report", complete: false, date: "2022-01-20" });
+    expect(p.completeness[0]).toMatchObject({ issue: "omitted", text: "（略）" });
+  });
+  it("a very short text is not a complete report", () => {
+    expect(profileOf(segmentText("某区2021年度法治政府建设情况报告\n一、主要工作\n二、存在问题\n"))).toMatchObject({ complete: false });
+  });
+});
+
+describe("profile: overrides", () => {
+  it("front matter keys (genre, report_year, doc_date) win over the text", async () => {
+    const p = await fixture("front-matter-overrides.md");
+    expect(p).toMatchObject({ genre: "other", subKind: "interpretation", date: "2021-02-01", dateSource: "override", reportYear: 2020, planYear: 2021 });
+    expect(p.overridden).toEqual(expect.arrayContaining(["genre", "date", "reportYear"]));
+  });
+  it("index.tsv columns genre / doc_date / level / complete; a bare `year` column is only a hint", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rqc-profile-"));
+    copyFileSync(join(FIXTURES, "truncated-excerpt.txt"), join(dir, "a.txt"));
+    copyFileSync(join(FIXTURES, "lawtext-019-sanya.md"), join(dir, "b.md"));
+    writeFileSync(join(dir, "index.tsv"), "file\tgenre\tdoc_date\tcomplete\tyear\na.txt\t法治政府建设年度报告\t2023-01-20\t是\t\nb.md\t\t\t\t2024\n");
+    const a = await profileFile(join(dir, "a.txt"));
+    expect(a).toMatchObject({ genre: "law-gov-report", date: "2023-01-20", dateSource: "override", complete: true });
+    const b = await profileFile(join(dir, "b.md"));
+    // lawtext's `year` (the file-name year) does not override what the text says.
+    expect(b).toMatchObject({ reportYear: 2022, planYear: 2023, overridden: [] });
+  });
+  it("CLI overrides (IndexTsvCache(overrides)) apply to every file and win over index.tsv", async () => {
+    const cache = new IndexTsvCache(overridesFrom({ genre: "gov-work-report", doc_date: "2019-01-08", report_year: "2018", unit: "杭州市人民政府" }));
+    const p = await profileFile(join(FIXTURES, "interpretation.txt"), cache);
+    expect(p).toMatchObject({ genre: "gov-work-report", date: "2019-01-08", reportYear: 2018, planYear: 2019, unit: "杭州市人民政府", level: "city" });
+  });
+  it("genre names: ids, Chinese names and sub-kinds", () => {
+    expect(overridesFrom({ genre: "统计公报" })).toEqual({ genre: "statistical-communique" });
+    expect(overridesFrom({ genre: "news" })).toEqual({ genre: "other", subKind: "news" });
+    expect(overridesFrom({ genre: "nonsense", report_year: "abc" })).toEqual({});
+  });
+});
+
+describe("levelOf", () => {
+  it.each([
+    ["国务院", "national"],
+    ["广东省人民政府", "province"],
+    ["上海市人民政府", "province"],
+    ["海西蒙古族藏族自治州人民政府", "city"],
+    ["广州市番禺区人民政府", "county"],
+    ["韶关市武江区西联镇人民政府", "township"],
+    ["广州市荔湾区人民政府东漖街道办事处", "township"],
+    ["中共洪山区委全面依法治区委员会办公室", "department"],
+  ])("%s → %s", (unit, level) => expect(levelOf(unit)).toBe(level));
+});
