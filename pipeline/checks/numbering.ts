@@ -214,7 +214,10 @@ export default defineCheck({
           }
         }
       }
-      const continues = !isRunIn && m.value > 1 && (closed.get(m.style) === m.value - 1 || runInBetween(m.style, from, m.start, 1, m.value - 1));
+      const continues =
+        (!isRunIn && m.value > 1 && (closed.get(m.style) === m.value - 1 || runInBetween(m.style, from, m.start, 1, m.value - 1))) ||
+        // 首先，… 第二，… 第三，…: the first item was written 首先 (a mix of styles, not a missing number).
+        (isRunIn && m.value === 2 && FIRST_WORD.test(ctx.doc.text.slice(from, m.start)));
       if (m.value !== 1 && !continues) findings.push(m.value > 1 ? skippedFinding(m, 1, rel(m)) : { span: rel(m), messageId: "badStart", data: { raw: m.raw, first: formatMarker(m.style, 1) }, evidence: { style: m.style, value: m.value } });
       stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false, leadIn: false, lastEnd: m.end });
     }
@@ -234,6 +237,9 @@ function skippedFinding(m: Marker, expected: number, span: [number, number]): Ra
     suggestion: { zh: `检查是否遗漏或删除了${missing}，或将本序号改为“${formatMarkerLike(m.style, expected, m.raw)}”`, en: `Check whether ${missing} was left out, or renumber this as “${formatMarkerLike(m.style, expected, m.raw)}”` },
   };
 }
+
+/** 首先 / 第一步 opening an item: the first of a 第二 / 二是 list written in words. */
+const FIRST_WORD = /(?:^|[。；;：:！？!?\s”])(?:首先|其一|第一步)[，,、：:]?/u;
 
 /** A block that starts a new part of the document: an attachment or a glossary of the report's terms. */
 const PART_START = /^(?:附\s*件\s*[\d一二三四五六七八九十]*|附\s*录\s*[\d一二三四五六七八九十]*|附表\s*\d*|(?:有关)?名词(?:解释|注释|释义)|注\s*释|注\s*解|释\s*义|《[^》]{2,30}》(?:名词)?(?:释义|注释|解释))\s*[：:]?$/u;

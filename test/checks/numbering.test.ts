@@ -28,8 +28,10 @@ ruleTester.run("numbering", {
     { name: "the first item run into a lead-in sentence (lawtext 柳州 2015)", text: "一、2014年工作回顾\n一年来，我们突出抓了以下几个方面工作:（一）着力推动转型升级，提升产业竞争力。\n优布局促调整，加快现代服务业培育。\n（二）着力完善基础设施，扎实推进新型城镇化建设。\n（三）着力深化改革开放。" },
     { name: "an attachment list whose first item follows 附件： (lawtext 云浮 2018)", text: "为决胜全面建成小康社会而努力奋斗！\n附件：1、2018年云浮市十件民生实事\n2、注释" },
     { name: "notes numbered ①…⑩ continue as （11） (lawtext 恩施 2017)", text: "名词解释\n①三品一标：无公害农产品、绿色食品、有机农产品和农产品地理标志。\n②工业二十五条：共有25条政策措施。\n③六城同创：同步创建全国文明城市。\n④甲：乙。\n⑤丙：丁。\n⑥戊：己。\n⑦庚：辛。\n⑧壬：癸。\n⑨子：丑。\n⑩寅：卯。\n（11）五大专项治理：山更青、水更绿、天更蓝、土更净、城乡更美。\n（12）水资源管理“三条红线”：用水总量、用水效率、水功能区限制纳污。" },
+    { name: "首先 then 第二 第三: the first item written in words", text: "做好今年工作，要把握以下几点。\n首先，坚持稳中求进工作总基调。\n第二，坚持以人民为中心。\n第三，坚持底线思维。" },
   ],
   invalid: [
+    { name: "第二 without 第一 or 首先", text: "做好今年工作，要把握以下几点。\n坚持稳中求进工作总基调。\n第二，坚持以人民为中心。\n第三，坚持底线思维。", findings: [{ text: "第二", messageIncludes: "缺少“第一”" }] },
     { name: "a gap in a ①② list", text: "名词解释\n①三品一标：无公害农产品、绿色食品。\n②工业二十五条：共有25条政策措施。\n④六城同创：同步创建全国文明城市。", findings: [{ text: "④", messageIncludes: "缺少" }] },
     { name: "a gap in a list after a lead-in sentence", text: "（一）完善机制。加强领导。\n（二）深化改革。推进审批。\n重点抓好以下工作：\n（一）加强监督。自觉接受监督。\n（三）推进公开。全面推进政务公开。", findings: [{ text: "（三）", messageIncludes: "缺少“（二）”" }] },
     { name: "a gap inside an attachment", text: "一、工作回顾\n二、工作安排\n附件1\n一、十大工业项目\n三、十大服务业项目", findings: [{ text: "三、", messageIncludes: "缺少“二、”" }] },
