@@ -66,6 +66,13 @@ const CASES: { text: string; perturb: [string, string, number?]; kind: ArithResu
   // A 其他 part after the complementary pair closes the total.
   { text: "共收到行政复议申请150件，受理130件，不予受理15件，其他5件。", perturb: ["其他5件", "其他3件"], kind: "remainder" },
   { text: "行政复议案件42件，较上年减少8件，下降16%。", perturb: ["16%", "26%"], kind: "loose" },
+  // A single 其中 part with its share; 规模以上 inside the total's noun is not an approximate qualifier.
+  { text: "全市规模以上工业企业达到500家，其中高新技术企业120家，占比24%。", perturb: ["24%", "34%"], kind: "shares" },
+  // Shares of rounded counts: 2.5万/5.8万 = 43.1%, written 43.4% from the unrounded counts.
+  { text: "授予发明专利权5.8万件，其中国内授权2.5万件，占43.4%。", perturb: ["43.4%", "45.4%"], kind: "shares" },
+  { text: "受理国内外发明专利申请29.0万件，其中国内申请19.5万件，占67.1%。", perturb: ["67.1%", "69.1%"], kind: "shares" },
+  // `诊所及其他` closes the list (其他 ends the label); rounded 万 parts of a rounded total.
+  { text: "年末全国共有卫生机构28.9万个，其中医院、卫生院6.0万个，社区卫生服务中心（站）2.6万个，妇幼保健院（所、站）3013个，专科疾病防治院（所、站）1315个，疾病预防控制中心（防疫站）3543个，卫生监督所（中心）2706个，诊所及其他19.3万个。", perturb: ["28.9万个", "31.8万个"], kind: "sum" },
 ];
 
 describe("issue 10 class 4: numbers that do not belong together stay silent (lawtext)", () => {

@@ -94,6 +94,9 @@ export function checkRates(text: string, qs: readonly Quantity[], tol: Tolerance
     const slackOf = (a: Quantity, b: Quantity) => tol.percentPoints + (a.value / b.value) * 100 * (halfUnit(a) / a.value + halfUnit(b) / b.value) * (a.decimals > 0 || b.decimals > 0 || halfUnit(a) > 0.5 || halfUnit(b) > 0.5 ? 1 : 0);
     const anyPair = peers.some((a) => peers.some((b) => a !== b && b.value > 0 && a.value > 0 && a.value <= b.value && agrees((a.value / b.value) * 100, p.value, p.decimals, tol, slackOf(a, b))));
     if (anyPair) continue;
+    // `出庭应诉率100%` beside fewer appearances than new cases: 100% claims all of an implicit population
+    // (cases that had to be attended), whose size the text does not give.
+    if (VARIABLE_RATE.test(rm[1]!) && p.value === 100) continue;
     const den = dens.find((q) => /共|总|新收|受理|收到|全部/u.test(q.label)) ?? dens[0]!;
     const expected = (num.value / den.value) * 100;
     const sc = displayScale([num, den]);

@@ -15,16 +15,17 @@
  * than the total is normal and stays silent.
  */
 import { sameGroup, usable, type Quantity } from "../../text/arith-numbers.js";
-import { agrees, displayScale, fmt, shown, type ArithResult, type Tolerance } from "./types.js";
+import { agrees, displayScale, fmt, halfUnit, shown, type ArithResult, type Tolerance } from "./types.js";
 
 const TOTAL_MARK = /共计|合计|总计|累计|总数|总量|共有|共|全年/u;
 const TOTAL_MARK_STRICT = /共计|合计|总计|共$|总数为?$/u;
-const CHANGE_WORD = /同比|环比|增长|下降|增加|减少|提高|提升|上升|降低|比上年|较上年|压缩|压减|缩短|超过|以上|以下|不足|至少|最多|平均|人均|每/u;
+// 以上/以下 right after a number qualify it (`100件以上`); inside a noun they do not (规模以上工业企业).
+const CHANGE_WORD = /同比|环比|增长|下降|增加|减少|提高|提升|上升|降低|比上年|较上年|压缩|压减|缩短|超过|^以上|^以下|不足|至少|最多|平均|人均|每/u;
 /**
- * A part that names the rest (其他处理, 其余5件): the word opens the part's label. Inside a noun it is a
- * category like any other (`法人或其他组织申请`).
+ * A part that names the rest (其他处理, 其余5件, 诊所及其他): the word opens or ends the part's label.
+ * Inside a noun it is a category like any other (`法人或其他组织申请`).
  */
-const OTHER_WORD = /^(?:其中|[，,、\s])*(?:其他|其它|其余|剩余|另有|余下)/u;
+const OTHER_WORD = /^(?:其中|[，,、\s])*(?:其他|其它|其余|剩余|另有|余下)|(?:其他|其它)(?:类|方面)?$/u;
 const NEG_PREFIX = /^(?:不予|不|未|非|无)/u;
 const LABEL_NOISE = /^(?:其中|已|共|还|另|并|均|全部|依法|予以|作出|共计)+/u;
 
@@ -53,6 +54,8 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
       mode = "plain";
       parts = collectParts(text, qs, i, mode);
     }
+    // A single 其中 part with its share (`其中高新技术企业120家，占比24%`): the share is still part / total.
+    if (parts !== null && parts.list.length === 1 && mode === "qizhong" && !parts.list[0]!.excluded) out.push(...partShares(text, qs, total, parts.list, tol));
     if (parts === null || parts.list.length < 2) continue;
     let list = parts.list;
     const innerQizhong = parts.qizhong;
@@ -180,7 +183,9 @@ function partShares(text: string, qs: readonly Quantity[], total: Quantity, part
   for (const [p, q] of pairs) {
     if (total.value === 0) continue;
     const expected = (p.value / total.value) * 100;
-    if (agrees(expected, q.value, q.decimals, tol, slack)) continue;
+    // Rounded counts (2.5万件 of 5.8万件) move the share by up to its relative rounding error.
+    const rounded = scaled(total, [p]) || p.decimals > 0 || total.decimals > 0 ? expected * (halfUnit(p) / p.value + halfUnit(total) / total.value) : 0;
+    if (p.value > 0 && agrees(expected, q.value, q.decimals, tol, slack + rounded)) continue;
     const expression = `${fmt(p.value)}/${fmt(total.value)}×100%`;
     out.push({
       kind: "shares",
