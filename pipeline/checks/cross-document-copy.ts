@@ -15,7 +15,7 @@ import { defineCorpusCheck, type CorpusDocument, type CorpusRawFinding, type Raw
 import { compactProse, sectionAt, snapToBoundaries, toNormalizedSpan, topSections, type CompactText } from "../fingerprint/compact.js";
 import { commonThreshold, detectCopies, type CopyPassage } from "../fingerprint/copy-index.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
-import { boilerplateMasks, loadPhrasePatterns, resolveBackgroundPath } from "./boilerplate.js";
+import { boilerplateMasks, hasFact, loadPhrasePatterns, resolveBackgroundPath } from "./boilerplate.js";
 import { backgroundMask, loadBackground } from "../fingerprint/background.js";
 import { citationMask, sameFrameOtherFigures } from "../fingerprint/citation.js";
 import { higherLevel, shortName, writerOf, type Writer, type WriterLevel } from "../fingerprint/writer.js";
@@ -146,6 +146,7 @@ export default defineCorpusCheck<Options, Compiled>({
       if (differsOnlyInFigures(tText, sText) || sameFrameOtherFigures(tText, sText)) continue;
       if (o.superiorEcho && echoesSuperior(writers[p.source]!, writers[p.target]!, outside(docs[p.source]!, compacts[p.source]!, p.s0, p.s1), outside(docs[p.target]!, compacts[p.target]!, p.t0, p.t1))) continue;
       if (o.superiorEcho && speaksForSuperior(tText, sText, writers[p.target]!, writers[p.source]!)) continue;
+      if (writers[p.source]!.key !== writers[p.target]!.key && sharedWordingNotFacts(p, docs, compacts, writers, tText, sText)) continue;
       kept.push(p);
     }
     const byTarget = new Map<number, CopyPassage[]>();
@@ -219,6 +220,43 @@ function speaksForSuperior(tText: string, sText: string, target: Writer, source:
     if (tText.includes(short) || sText.includes(short)) return false;
   }
   return true;
+}
+
+/**
+ * Between different writers, what is worth a reviewer's time is another unit's facts: a passage that
+ * states none (no figure other than a date, no 《measure》, no named body) is wording both took from a
+ * common source (a central 建议, a provincial list), and a passage in which each report has its own
+ * figures (some differ) is a shared frame filled by each unit. A passage that names either unit is
+ * always specific (a neighbour's name left in).
+ */
+function sharedWordingNotFacts(p: CopyPassage, docs: readonly CorpusDocument[], compacts: CompactText[], writers: readonly Writer[], tText: string, sText: string): boolean {
+  for (const w of [writers[p.source]!, writers[p.target]!]) {
+    const short = shortName(w.key);
+    if (tText.includes(short) || sText.includes(short)) return false;
+  }
+  const [ts, te] = toNormalizedSpan(compacts[p.target]!, p.t0, p.t1);
+  const [ss, se] = toNormalizedSpan(compacts[p.source]!, p.s0, p.s1);
+  if (!hasFact(docs[p.target]!.doc, ts, te) && !hasFact(docs[p.source]!.doc, ss, se)) return true;
+  return ownFigures(tText, sText);
+}
+
+/** Each side has ≥ 2 figures (years aside) and at least a third of them differ. */
+function ownFigures(a: string, b: string): boolean {
+  const figures = (s: string) => (s.match(/[0-9]+/gu) ?? []).filter((v) => !/^(?:19|20)\d\d$/u.test(v));
+  const x = figures(a);
+  const y = figures(b);
+  if (x.length < 2 || y.length < 2) return false;
+  const pool = new Map<string, number>();
+  for (const v of y) pool.set(v, (pool.get(v) ?? 0) + 1);
+  let same = 0;
+  for (const v of x) {
+    const n = pool.get(v) ?? 0;
+    if (n > 0) {
+      same++;
+      pool.set(v, n - 1);
+    }
+  }
+  return Math.max(x.length, y.length) - same >= Math.max(x.length, y.length) / 3;
 }
 
 /** The document's text without the passage (a copied passage naming its source says nothing about the copier). */
