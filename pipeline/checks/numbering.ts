@@ -24,6 +24,7 @@
 import { z } from "zod";
 import type { Block, NumberingStyle } from "../model/document.js";
 import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
+import { profileOf } from "../stages/profile.js";
 import { chineseNumeralValue, findInlineShiMarkers, findRunInMarker, formatMarker, formatMarkerLike } from "./numbering/markers.js";
 
 const STYLES = ["cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "cn-shi", "cn-di"] as const;
@@ -102,6 +103,7 @@ export default defineCheck({
     // The last value of the most recently closed sequence of each style: a list numbered through
     // its sections (notes 1–18 under 一、, 19–38 under 二、) continues it under the next parent.
     const closed = new Map<NumberingStyle, number>();
+    const excerpt = profileOf(ctx.doc).completeness.some((c) => c.issue === "excerpt");
     const truncate = (n: number) => {
       for (const f of stack.splice(n)) closed.set(f.style, f.last);
     };
@@ -109,6 +111,8 @@ export default defineCheck({
     // the line break was lost, the number was not.
     const runInBetween = (style: NumberingStyle, from: number, to: number, first: number, last: number): boolean => {
       const text = ctx.doc.text.slice(from, to);
+      // The items were left out on purpose: （略） / 此处省略 between the two markers.
+      if (OMISSION.test(text)) return true;
       let at = 0;
       for (let v = first; v <= last; v++) {
         const i = findRunInMarker(text, style, v, at);
@@ -215,6 +219,8 @@ export default defineCheck({
         }
       }
       const continues =
+        // An excerpt (（节选）, 开头部分已省略) may begin in the middle of a list.
+        (excerpt && !stack.some((f) => f.style === m.style) && !closed.has(m.style)) ||
         (!isRunIn && m.value > 1 && (closed.get(m.style) === m.value - 1 || runInBetween(m.style, from, m.start, 1, m.value - 1))) ||
         // 首先，… 第二，… 第三，…: the first item was written 首先 (a mix of styles, not a missing number).
         (isRunIn && m.value === 2 && FIRST_WORD.test(ctx.doc.text.slice(from, m.start)));
@@ -237,6 +243,9 @@ function skippedFinding(m: Marker, expected: number, span: [number, number]): Ra
     suggestion: { zh: `检查是否遗漏或删除了${missing}，或将本序号改为“${formatMarkerLike(m.style, expected, m.raw)}”`, en: `Check whether ${missing} was left out, or renumber this as “${formatMarkerLike(m.style, expected, m.raw)}”` },
   };
 }
+
+/** Items left out on purpose between two markers. */
+const OMISSION = /[（(]\s*(?:略|此处略|下略|中略|内容略|以下略|后略)\s*[)）]|此处省略|(?:部分|内容|以下|中间)(?:已)?省略/u;
 
 /** 首先 / 第一步 opening an item: the first of a 第二 / 二是 list written in words. */
 const FIRST_WORD = /(?:^|[。；;：:！？!?\s”])(?:首先|其一|第一步)[，,、：:]?/u;

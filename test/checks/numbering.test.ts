@@ -29,6 +29,8 @@ ruleTester.run("numbering", {
     { name: "an attachment list whose first item follows 附件： (lawtext 云浮 2018)", text: "为决胜全面建成小康社会而努力奋斗！\n附件：1、2018年云浮市十件民生实事\n2、注释" },
     { name: "notes numbered ①…⑩ continue as （11） (lawtext 恩施 2017)", text: "名词解释\n①三品一标：无公害农产品、绿色食品、有机农产品和农产品地理标志。\n②工业二十五条：共有25条政策措施。\n③六城同创：同步创建全国文明城市。\n④甲：乙。\n⑤丙：丁。\n⑥戊：己。\n⑦庚：辛。\n⑧壬：癸。\n⑨子：丑。\n⑩寅：卯。\n（11）五大专项治理：山更青、水更绿、天更蓝、土更净、城乡更美。\n（12）水资源管理“三条红线”：用水总量、用水效率、水功能区限制纳污。" },
     { name: "首先 then 第二 第三: the first item written in words", text: "做好今年工作，要把握以下几点。\n首先，坚持稳中求进工作总基调。\n第二，坚持以人民为中心。\n第三，坚持底线思维。" },
+    { name: "items left out on purpose: （略） between two markers", text: "（一）完善工作机制。加强领导。\n（二）深化改革。推进审批。\n（略）\n（五）加强监督。自觉接受监督。" },
+    { name: "an excerpt may begin in the middle of a list", text: "某区2021年法治政府建设情况报告（节选）\n（三）严格规范公正文明执法。全面推行三项制度。\n（四）强化行政权力制约和监督。自觉接受人大监督。" },
   ],
   invalid: [
     { name: "第二 without 第一 or 首先", text: "做好今年工作，要把握以下几点。\n坚持稳中求进工作总基调。\n第二，坚持以人民为中心。\n第三，坚持底线思维。", findings: [{ text: "第二", messageIncludes: "缺少“第一”" }] },
