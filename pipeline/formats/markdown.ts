@@ -48,7 +48,9 @@ const TITLE_KEYS = new Set(["title", "标题"]);
 export function parseMarkdown(src: string): MarkdownParse {
   const first = tokenize(src);
   const stray = [...cjkStrongPairs(src, first.textRuns), ...first.blockBold];
-  if (stray.length === 0) return { markup: tidy(first.spans), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText) };
+  // Only a run at a line start can hide block structure; inline runs need no second parse.
+  const hidesBlock = stray.some((s) => s.start === 0 || src[s.start - 1] === "\n");
+  if (!hidesBlock) return { markup: tidy([...first.spans, ...stray]), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText) };
   // A converter's bold around whole lines hides the block structure after it (`**| 指 标 | 单 位 |` is
   // no table row, `**- 指 标` no bullet): parse again with those runs blanked (same length, so offsets hold).
   const chars = src.split("");
