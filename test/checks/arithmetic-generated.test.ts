@@ -71,6 +71,8 @@ const CASES: { text: string; perturb: [string, string, number?]; kind: ArithResu
   // Shares of rounded counts: 2.5万/5.8万 = 43.1%, written 43.4% from the unrounded counts.
   { text: "授予发明专利权5.8万件，其中国内授权2.5万件，占43.4%。", perturb: ["43.4%", "45.4%"], kind: "shares" },
   { text: "受理国内外发明专利申请29.0万件，其中国内申请19.5万件，占67.1%。", perturb: ["67.1%", "69.1%"], kind: "shares" },
+  // A complementary pair above its total is a slip (unless a part carries last year's items).
+  { text: "全年共收到行政复议申请68件，受理58件，不予受理10件。", perturb: ["58件", "60件"], kind: "loose" },
   // `诊所及其他` closes the list (其他 ends the label); rounded 万 parts of a rounded total.
   { text: "年末全国共有卫生机构28.9万个，其中医院、卫生院6.0万个，社区卫生服务中心（站）2.6万个，妇幼保健院（所、站）3013个，专科疾病防治院（所、站）1315个，疾病预防控制中心（防疫站）3543个，卫生监督所（中心）2706个，诊所及其他19.3万个。", perturb: ["28.9万个", "31.8万个"], kind: "sum" },
 ];
@@ -91,6 +93,7 @@ describe("issue 10 class 4: numbers that do not belong together stay silent (law
     "国内居民出境10096万人次，其中因私出境9684万人次，赴港澳台出境7704万人次。",
     "立案审查政府系统公职人员123人，其中党纪处分100人、政纪处分64人、组织处理22人，约谈问责72人。",
     "年初承诺的37件民生实事有31件完成，其中超额完成8件，取消1件，其余5件正在有效推进。",
+    "全年共收到行政复议申请68件，受理60件（含上年结转5件），不予受理10件。",
     // Rounded parts of a rounded total: 1269+281+1576 = 3126 written 3125.
     "支付各类赔款及给付3125亿元，其中寿险业务给付1269亿元；健康险和意外伤害险赔款及给付281亿元；财产险业务赔款1576亿元。",
   ];

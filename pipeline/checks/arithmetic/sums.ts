@@ -120,6 +120,9 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     if (sum > total.value) {
       if (complete) out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
       else if (mode === "qizhong" || mode === "paren") out.push({ kind: "loose", messageId: "sum-exceeds", span: [total.start, total.end], data, evidence: { ...base, complete: false }, operands });
+      // A complementary pair (受理 / 不予受理) splits the total: more than it is a slip, unless a part
+      // carries earlier items (`受理60件（含上年结转5件）`).
+      else if (dichotomy !== null && !/结转|上年|以前年度/u.test(text.slice(total.end, list[list.length - 1]!.end + 12))) out.push({ kind: "loose", messageId: "sum-exceeds", span: [total.start, total.end], data, evidence: { ...base, complete: false }, operands });
     } else if (hasOtherNow) {
       out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
     } else if ((mode === "paren" && !innerQizhong) || dichotomy !== null) {
