@@ -170,7 +170,7 @@ async function main(): Promise<void> {
 
   printVanished(match.vanished, Boolean(values.vanished), print);
   const limit = values.unjudged ? Infinity : 30;
-  print(`\n== unjudged error/warning findings: ${unjudged.length}${unjudged.length > limit ? ` (first ${limit}; --unjudged for all, --write-unjudged FILE for a skeleton)` : ""}`);
+  print(`\n== unjudged ${values["include-info"] ? "" : "error/warning "}findings: ${unjudged.length}${unjudged.length > limit ? ` (first ${limit}; --unjudged for all, --write-unjudged FILE for a skeleton)` : ""}`);
   for (const m of unjudged.slice(0, limit)) print(`${m.doc.path} [${m.finding.severity} ${m.finding.ruleId}] ${m.finding.start}-${m.finding.end} ${m.finding.message}\n   «${contextOf(m.doc.original, m.finding.start, m.finding.end)}»`);
 }
 
