@@ -252,8 +252,11 @@ const FIRST_WORD = /(?:^|[。；;：:！？!?\s”])(?:首先|其一|第一步)[
 
 /** A block that starts a new part of the document: an attachment or a glossary of the report's terms. */
 const PART_START = /^(?:附\s*件\s*[\d一二三四五六七八九十]*|附\s*录\s*[\d一二三四五六七八九十]*|附表\s*\d*|(?:有关)?名词(?:解释|注释|释义)|注\s*释|注\s*解|释\s*义|《[^》]{2,30}》(?:名词)?(?:释义|注释|解释))\s*[：:]?$/u;
-/** The last sentence of a paragraph announces a list: it ends with a colon or says 以下/如下/下列. */
-const LEAD_IN = /(?:[：:]|(?:以下|如下|下列)[^。！？；]{0,24}[。；]?)$/u;
+/**
+ * The last sentence of a paragraph announces a list: it ends with a colon, with 如下, or with 以下/下列
+ * and what the items are (…做好以下九个方面的工作。); `控制在4.5%以下。` announces nothing.
+ */
+const LEAD_IN = /(?:[：:]|如下[。；]?|(?:以下|下列)[^。！？；]{0,20}?(?:工作|方面|几点|措施|任务|内容|要求|问题|重点|事项|目标|举措)[。；]?)$/u;
 
 /**
  * Markers of the document in reading order, with "boundary" where an unnumbered heading-like line

@@ -35,6 +35,7 @@ ruleTester.run("numbering", {
   invalid: [
     { name: "第二 without 第一 or 首先", text: "做好今年工作，要把握以下几点。\n坚持稳中求进工作总基调。\n第二，坚持以人民为中心。\n第三，坚持底线思维。", findings: [{ text: "第二", messageIncludes: "缺少“第一”" }] },
     { name: "a gap in a ①② list", text: "名词解释\n①三品一标：无公害农产品、绿色食品。\n②工业二十五条：共有25条政策措施。\n④六城同创：同步创建全国文明城市。", findings: [{ text: "④", messageIncludes: "缺少" }] },
+    { name: "a restart after a sentence that ends in 以下 but announces nothing", text: "（一）完善机制。加强领导。\n（二）深化改革。推进审批。\n城镇登记失业率控制在4.5%以下。\n（一）加强监督。自觉接受监督。", findings: [{ text: "（一）", messageIncludes: "重新从头编号" }] },
     { name: "a gap in a list after a lead-in sentence", text: "（一）完善机制。加强领导。\n（二）深化改革。推进审批。\n重点抓好以下工作：\n（一）加强监督。自觉接受监督。\n（三）推进公开。全面推进政务公开。", findings: [{ text: "（三）", messageIncludes: "缺少“（二）”" }] },
     { name: "a gap inside an attachment", text: "一、工作回顾\n二、工作安排\n附件1\n一、十大工业项目\n三、十大服务业项目", findings: [{ text: "三、", messageIncludes: "缺少“二、”" }] },
     { name: "a glossary gap with no run-in item between (1. 2. 4.)", text: "名词解释\n1.“五个一”：一条主线。\n2.“四县一山”：九江县、星子县、湖口县、瑞昌市和庐山。\n4.“三清七改五普及”：清污泥、清垃圾、清路障。", findings: [{ text: "4.", messageIncludes: "缺少“3.”" }] },
