@@ -19,7 +19,9 @@
 import { z } from "zod";
 import levenshtein from "fast-levenshtein";
 import type { SegmentedDocument, Sentence } from "../model/document.js";
-import { defineCheck, type RawFinding } from "./define-check.js";
+import { isAbsolute, join, resolve } from "node:path";
+import { defineCheck, type CompileEnv, type RawFinding } from "./define-check.js";
+import { gramDf, gramHashes, loadBackground, skeleton, type BackgroundModel } from "../fingerprint/background.js";
 import { compactProse, compactString, snapToBoundaries, toNormalizedSpan, lowerBound, type CompactText } from "../fingerprint/compact.js";
 import { selfRepeats, type ScoredPassage } from "../fingerprint/repeats.js";
 import { radixOrder, radixSort } from "../fingerprint/radix.js";
@@ -48,6 +50,13 @@ const options = z
      * phrases of this file is ignored. `kb/x.yaml` is relative to rules/, `./x.yaml` to the rule file; "" for none. */
     phrasesFile: z.string().default("kb/boilerplate.yaml"),
     /**
+     * Background model (docs/background-model.md): text that at least `backgroundMinUnits` writers of
+     * real reports use is shared official language; a repeat mostly made of it is restated on purpose
+     * (minor). `background/phrases.bin` is relative to rules/, `./x.bin` to the rule file; "" for none.
+     */
+    backgroundFile: z.string().default("background/phrases.bin"),
+    backgroundMinUnits: z.number().int().min(2).max(255).default(3),
+    /**
      * Which repeats this rule reports: `major` — content a reviewer would fix (a whole sentence of
      * ≥ majorSentenceLength, a clause repeated in the same or next sentence, a passage of ≥
      * majorPassageLength pasted verbatim); `minor` — the rest (short restated formulations, near
@@ -66,6 +75,8 @@ type Options = z.infer<typeof options>;
 interface Compiled extends Options {
   allowCompact: string[];
   patterns: RegExp[];
+  /** Resolved background model path ("" for none); loaded on first use. */
+  backgroundPath: string;
 }
 
 /** A classified hit, in compact coordinates. */
@@ -80,6 +91,8 @@ interface Hit {
   tier: "major" | "minor" | "quiet";
   /** Why a repeat is not major (evidence). */
   why?: string;
+  /** Share of the later range that is background language (many writers use it). */
+  background?: number;
 }
 
 export default defineCheck<Options, Compiled>({
@@ -99,10 +112,10 @@ export default defineCheck<Options, Compiled>({
     },
   },
   compile(o, env) {
-    return { ...o, allowCompact: o.allow.map(compactString).filter(Boolean), patterns: loadPhrasePatterns(o.phrasesFile, [], env) };
+    return { ...o, allowCompact: o.allow.map(compactString).filter(Boolean), patterns: loadPhrasePatterns(o.phrasesFile, [], env), backgroundPath: resolvePath(o.backgroundFile, env) };
   },
   run(unit, c, ctx) {
-    const hits = findRepeats(ctx.doc, c);
+    const hits = repeatsOf(ctx.doc, c);
     const compact = hits.compact;
     const wanted = (h: Hit) => h.tier !== "quiet" && (c.tier === "all" || c.tier === h.tier);
     return hits.list.filter(wanted).map((h): RawFinding => {
@@ -114,12 +127,18 @@ export default defineCheck<Options, Compiled>({
         span: [s - unit.start, e - unit.start],
         messageId: exact ? "repeated" : "near",
         data: { length, percent: Math.round(h.similarity * 100) },
-        evidence: { similarity: round(h.similarity), length, earlierLength: h.a1 - h.a0, kind: h.kind, tier: h.tier, ...(h.why ? { why: h.why } : {}) },
+        evidence: { similarity: round(h.similarity), length, earlierLength: h.a1 - h.a0, kind: h.kind, tier: h.tier, ...(h.why ? { why: h.why } : {}), ...(h.background !== undefined ? { background: round(h.background) } : {}) },
         related: [{ span: [rs - unit.start, re - unit.start], label: "first-occurrence" }],
       };
     });
   },
 });
+
+/** A file option: `./x` relative to the rule file, absolute as is, otherwise relative to rules/; "" stays "". */
+function resolvePath(file: string, env: CompileEnv): string {
+  if (!file) return "";
+  return isAbsolute(file) ? file : /^\.\.?[\\/]/.test(file) ? resolve(env.ruleFileDir, file) : join(env.builtinRulesDir, file);
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -196,20 +215,18 @@ function repeatKey(c: Compiled): string {
 
 const repeatCache = new WeakMap<SegmentedDocument, Map<string, { compact: CompactText; list: Hit[] }>>();
 
-/**
- * Finds, classifies and merges the repeats of one document; memoized per document and options, so a
- * major (warning) rule and a minor (info) rule share one computation. Exported for the benchmark.
- */
-export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
+/** findRepeats memoized per document and options, so a major (warning) and a minor (info) rule share one computation. */
+function repeatsOf(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
   const key = repeatKey(c);
   let byKey = repeatCache.get(doc);
   if (!byKey) repeatCache.set(doc, (byKey = new Map()));
   let r = byKey.get(key);
-  if (!r) byKey.set(key, (r = computeRepeats(doc, c)));
+  if (!r) byKey.set(key, (r = findRepeats(doc, c)));
   return r;
 }
 
-function computeRepeats(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
+/** Finds, classifies (tier) and merges the repeats of one document, every tier included. Exported for the benchmark and tests (not memoized). */
+export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
   const compact = compactProse(doc);
   const T = compact.text;
   const units = new Units(doc, compact);
@@ -218,9 +235,15 @@ function computeRepeats(doc: SegmentedDocument, c: Compiled): { compact: Compact
   const passages: ScoredPassage[] = selfRepeats(T, { k, maxGap: c.maxGap, anchor: Math.max(4, Math.min(6, k - 2)) }).map((p) => ({ ...p, ...snapToBoundaries(side, side, p) }));
   passages.push(...nearSentences(T, units, c));
 
-  const stock = c.patterns.length ? prefixSums(phraseMask(doc, compact, c.patterns)) : null;
-  const marks = citationMarks(doc, compact);
-  const lines = lineClasses(doc);
+  // Computed on the first candidate only: most reports have no repeat at all.
+  let env: ClassifyEnv | null = null;
+  const envFor = (): ClassifyEnv => {
+    if (env) return env;
+    const model = loadBackground(c.backgroundPath);
+    const background = model ? (x: string) => backgroundShare(model, x, c.backgroundMinUnits) : null;
+    const stock = c.patterns.length ? prefixSums(phraseMask(doc, compact, c.patterns)) : null;
+    return (env = { T, compact, lines: lineClasses(doc), marks: citationMarks(doc, compact), stock, background, units, doc, c });
+  };
   const hits: Hit[] = [];
   for (const p of passages) {
     if (p.similarity < c.similarity) continue;
@@ -246,7 +269,7 @@ function computeRepeats(doc: SegmentedDocument, c: Compiled): { compact: Compact
     if (!kind && len >= c.passageMinLength) kind = "passage";
     if (!kind) continue;
     const hit: Hit = { a0: p.a0, a1: p.a1, b0: p.b0, b1: p.b1, similarity: p.similarity, kind, tier: "major" };
-    classify(hit, { T, compact, lines, marks, stock, units, doc, c });
+    classify(hit, envFor());
     hits.push(hit);
   }
   return { compact, list: mergeHits(hits) };
@@ -258,6 +281,8 @@ interface ClassifyEnv {
   lines: Uint8Array;
   marks: { book: Int32Array; quote: Int32Array };
   stock: Int32Array | null;
+  /** Share of a compact text made of background language, or null without a model. */
+  background: ((text: string) => number) | null;
   units: Units;
   doc: SegmentedDocument;
   c: Compiled;
@@ -296,6 +321,15 @@ function classify(h: Hit, e: ClassifyEnv): void {
   const stock = e.stock && !adjacent ? Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) : 0;
   if (stock >= 0.5) set("quiet", "stock-formula");
   else if (stock >= 0.25) set("minor", "stock-formula");
+  // Shared official language measured over real reports (the background model): what many writers
+  // write is restated on purpose; mostly-shared text is not worth a mention at all.
+  // Figures make a sentence the unit's own facts, whatever frame it shares with others (the model
+  // counts 增长#% frames).
+  if (e.background && !/[0-9]/.test(text)) {
+    h.background = e.background(text);
+    if (!adjacent && h.background >= 0.8) set("quiet", "shared-language");
+    else if (!adjacent && h.background >= 0.5) set("minor", "shared-language");
+  }
   const { units, doc } = e;
   // The lead sentence of a numbered paragraph is its heading ((一)牢记嘱托，争当…排头兵。): the
   // paragraph restating its goal, or an overview list (一是…二是…) naming it, is structure, not a paste.
@@ -304,12 +338,13 @@ function classify(h: Hit, e: ClassifyEnv): void {
     if (si === units.sentenceAt(y - 1) && isHeadingLead(doc, units, si)) set("minor", "heading-lead");
   }
   const len = h.b1 - h.b0;
+  // A near repeat is text written twice with one slot changed (环比/同比, 佛山…云浮/云浮…佛山, a new
+  // verb for the same projects in review and plan): parallel wording or a restatement, not a paste.
+  if (h.similarity < 1) set("minor", "near");
   if (h.kind === "sentence") {
     if (len < c.majorSentenceLength) set("minor", "short");
-    if (h.similarity < 1) set("minor", "near");
   } else if (h.kind === "passage") {
     if (len < c.majorPassageLength) set("minor", "short");
-    if (h.similarity < 1) set("minor", "near");
     // A real paste carries whole sentences (or most of one) on at least one side; a long formulation
     // embedded in two otherwise different sentences (…为指导，【贯彻落实…】，坚持…) is restated on purpose.
     if (Math.max(units.coverage(h.a0, h.a1), units.coverage(h.b0, h.b1)) < 0.6) set("minor", "embedded");
@@ -340,6 +375,21 @@ const MAX_LEAD = 40;
 /** The figures of a compact text, in order (digit runs), as one key. */
 function figures(s: string): string {
   return (s.match(/[0-9]+/g) ?? []).join(",");
+}
+
+/**
+ * Share of a compact text covered by grams that at least `minUnits` writers of the background model
+ * use. Computed on the repeated text only (a whole-report mask would cost as much as the check).
+ */
+function backgroundShare(m: BackgroundModel, text: string, minUnits: number): number {
+  const sk = skeleton(text);
+  const n = m.header.n;
+  const hs = gramHashes(sk.text, n);
+  const mark = new Uint8Array(text.length);
+  for (let i = 0; i < hs.length; i++) if (hs[i] && gramDf(m, hs[i]!) >= minUnits) mark.fill(1, sk.from[i]!, sk.to[i + n - 1]!);
+  let k = 0;
+  for (let i = 0; i < mark.length; i++) k += mark[i]!;
+  return k / Math.max(1, text.length);
 }
 
 const TIER_ORDER = { major: 0, minor: 1, quiet: 2 } as const;
