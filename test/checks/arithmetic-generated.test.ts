@@ -94,6 +94,9 @@ describe("issue 10 class 4: numbers that do not belong together stay silent (law
     "立案审查政府系统公职人员123人，其中党纪处分100人、政纪处分64人、组织处理22人，约谈问责72人。",
     "年初承诺的37件民生实事有31件完成，其中超额完成8件，取消1件，其余5件正在有效推进。",
     "全年共收到行政复议申请68件，受理60件（含上年结转5件），不予受理10件。",
+    // Threshold categories cut across each other; a bracket holding the first parts, the rest after it.
+    "新增执法人员200名（其中女性90名、35岁以下120名）。",
+    "全市共有行政执法人员3000人（市级800人、县级1500人），乡镇700人。",
     // Rounded parts of a rounded total: 1269+281+1576 = 3126 written 3125.
     "支付各类赔款及给付3125亿元，其中寿险业务给付1269亿元；健康险和意外伤害险赔款及给付281亿元；财产险业务赔款1576亿元。",
   ];

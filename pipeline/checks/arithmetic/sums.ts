@@ -77,6 +77,8 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     used.add(total);
     out.push(...partShares(text, qs, total, list, tol));
     if (closeTo(total, list)) continue;
+    // `3000人（市级800人、县级1500人），乡镇700人`: the bracket may hold the first parts and the rest follow it.
+    if (mode === "paren" && closesWithFollowing(text, qs, total, list)) continue;
     if (mode !== "paren") {
       const gapBefore = (k: number) => text.slice(k === 0 ? total.end : list[k - 1]!.end, list[k]!.start);
       // Once some of the parts account for the total and the list changes there (；, or a 、 run
@@ -104,6 +106,8 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     // overlapping by design. Lists that claim to be complete (其他, a bracketed breakdown) are still checked.
     const partialList = !hasOtherNow && !(mode === "paren" && !innerQizhong);
     if (partialList && sum > total.value && (sum > total.value * OVERLAP_RATIO || opts.statistical)) continue;
+    // Threshold categories (`35岁以下`, `10亿元以上项目`) nest or cut across the others: not a partition.
+    if (partialList && sum > total.value && list.some((p) => /\d[^，,、；;]*?(?:以上|以下|以内)/u.test(p.label))) continue;
     const sc = displayScale([total, ...list]);
     const expression = list.map((p) => sc.show(p.value)).join("+");
     const base = {
@@ -281,6 +285,20 @@ function matchingClose(text: string, open: number): number {
     } else if (ch === "。") return -1;
   }
   return -1;
+}
+
+/** True when the parts after the bracket, up to the end of the clause group, complete the sum. */
+function closesWithFollowing(text: string, qs: readonly Quantity[], total: Quantity, list: readonly Quantity[]): boolean {
+  const last = list[list.length - 1]!;
+  const more: Quantity[] = [];
+  for (const q of qs) {
+    if (q.start <= last.end || q.depth !== total.depth) continue;
+    if (/[；;。]/u.test(text.slice(last.end, q.start))) break;
+    if (!sameGroup(q, total) || !usable(q)) continue;
+    more.push(q);
+    if (closeTo(total, [...list, ...more])) return true;
+  }
+  return false;
 }
 
 /** What a label names, without 其中 and trailing verbs of degree (`其中寿险业务给付` → 给付). */
