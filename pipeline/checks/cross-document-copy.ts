@@ -236,9 +236,13 @@ function sharedWordingNotFacts(p: CopyPassage, docs: readonly CorpusDocument[], 
   }
   const [ts, te] = toNormalizedSpan(compacts[p.target]!, p.t0, p.t1);
   const [ss, se] = toNormalizedSpan(compacts[p.source]!, p.s0, p.s1);
-  if (!hasFact(docs[p.target]!.doc, ts, te) && !hasFact(docs[p.source]!.doc, ss, se)) return true;
+  // A long run of the other unit's prose (≥ GENERIC_MAX characters) stays a finding even without facts.
+  if (p.t1 - p.t0 < GENERIC_MAX && !hasFact(docs[p.target]!.doc, ts, te) && !hasFact(docs[p.source]!.doc, ss, se)) return true;
   return ownFigures(tText, sText);
 }
+
+/** Longest shared passage without facts that is still taken for common wording (characters of text). */
+const GENERIC_MAX = 150;
 
 /** Each side has ≥ 2 figures (years aside) and at least a third of them differ. */
 function ownFigures(a: string, b: string): boolean {
