@@ -26,6 +26,12 @@ ruleTester.run("arithmetic", {
     { name: "stages of a procedure are not parts of the total", text: body("全年共收到申请68件,受理51件,办结50件。") },
     { name: "其中 parts in the next sentence that add up", text: body("全年共办理行政复议案件100件。其中,维持60件,撤销10件,确认违法5件,其他处理25件。") },
     { name: "truncation accepted: (151−66)/66 = 128.788% written 128.78%", text: body("新受理行政复议案件由66件增长到151件,增长128.78%。") },
+    // issue 10 class 4: numbers that do not belong together.
+    { name: "a parts list ends at ；: 10 = 6+3+1, the 行政诉讼 figures are another subject", text: body("全年办理行政复议案件10宗，其中维持6宗、撤销3宗、调解结案1宗；办理行政诉讼案件5宗，主要负责人出庭应诉3宗。") },
+    { name: "a rate whose label matches neither count", text: body("城镇新增就业12.5万人，城镇调查失业率5.2%，农村劳动力转移就业8万人。") },
+    { name: "法人或其他组织 is a category, not the rest (1000+200 = 1200)", text: body("全年共受理政府信息公开申请1200件，其中自然人申请1000件，法人或其他组织申请200件；办结1150件，结转下年度50件。") },
+    { name: "a complementary pair and 其他 close the total", text: body("共收到行政复议申请150件，受理130件，不予受理15件，其他5件。") },
+    { name: "threshold categories overlap (女性 / 35岁以下)", text: body("新增执法人员200名（其中女性90名、35岁以下120名）。") },
   ],
   invalid: [
     {
@@ -69,6 +75,21 @@ ruleTester.run("arithmetic", {
       name: "a total and its 其中 parts in the next sentence",
       text: body("全年共办理行政复议案件100件。其中,维持60件,撤销10件,确认违法5件,其他处理15件。"),
       findings: [{ text: "100件", evidence: { kind: "sum", expression: "60+10+5+15", expected: 90, stated: 100 } }],
+    },
+    {
+      name: "a 其中 list above its total within its clause group (6+3+2 = 11 > 10)",
+      text: body("全年办理行政复议案件10宗，其中维持6宗、撤销3宗、调解结案2宗；办理行政诉讼案件5宗，主要负责人出庭应诉3宗。"),
+      findings: [{ text: "10宗", severity: "warning", evidence: { kind: "loose", expression: "6+3+2", expected: 11, stated: 10 } }],
+    },
+    {
+      name: "a rate against its own numerator and denominator (高校毕业生 1.08万 / 1.2万 = 90%)",
+      text: body("全年高校毕业生1.2万人，实现就业1.08万人，高校毕业生就业率达到95%。"),
+      findings: [{ text: "95%", evidence: { kind: "rate", expression: "1.08/1.2×100%", stated: 95 }, related: ["1.08万人", "1.2万人", "95%"] }],
+    },
+    {
+      name: "a complementary pair above its total (60+10 > 68)",
+      text: body("全年共收到行政复议申请68件，受理60件，不予受理10件。"),
+      findings: [{ text: "68件", evidence: { kind: "loose", expression: "60+10", expected: 70, stated: 68 } }],
     },
     {
       name: "English message",
