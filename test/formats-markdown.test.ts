@@ -216,6 +216,33 @@ describe(".txt sniff", () => {
   });
 });
 
+describe("real defects in Markdown are still found", () => {
+  test("bold headings are silent; a `**` placeholder that pairs with nothing is still reported", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rqc-md-ph-"));
+    const text = [
+      "---",
+      "title: 某区司法局2020年法治政府建设工作报告",
+      "---",
+      "",
+      "**一、2020年工作回顾**",
+      "",
+      "全年共审查规范性文件12件，办理行政复议案件**件，全部在法定期限内办结。",
+      "",
+      "**二、2021年工作安排**",
+      "",
+      "继续推进严格规范公正文明执法。",
+      "",
+    ].join("\n");
+    writeFileSync(join(dir, "draft.md"), text);
+    const { model } = await runPipeline([join(dir, "draft.md")], { lang: "zh", segmenter: "node-rs", concurrency: 1 });
+    const findings = model.documents[0]!.findings;
+    for (const f of findings) assertFindingInvariants(f, text);
+    const placeholders = findings.filter((f) => f.check === "placeholder");
+    expect(placeholders.map((f) => [f.text, f.start])).toEqual([["**", text.indexOf("案件**件") + 2]]);
+    expect(findings.some((f) => f.check === "numbering")).toBe(false);
+  });
+});
+
 describe("findings map to exact original offsets", () => {
   test("every finding on the Markdown fixtures is an original slice that starts and ends outside markup", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rqc-md-"));
