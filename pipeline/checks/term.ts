@@ -53,6 +53,8 @@ export default defineCheck({
     for (const a of compiled.accept) for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) accepted.push([i, i + a.length]);
     const hits: { start: number; end: number; entry: CompiledEntry }[] = [];
     const date = compiled.entries.some((e) => e.since) ? latestDocumentDate(ctx.doc) : null;
+    // A title in 《》 is cited as it was issued (《关于开展法制宣传教育的第六个五年规划》): not rewritten.
+    const titles = titleSpans(text);
     for (const entry of compiled.entries) {
       // A word that was the norm when the document was written is not a mistake (法制宣传教育 in 2015).
       if (entry.since && date && date < entry.since) continue;
@@ -65,6 +67,7 @@ export default defineCheck({
         if (entry.notFollowedBy && entry.notFollowedBy.test(text.slice(end))) continue;
         if (entry.precededBy && !entry.precededBy.test(text.slice(0, i))) continue;
         if (accepted.some(([s, e]) => s < end && i < e)) continue;
+        if (titles.some(([s, e]) => s < i && end < e)) continue;
         if (ctx.isNoise(unit.start + i, unit.start + end)) continue;
         hits.push({ start: i, end, entry });
       }
@@ -105,4 +108,18 @@ function latestDocumentDate(doc: SegmentedDocument): string | null {
   const year = p.reportYear ?? v.reportYear;
   const bounds = [p.postedDate, v.publicationDate, year !== null ? `${year + 1}-03-31` : null].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}/u.test(d));
   return bounds.length ? bounds.sort()[0]!.slice(0, 10) : null;
+}
+
+/** Spans of 《…》 titles (outermost pairs) in a text. */
+function titleSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "《") {
+      if (depth++ === 0) open = i;
+    } else if (c === "》" && depth > 0 && --depth === 0) out.push([open, i + 1]);
+  }
+  return out;
 }
