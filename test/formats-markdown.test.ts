@@ -178,6 +178,16 @@ describe("stored documents", () => {
   });
 });
 
+describe("indentation", () => {
+  test("a paragraph indented by four spaces or a tab is prose, not a code block: its bold is markup", () => {
+    const original = "**一、工作回顾**\n\n    各位代表，现在我代表市人民政府作报告。\n\n\t**二、工作安排**\n";
+    const raw: RawDocument = { path: "t.md", format: "markdown", encoding: "utf-8", original, meta: {}, markup: parseMarkdown(original).markup };
+    const doc = pipeline(raw);
+    expect(doc.text).not.toContain("*");
+    expect(doc.blocks.find((b) => b.text === "二、工作安排")?.kind).toBe("heading");
+  });
+});
+
 describe("converter bold around blocks", () => {
   test("a bold opened before a table or a bullet list and closed after it hides neither", async () => {
     // lawtext 007: `**| 指 标 | 单 位 | …` … `| 27580 |  |**` and `**- 指 标 …` … `- 土地购置费 … 0.7**`.

@@ -43,6 +43,8 @@ const URL_KEYS = new Set(["source", "url", "link", "source_url", "sourceurl", "h
 /** Front-matter keys whose value is a publication or delivery date. */
 const DATE_KEYS = new Set(["date", "published", "publish_date", "published_date", "publishdate", "pubdate", "date_published", "发布时间", "发布日期", "日期"]);
 const TITLE_KEYS = new Set(["title", "标题"]);
+/** A report holds no code: a line indented by four spaces or a tab is an indented paragraph, not a code block. */
+const NO_INDENTED_CODE = { disable: { null: ["codeIndented"] } };
 
 /** Parses Markdown source: the markup spans and the front matter. */
 export function parseMarkdown(src: string): MarkdownParse {
@@ -72,7 +74,7 @@ interface Tokenized {
 
 /** The markup micromark finds (without the CJK `**` fallback), the front matter text, and the literal text runs. */
 function tokenize(src: string): Tokenized {
-  const events = postprocess(parse({ extensions: [frontmatter(), gfmTable()] }).document().write(preprocess()(src, undefined, true)));
+  const events = postprocess(parse({ extensions: [frontmatter(), gfmTable(), NO_INDENTED_CODE] }).document().write(preprocess()(src, undefined, true)));
   const spans: MarkupSpan[] = [];
   const del = (start: number, end: number) => {
     if (end > start) spans.push({ start, end });
