@@ -112,6 +112,14 @@ describe("profile: other genres and completeness", () => {
     expect(p).toMatchObject({ genre: "law-gov-report", complete: false, date: "2022-01-20" });
     expect(p.completeness[0]).toMatchObject({ issue: "omitted", text: "（略）" });
   });
+  it("a numbered item label ending without a full stop is not a truncated ending (the same text cut inside a sentence is)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(join(FIXTURES, "truncated-excerpt.txt"), "utf8").replace("（节选）", "");
+    const lines = text.trimEnd().split("\n");
+    const withLabel = [...lines.slice(0, -1), "下一步，我们将重点做好以下工作：", "三是加强基层法治队伍建设和执法能力培训"].join("\n");
+    expect(profileOf(segmentText(withLabel)).completeness).toEqual([]);
+    expect(profileOf(segmentText(lines.join("\n"))).completeness.map((c) => c.issue)).toEqual(["truncated"]);
+  });
   it("a very short text is not a complete report", () => {
     expect(profileOf(segmentText("某区2021年度法治政府建设情况报告\n一、主要工作\n二、存在问题\n"))).toMatchObject({ complete: false });
   });

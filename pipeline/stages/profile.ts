@@ -128,7 +128,7 @@ const GENRE_PATTERNS: { genre: Genre; re: RegExp }[] = [
   { genre: "statistical-communique", re: /统计公报/u },
   { genre: "info-disclosure-report", re: /政府信息公开.{0,8}(?:年度)?(?:工作)?(?:年度)?报告/u },
   { genre: "gov-work-report", re: /政府工作报告|人民政府(?:(?:19|20)\d{2}年)?工作报告/u },
-  { genre: "law-gov-report", re: /法治政府建设.{0,16}(?:报告|情况)|依法行政.{0,12}(?:报告|情况)|法治(?:政府)?建设(?:工作)?(?:年度)?报告/u },
+  { genre: "law-gov-report", re: /法治政府建设.{0,16}(?:报告|情况|总结)|依法行政.{0,12}(?:报告|情况|总结)|法治(?:政府)?建设(?:工作)?(?:年度)?(?:报告|总结)/u },
 ];
 const INTERPRETATION_RE = /解读|图解|一图读懂|答记者问|新闻发布会/u;
 const TEMPLATE_RE = /范文|模板|模版|参考格式|写作格式|格式范本|示例文本/u;
@@ -590,9 +590,11 @@ function findCompleteness(doc: SegmentedDocument, content: Block[], genre: Genre
   else if (chars < MIN_CHARS) add("short", null);
   // A truncated ending: the last prose line stops mid-sentence (no 。！？…, not a table row, a note or a list).
   const last = [...content].reverse().find((b) => b.kind !== "signature");
+  // A numbered item label (`三是加强法治队伍建设`) may end without a full stop; running prose (with clause punctuation) may not.
   if (last && last.kind === "paragraph" && last.text.length >= 30 && genre !== "statistical-communique") {
     const t = last.text.replace(/[\s*_]+$/u, "");
-    if (/[\p{Script=Han}，、,；;：:]$/u.test(t) && !/^[-|•·\d\[［]/u.test(t) && !isUnitLine(t)) add("truncated", last);
+    const prose = !last.numbering || /[，。；,;]/u.test(t.slice(last.numbering.end - last.start));
+    if (prose && /[\p{Script=Han}，、,；;：:]$/u.test(t) && !/^[-|•·\d\[［]/u.test(t) && !isUnitLine(t)) add("truncated", last);
   }
   return out;
 }
