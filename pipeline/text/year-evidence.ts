@@ -72,7 +72,7 @@ export interface ReportYearVerdict {
 export const DEFAULT_DELIVERY_TITLES = [/政府工作报告/u];
 
 /** Long-range goals and multi-year plans are not the plan year (`二、2035年远景目标及“十四五”时期主要目标任务`). */
-const LONG_RANGE_RE = /远景|远期|愿景|中长期|长远|规划|纲要|十[一二三四五六七八九]五|五年|(?:19|20)\d{2}\s*年(?:前|以前)|到(?:19|20)\d{2}\s*年/u;
+const LONG_RANGE_RE = /远景|远期|愿景|中长期|长远|规划|纲要|十[一二三四五六七八九]五|五年|(?:19|20)\d{2}\s*年(?:前|以前)|到(?:(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年/u;
 const PLAN_HEADING_RE = /计划|打算|安排|思路|下一步|展望|工作要点|努力方向|重点工作|目标任务|主要任务|工作重点|总体要求/u;
 const REVIEW_HEADING_RE = /回顾|情况|成效|成绩|主要工作|工作开展|主要举措|做法/u;
 const WORK_HEADING_RE = /情况|工作|举措|成效|成绩|回顾|开展|主要|推进|建设/u;
