@@ -259,13 +259,16 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
       len >= c.clauseMinLength &&
       // 高于全国0.7个百分点 twice is parallel statistics, not a pasted clause; a long clause run with the
       // same figures written twice (…计划5批共500人；…计划5批共500人) is a paste.
-      (len >= c.majorSentenceLength || !/[0-9]/.test(text)) &&
+      (len >= c.majorSentenceLength || !/[0-9]/.test(text) || p.b0 === p.a1) &&
       units.wholeClauses(p.b0, p.b1) &&
       units.wholeClauses(p.a0, p.a1) &&
       units.sentenceAt(p.b0) - units.sentenceAt(p.a0) <= c.nearbySentences
     ) {
       kind = "clause";
     }
+    // Text written twice in a row across a sentence end (做优民营经济。深入开展…行动，做优民营经济。深入开展…行动，)
+    // is a slip like a clause written twice.
+    if (!kind && p.similarity >= 1 && p.b0 === p.a1 && len >= c.clauseMinLength && !units.wholeSentences(p.b0, p.b1) && atBoundary(doc.text, compact, p.a0) && atBoundary(doc.text, compact, p.b1)) kind = "clause";
     if (!kind && len >= c.passageMinLength) kind = "passage";
     if (!kind) continue;
     const hit: Hit = { a0: p.a0, a1: p.a1, b0: p.b0, b1: p.b1, similarity: p.similarity, kind, tier: "major" };
@@ -317,7 +320,10 @@ function classify(h: Hit, e: ClassifyEnv): void {
   if (h.similarity < 1 && figures(text) !== figures(earlier)) set("quiet", "other-figures");
   // Stock formulae (kb/boilerplate.yaml) restated are style — unless a whole sentence is written twice
   // in a row, which is a slip whatever it says.
-  const adjacent = h.kind === "sentence" && h.similarity >= 1 && e.units.sentenceAt(h.b0) - e.units.sentenceAt(h.a1 - 1) <= 1;
+  // Written twice in a row: the copy starts where the first ends (…交易试点，推进…交易试点，), or a
+  // whole sentence repeats the one before it.
+  const immediate = h.similarity >= 1 && h.b0 === h.a1;
+  const adjacent = immediate || (h.kind === "sentence" && h.similarity >= 1 && e.units.sentenceAt(h.b0) - e.units.sentenceAt(h.a1 - 1) <= 1);
   const stock = e.stock && !adjacent ? Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) : 0;
   if (stock >= 0.5) set("quiet", "stock-formula");
   else if (stock >= 0.25) set("minor", "stock-formula");
@@ -371,6 +377,15 @@ function isHeadingLead(doc: SegmentedDocument, units: Units, si: number): boolea
 
 /** Longest heading-like lead sentence of a numbered paragraph, characters of text. */
 const MAX_LEAD = 40;
+
+const BOUNDARY = /[。．！？!?；;，,：:、]/u;
+
+/** True when compact offset i starts a block, a sentence or a clause (punctuation or a line break before it). */
+function atBoundary(text: string, compact: CompactText, i: number): boolean {
+  if (i <= 0 || i >= compact.text.length) return true;
+  if (compact.text.charCodeAt(i) === 0 || compact.text.charCodeAt(i - 1) === 0) return true;
+  return BOUNDARY.test(text.slice(compact.pos[i - 1]! + 1, compact.pos[i]!));
+}
 
 /** The figures of a compact text, in order (digit runs), as one key. */
 function figures(s: string): string {

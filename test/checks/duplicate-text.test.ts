@@ -60,6 +60,23 @@ ruleTester.run("duplicate-text", {
       findings: [{ text: P, related: [P], evidence: { kind: "passage", length: P.length, similarity: 1, tier: "minor", why: "short" }, line: 3 }],
     },
     {
+      // Real sentences (lawtext 212, 040, 067) with a clause written twice in a row: a slip even when the
+      // clause is stock wording, carries a figure or runs over a sentence end.
+      name: "a clause written twice in a row (stock wording) is major",
+      text: "强化大气、水、土壤和重金属污染综合防治，加强减排治污重点工程建设，推进排污权有偿使用和交易试点，推进排污权有偿使用和交易试点，探索推行环境污染第三方治理模式和建立环境保护基金。",
+      findings: [{ text: "推进排污权有偿使用和交易试点", evidence: { kind: "clause", tier: "major" } }],
+    },
+    {
+      name: "a clause with a figure written twice in a row is major (the same clause elsewhere in the sentence is parallel statistics)",
+      text: "各项经济指标逆势而上、稳中快进，全年地区生产总值增长10.2%，全年地区生产总值增长10.2%，增速连续12个季度保持全区第一；规模以上工业增加值增长23.4%，连续40个月实现两位数增长。",
+      findings: [{ text: "全年地区生产总值增长10.2", evidence: { kind: "clause", tier: "major" } }],
+    },
+    {
+      name: "text written twice in a row across a sentence end is major",
+      text: "落实“非公十条”，做优民营经济。深入开展企业降成本行动，做优民营经济。深入开展企业降成本行动，坚决兑现“非公十条”，以政策“杠杆”撬动民营经济加速扩张。",
+      findings: [{ text: "做优民营经济。深入开展企业降成本行动", evidence: { tier: "major" } }],
+    },
+    {
       name: "a passage pasted twice is one finding (overlapping sentence/clause/passage hits merged)",
       text: `${A}${B}\n其他工作。\n${A}${B}`,
       findings: [{ text: `${A}${B}`.slice(0, -1), evidence: { similarity: 1, kind: "sentence", length: 59 }, line: 3 }],
