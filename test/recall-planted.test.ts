@@ -1,0 +1,48 @@
+/**
+ * Recall on planted defects (bench/recall.md), the fast in-repo version of `npm run bench:recall`:
+ * a few copies per defect class of in-repo real documents (corpus/ seeds and the test/fixtures/labelled/
+ * copies; never ../shared/), one defect planted in each, run through the pipeline in-process. Every
+ * planted defect must be covered by a finding of the expected check type at error or warning severity,
+ * except the known misses listed below (each with what the check would need). A check that stops
+ * finding a planted defect fails this test; a known miss that is found again fails it too, so the list
+ * stays true.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { context, loadSources, recallSets, runPlanted, type Outcome } from "../bench/recall/core.js";
+import { CLASSES, makeCtx, plantClass } from "../bench/recall/plant.js";
+
+const PER_CLASS = 3;
+const SEED = 1;
+
+/** `<source file> <note>` of planted defects the checks do not report today, with the reason. */
+const KNOWN_MISSES: Record<string, string> = {
+  // docs/checks/arithmetic.md: in a 统计公报 every 其中 list above its total is silent (overlapping
+  // dimensions are common there). Needs: tell a partition (categories of one attribute, 基础理论/应用技术/
+  // 软科学 成果) from overlapping classifications before going silent.
+  "001.md 28376项: parts 5827+24966+1556 = 32349 (was 1854)": "statistical communiqué: 其中 lists above their total are silent",
+};
+
+const key = (o: Outcome) => `${o.planted.source.name} ${o.planted.note}`;
+const show = (o: Outcome) =>
+  `${o.planted.id} ${o.planted.source.set}/${key(o)} «${context(o.planted.text, o.planted.span[0], o.planted.span[1], 20).slice(0, 200)}» found: ${o.found ?? "no"}`;
+
+describe("recall on planted defects (in-repo documents)", () => {
+  let outcomes: Outcome[] = [];
+
+  beforeAll(async () => {
+    const docs = await loadSources(recallSets(true), 1);
+    const ctx = makeCtx(docs, SEED);
+    const planted = CLASSES.flatMap((c, i) => plantClass(c, docs, ctx, PER_CLASS, SEED * 1000 + i));
+    outcomes = await runPlanted(planted, 1);
+  }, 120_000);
+
+  for (const c of CLASSES) {
+    it(`${c.id}: ${c.title} → ${c.expect.join("/")}`, () => {
+      const mine = outcomes.filter((o) => o.planted.cls === c.id);
+      expect(mine.length, "planted copies").toBeGreaterThanOrEqual(2);
+      const ok = (o: Outcome) => o.found === "error" || o.found === "warning";
+      expect(mine.filter((o) => !ok(o) && !(key(o) in KNOWN_MISSES)).map(show), "planted defects not reported at error/warning").toEqual([]);
+      expect(mine.filter((o) => ok(o) && key(o) in KNOWN_MISSES).map(show), "known misses now found: remove them from KNOWN_MISSES").toEqual([]);
+    });
+  }
+});
