@@ -13,8 +13,13 @@
  * 3. Near-duplicate sentences whose edits are spread too evenly for step 2 are found by character
  *    3-gram count filtering + a Levenshtein ratio check.
  * 4. Each hit is kept only if it is a whole repeated sentence (≥ minLength), a whole clause repeated
- *    in the same or the next sentence (≥ clauseMinLength), or any passage ≥ passageMinLength.
- *    Short formulae (坚持依法行政) and the YAML allow-list never count.
+ *    in the same or the next sentence (≥ clauseMinLength), text written twice in a row, or any
+ *    passage ≥ passageMinLength. The YAML allow-list never counts.
+ * 5. Each hit gets a tier from its structure (classify): quiet (table rows, captions, title lines,
+ *    notes, 《》 titles, other figures, mostly stock/shared language), minor (short, near, embedded,
+ *    quoted, heading leads, restated goals) or major (a paste a reviewer fixes). A rule reports one
+ *    tier: national.duplicate-sentence (warning) the major ones, national.duplicate-phrase (info) the
+ *    minor ones.
  */
 import { z } from "zod";
 import levenshtein from "fast-levenshtein";
