@@ -197,10 +197,12 @@ function echoesSuperior(source: Writer, target: Writer, sourceText: string, targ
 }
 
 /** Scope words of each level (我省/全省/省委 …): in a lower unit's report they quote the level's own wording. */
+// Only first-person scope words: a lower unit *mentions* 省委/市政府 as the authority it follows in its
+// own paragraphs (贯彻省委、市委部署), so a mention is no sign the passage is the superior's wording.
 const SCOPE: [WriterLevel, RegExp][] = [
-  ["province", /我省|全省|本省|省委|省政府/u],
-  ["city", /我市|全市|本市|市委|市政府|我州|全州|州委|州政府/u],
-  ["county", /我县|全县|县委|县政府|我区|全区|区委|区政府/u],
+  ["province", /我省|全省|本省/u],
+  ["city", /我市|全市|本市|我州|全州/u],
+  ["county", /我县|全县|我区|全区/u],
 ];
 
 /**
@@ -214,6 +216,9 @@ function speaksForSuperior(tText: string, sText: string, target: Writer, source:
   const below = Math.min(rank(target.level), rank(source.level));
   if (below < 0) return false;
   if (!SCOPE.some(([level, re]) => rank(level) < below && re.test(tText))) return false;
+  // A passage that also speaks as the writers' own level (全区/我区 in two districts' reports) is their
+  // own prose that happens to name the superior (服务保障全市…), not the superior's wording.
+  if (SCOPE.some(([level, re]) => rank(level) === below && re.test(tText))) return false;
   // A passage naming either unit is that unit's own text (番禺区委… copied into another district's report).
   for (const w of [source, target]) {
     const short = shortName(w.key);
