@@ -89,6 +89,7 @@ async function main(): Promise<void> {
         class: o.planted.cls,
         variant: o.planted.variant,
         source: `${o.planted.source.set}/${o.planted.source.name}`,
+        profile: profileLine(o),
         partner: o.planted.partner ? `${o.planted.partner.set}/${o.planted.partner.name}` : undefined,
         note: o.planted.note,
         span: o.planted.span,
@@ -123,11 +124,18 @@ async function main(): Promise<void> {
   print(`== misses: ${misses.length}`);
   for (const o of misses) {
     const p = o.planted;
-    print(`${p.id} [${p.variant}] ${p.source.set}/${p.source.name}${p.partner ? ` + ${p.partner.set}/${p.partner.name}` : ""}: ${p.note}${o.found === "info" ? " — found at info only" : ""}`);
+    print(`${p.id} [${p.variant}] ${p.source.set}/${p.source.name} (${profileLine(o)})${p.partner ? ` + ${p.partner.set}/${p.partner.name}` : ""}: ${p.note}${o.found === "info" ? " — found at info only" : ""}`);
     print(`   «${context(p.text, p.span[0], p.span[1]).slice(0, 260)}»`);
     for (const f of o.hits) print(`   info: ${f.ruleId} «${f.text.slice(0, 60)}» ${f.message.slice(0, 100)}`);
     for (const f of o.elsewhere.slice(0, 3)) print(`   elsewhere (new): [${f.severity} ${f.ruleId}] ${f.start}-${f.end} «${f.text.slice(0, 40)}»`);
   }
+}
+
+/** What the pipeline made of the source document: genre, unit and level, own date, report year. */
+function profileLine(o: Outcome): string {
+  const p = o.planted.source.profile;
+  if (!p) return "no profile";
+  return [p.genre, p.unit ? `${p.unit}/${p.level ?? "?"}` : "unit ?", p.date ?? (p.postedDate ? `posted ${p.postedDate}` : "no date"), p.reportYear ? `report year ${p.reportYear}` : ""].filter(Boolean).join(", ");
 }
 
 for (const stream of [process.stdout, process.stderr]) {

@@ -20,6 +20,10 @@ const KNOWN_MISSES: Record<string, string> = {
   // dimensions are common there). Needs: tell a partition (categories of one attribute, 基础理论/应用技术/
   // 软科学 成果) from overlapping classifications before going silent.
   "001.md 28376项: parts 5827+24966+1556 = 32349 (was 1854)": "statistical communiqué: 其中 lists above their total are silent",
+  // A share written after its count against the population named before it (在监测的340个城市中，有117个城市…，
+  // 占监测城市数的比重为30.4%) is not computed. Needs: 占<noun>的(比重) with the count before it as numerator
+  // and the 在…N<unit><noun>中 total naming the same noun as denominator.
+  "001.md share 34.4% → 30.4% beside 117/340": "share against the population named in 在…中 not computed",
 };
 
 const key = (o: Outcome) => `${o.planted.source.name} ${o.planted.note}`;

@@ -226,7 +226,8 @@ function partsSites(doc: SourceDoc, g: [number, number], expect: CheckType[]): S
   return out;
 }
 
-const RATE = /率(?:为|达|达到|是|约为)?(\d{1,3}(?:\.\d{1,2})?)[%％]/gu;
+/** A rate (…率为X%) or a share (占…X%, 占比X%) written as a percentage. */
+const RATE = /(?:率|占比|占[^，,。；;%％\d]{0,10}?(?:的|比重|比例)?)(?:为|达|达到|是|约为)?(\d{1,3}(?:\.\d{1,2})?)[%％]/gu;
 
 function rateSites(doc: SourceDoc, g: [number, number], expect: CheckType[]): Site[] {
   const t = doc.original.slice(g[0], g[1]);
@@ -256,7 +257,8 @@ function rateSites(doc: SourceDoc, g: [number, number], expect: CheckType[]): Si
     if (nx > 100) continue;
     const by = nx.toFixed(dec);
     const r = replace(doc.original, rs, rs + raw.length, by);
-    out.push({ variant: "rate", text: r.text, span: [g[0] + first, rs + by.length + 1], note: `rate ${raw}% → ${by}% beside ${counts[a]!.v}/${counts[b]!.v}` });
+    const kind = m[0].startsWith("率") ? "rate" : "share";
+    out.push({ variant: kind, text: r.text, span: [g[0] + first, rs + by.length + 1], note: `${kind} ${raw}% → ${by}% beside ${counts[a]!.v}/${counts[b]!.v}` });
   }
   return out;
 }
