@@ -27,6 +27,8 @@ interface ClassRow {
   foundInfo: number;
   recall: number | null;
   variants: Record<string, { planted: number; found: number }>;
+  /** By the source document's genre (doc.profile). */
+  genres: Record<string, { planted: number; found: number }>;
 }
 
 function summarize(outcomes: Outcome[]): ClassRow[] {
@@ -34,12 +36,14 @@ function summarize(outcomes: Outcome[]): ClassRow[] {
     const mine = outcomes.filter((o) => o.planted.cls === c.id);
     const found = mine.filter((o) => o.found === "error" || o.found === "warning").length;
     const variants: ClassRow["variants"] = {};
+    const genres: ClassRow["genres"] = {};
     for (const o of mine) {
-      const v = (variants[o.planted.variant] ??= { planted: 0, found: 0 });
-      v.planted++;
-      if (o.found === "error" || o.found === "warning") v.found++;
+      for (const v of [(variants[o.planted.variant] ??= { planted: 0, found: 0 }), (genres[o.planted.source.profile?.genre ?? "unknown"] ??= { planted: 0, found: 0 })]) {
+        v.planted++;
+        if (o.found === "error" || o.found === "warning") v.found++;
+      }
     }
-    return { cls: c.id, title: c.title, planted: mine.length, found, foundInfo: mine.filter((o) => o.found === "info").length, recall: mine.length ? found / mine.length : null, variants };
+    return { cls: c.id, title: c.title, planted: mine.length, found, foundInfo: mine.filter((o) => o.found === "info").length, recall: mine.length ? found / mine.length : null, variants, genres };
   });
 }
 
@@ -120,6 +124,8 @@ async function main(): Promise<void> {
   print();
   print("by variant (found e/w / planted):");
   for (const r of rows) print(`  ${r.cls.padEnd(16)} ${Object.entries(r.variants).map(([v, x]) => `${v} ${x.found}/${x.planted}`).join(", ")}`);
+  print("by genre of the source document (found e/w / planted):");
+  for (const r of rows) print(`  ${r.cls.padEnd(16)} ${Object.entries(r.genres).map(([v, x]) => `${v} ${x.found}/${x.planted}`).join(", ")}`);
   print();
   print(`== misses: ${misses.length}`);
   for (const o of misses) {

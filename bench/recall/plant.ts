@@ -101,6 +101,9 @@ function insideTitle(t: string, at: number): boolean {
   return t.lastIndexOf("《", at) > t.lastIndexOf("》", at - 1);
 }
 
+/** Notes and glossary entries ([39]…, ﹝9﹞…, 注：…): not running text. */
+const NOTE = /^\s*(?:\[\d+\]|［\d+］|﹝\s*\d+\s*﹞|〔\d+〕|[（(]?注[)）]?[:：]|注\d)/u;
+
 /** A sentence that opens with a list marker (2.推动…衔接。) is a run-in heading, not running text. */
 const MARKER_START = /^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）、.．]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,])/u;
 
@@ -124,7 +127,7 @@ const dupParagraph: DefectClass = {
     for (const p of paras) {
       const line = doc.original.slice(p.lineStart, p.lineEnd);
       const n = clen(line);
-      if (n < 60 || n > 600 || FORMULA.test(line) || !clean(doc, this.expect, p.start, p.end)) continue;
+      if (n < 60 || n > 600 || FORMULA.test(line) || NOTE.test(doc.original.slice(p.start, p.end)) || !clean(doc, this.expect, p.start, p.end)) continue;
       const s = sep(doc);
       const adj = insert(doc.original, p.lineEnd, s + line, s.length, s.length + line.length);
       out.push({ variant: "adjacent", ...adj, note: `paragraph of ${n} chars pasted again right after itself` });
@@ -150,7 +153,8 @@ const dupSentence: DefectClass = {
   sites(doc) {
     const out: Site[] = [];
     const kinds = new Map(doc.seg.blocks.map((b) => [b.index, b.kind]));
-    const sents = doc.seg.sentences.filter((s) => kinds.get(s.blockIndex) === "paragraph");
+    const notes = new Set(lines(doc).filter((l) => NOTE.test(doc.original.slice(l.start, l.end))).map((l) => l.block.index));
+    const sents = doc.seg.sentences.filter((s) => kinds.get(s.blockIndex) === "paragraph" && !notes.has(s.blockIndex));
     for (let i = 0; i < sents.length; i++) {
       const s = sents[i]!;
       const [a, b] = doc.seg.normalized.map.toOriginal(s.start, s.end);
