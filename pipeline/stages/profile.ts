@@ -594,7 +594,34 @@ function findCompleteness(doc: SegmentedDocument, content: Block[], genre: Genre
   if (last && last.kind === "paragraph" && last.text.length >= 30 && genre !== "statistical-communique") {
     const t = last.text.replace(/[\s*_]+$/u, "");
     const prose = !last.numbering || /[，。；,;]/u.test(t.slice(last.numbering.end - last.start));
-    if (prose && /[\p{Script=Han}，、,；;：:]$/u.test(t) && !/^[-|•·\d\[［]/u.test(t) && !isUnitLine(t)) add("truncated", last);
+    // A list/table/footnote line opens with a mark or a bare figure; prose may open with a year
+    // (`2024年以来，…`) or an item number (`3.推行…`, `2、…`) and still be cut mid-sentence.
+    const listLike = /^(?:[-|•·\[［]|\d(?!\d*(?:年|月|[.．、](?!\d))))/u.test(t);
+    // Cut inside a figure (`申请材料525`): running prose whose last clause is words then digits, no label (`电话：`).
+    const lastClause = t.slice(Math.max(t.lastIndexOf("，"), t.lastIndexOf(","), t.lastIndexOf("。"), t.lastIndexOf("；")) + 1);
+    const cutInFigure = /[，,]/u.test(t) && /\p{Script=Han}[\d.]+$/u.test(t) && !/[:：]/u.test(lastClause);
+    if (prose && (/[\p{Script=Han}，、,；;：:]$/u.test(t) || cutInFigure) && !listLike && !isUnitLine(t)) add("truncated", last);
   }
+  // A short last line is cut too when it is running prose (a sentence ended inside it, or an item with
+  // clause punctuation) stopping on a word; closing formulas (`以上报告，请予审议`) and labelled lines are not.
+  else if (last && last.kind === "paragraph" && last.text.length >= 12 && prose.length > 0 && genre !== "statistical-communique") {
+    const t = last.text.replace(/[\s*_]+$/u, "");
+    const running = /[。；;]./u.test(t) || (last.numbering?.style === "cn-shi" && /[，,]/u.test(t));
+    if (running && /\p{Script=Han}$/u.test(t) && !/[:：]/u.test(t) && !/请予?审议|特此|此件|公开发布|如下$/u.test(t) && !isUnitLine(t) && !isDateLine(t)) add("truncated", last);
+  }
+  // A text that ends on a heading (`（二）`, `二、存在的问题`) with body text before it was cut off after the heading.
+  if (last && last !== content[0] && isBareHeading(last) && prose.length > 0 && genre !== "statistical-communique") add("truncated", last);
   return out;
+}
+
+/**
+ * A last line that opens a part the text never gives: a bare marker (`（二）`) or a sub-heading
+ * (`（二）加强…`, `2.…`). A last top-level part with a title (`五、其他需要报告的情况`) may be
+ * empty in a complete report, so it is not a cut.
+ */
+function isBareHeading(b: Block): boolean {
+  if (hasSentenceEnd(b.text) || b.text.length > 40 || !b.numbering) return false;
+  if (b.kind !== "heading" && b.kind !== "paragraph") return false;
+  const rest = b.text.slice(b.numbering.end - b.start).trim();
+  return rest === "" || b.numbering.style === "cn-paren" || b.numbering.style === "arabic-dot" || b.numbering.style === "arabic-paren";
 }

@@ -46,6 +46,28 @@ ruleTester.run("required-section", {
       name: "a truncated text (ends mid-sentence) is not checked",
       text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n二是持续深化行政执法体制改革，推动执法力量下沉，进一步完善街道综合行政执法",
     },
+    // Held-out web excerpts (issue 10): a page cut off inside running prose that opens with a year or an
+    // item number, inside a figure, or right after a heading is an excerpt, not a report lacking parts.
+    {
+      name: "cut inside a numbered item that opens with a figure (3.推行…，对审批事项)",
+      text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n3.推行行政审批制度改革。按照统一部署，将全街道12个科室的行政许可事项统一划入综合服务中心，同时，对审批事项",
+    },
+    {
+      name: "cut inside a paragraph that opens with a year (2024年以来，…面向辖区企业)",
+      text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n2024年以来，街道按照区委依法治区办的工作部署，利用各类宣传节点持续推进普法工作，面向辖区企业",
+    },
+    {
+      name: "cut inside a figure (申请材料525)",
+      text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n二是梳理各类事项清单，实行动态管理。街道保留政务服务事项215项，取消政务服务事项18项、申请材料525",
+    },
+    {
+      name: "cut right after a heading (（二）)",
+      text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n（二）",
+    },
+    {
+      name: "a short last line cut after a full stop (…推进机制。一是开展法治政府建设)",
+      text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n不断强化推进机制。一是开展法治督察",
+    },
     {
       name: "a news article about a report is not checked",
       text: "我区召开法治政府建设工作会议暨年度报告情况通报会\n本报讯（记者 李明）12月20日，区政府召开会议，通报2024年度法治政府建设情况。\n" + BODY,
@@ -59,6 +81,16 @@ ruleTester.run("required-section", {
     {
       name: "a complete report without the plan part is checked (same shape as the excerpt above, no excerpt mark)",
       text: TITLE + FULL.replace("四、2025年推进法治建设重点工作计划\n一是深入学习贯彻落实习近平法治思想。\n", ""),
+      findings: [{ evidence: { partId: "plans" } }],
+    },
+    {
+      name: "the same shapes ended properly are complete reports and are checked (last paragraph opens with a year / an item number)",
+      text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n2024年以来，街道按照区委依法治区办的工作部署，利用各类宣传节点持续推进普法工作，面向辖区企业开展宣传12场。",
+      findings: [{ evidence: { partId: "shortcomings" } }, { evidence: { partId: "first-responsible" } }, { evidence: { partId: "plans" } }, { evidence: { partId: "other" } }],
+    },
+    {
+      name: "a complete report whose last line is a contact line ending in digits is checked",
+      text: TITLE + FULL.replace("四、2025年推进法治建设重点工作计划\n一是深入学习贯彻落实习近平法治思想。\n", "") + "\n联系人：王某，联系电话：020-81234567",
       findings: [{ evidence: { partId: "plans" } }],
     },
     {
