@@ -296,6 +296,9 @@ interface ClassifyEnv {
   c: Compiled;
 }
 
+/** A placeholder slot for a figure: x.x, xx, XXX, **, ＊＊ (not a Latin word: letters before or after are not slots). */
+const TEMPLATE_SLOT = /(?<![A-Za-z])(?:[xX]+[.．][xX]+|[xX]{2,}|[*＊]{2,})(?![A-Za-z])/u;
+
 /**
  * Sets the tier of a hit (see docs/checks/duplicate-text.md, "Tiers"). Each test names a structure,
  * not a phrase: where the two copies stand (table row, caption, title line, note), what they are
@@ -329,6 +332,9 @@ function classify(h: Hit, e: ClassifyEnv): void {
   // whole sentence repeats the one before it.
   const immediate = h.similarity >= 1 && h.b0 === h.a1;
   const adjacent = immediate || (h.kind === "sentence" && h.similarity >= 1 && e.units.sentenceAt(h.b0) - e.units.sentenceAt(h.a1 - 1) <= 1);
+  // A template frame: placeholder slots (x.x、xx、XX、**) stand where the figures belong, so the repeat
+  // states no fact (范文 sites; the placeholder check reports the slots) — unless written twice in a row.
+  if (!adjacent && !/[0-9]/.test(text) && TEMPLATE_SLOT.test(text)) set("quiet", "template-slots");
   const stock = e.stock && !adjacent ? Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) : 0;
   if (stock >= 0.5) set("quiet", "stock-formula");
   else if (stock >= 0.25) set("minor", "stock-formula");

@@ -125,6 +125,7 @@ export default defineCheck({
     // End of the previous marker of any style: a new sequence's earlier values may stand run-in
     // between it and the new marker (…以下几个方面工作:（一）着力推动… then （二） on its own line).
     let prevEnd = 0;
+    let firstMarker = true;
     for (const item of markers) {
       if (item === "boundary") {
         for (const f of stack) f.boundary = true;
@@ -141,6 +142,11 @@ export default defineCheck({
         continue;
       }
       const m = item;
+      // The text opens inside a list when no sentence stands before its first marker (a page of a
+      // longer report: `Page 8 - …年度报告 P. 8` then `四、…`); a report that opens with a title and a
+      // sentence before `二、` has really lost its `一、`.
+      const opensDocument = firstMarker && !SENTENCE_END.test(ctx.doc.text.slice(0, m.start));
+      firstMarker = false;
       const isRunIn = compiled.runIn.has(m.style);
       const myRank = compiled.rank.get(m.style);
       if (!isRunIn && myRank === undefined) continue; // style not configured
@@ -221,6 +227,7 @@ export default defineCheck({
       const continues =
         // An excerpt (（节选）, 开头部分已省略) may begin in the middle of a list.
         (excerpt && !stack.some((f) => f.style === m.style) && !closed.has(m.style)) ||
+        opensDocument ||
         (!isRunIn && m.value > 1 && (closed.get(m.style) === m.value - 1 || runInBetween(m.style, from, m.start, 1, m.value - 1))) ||
         // 首先，… 第二，… 第三，…: the first item was written 首先 (a mix of styles, not a missing number).
         (isRunIn && m.value === 2 && FIRST_WORD.test(ctx.doc.text.slice(from, m.start)));
@@ -247,6 +254,14 @@ function skippedFinding(m: Marker, expected: number, span: [number, number]): Ra
 /** Items left out on purpose between two markers. */
 const OMISSION = /[（(]\s*(?:略|此处略|下略|中略|内容略|以下略|后略)\s*[)）]|此处省略|(?:部分|内容|以下|中间)(?:已)?省略/u;
 
+/** A sentence end: text before the first marker that holds one is the report's own opening, not a page header. */
+const SENTENCE_END = /[。！？!?]/u;
+/**
+ * A table row flattened into a line (`四、结转下年度继续办理 0 0 0 0 0 0 0`, `一、本年新收申请数量 | 58 | 7 | 66`):
+ * the 一、 of a row label in a statistics table is not a heading of the report.
+ */
+const TABLE_ROW_TAIL = /(?:[\s|｜]+[-−]?\d[\d.,]*[%‰]?){3,}[\s|｜]*$/u;
+
 /** 首先 / 第一步 opening an item: the first of a 第二 / 二是 list written in words. */
 const FIRST_WORD = /(?:^|[。；;：:！？!?\s”])(?:首先|其一|第一步)[，,、：:]?/u;
 
@@ -272,6 +287,7 @@ function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: nu
     if (b.index === skipBlock) continue;
     if (ctx.isNoise(b.start, b.end) && isAllNoise(ctx, b)) continue;
     const n = b.numbering;
+    if (n && TABLE_ROW_TAIL.test(b.text)) continue;
     let innerFrom = 0;
     if (!n) {
       const rec = recoverMarker(b, blocks[b.index + 1]);

@@ -1,6 +1,6 @@
 /**
  * @fileoverview Text a report cites rather than writes, for the copy checks: document titles inside
- * 《》, quoted provisions and quoted speech (`《…条例》第X条规定：“…”`, `习近平总书记指出：“…”`), and the
+ * 《》, documents cited with their document number (…关于…的通知（…〔2021〕30号）), quoted provisions and quoted speech (`《…条例》第X条规定：“…”`, `习近平总书记指出：“…”`), and the
  * glossary at the end of a report (注释 / 名词解释: definitions of policy terms are meant to read the same
  * everywhere). Two reports quoting the same article or defining the same term have not copied each other.
  */
@@ -14,6 +14,13 @@ const TITLE = /《[^《》\n]{1,80}》/gu;
  * Only the quoted text is citation; the lead-in is the report's own.
  */
 const QUOTE = /(?:第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?|规定|指出|强调|要求|明确|提出|所说|讲话)[^“”\n。]{0,12}?[：:，,]\s*“([^“”\n]{8,800})”/gu;
+/**
+ * A document cited by its issuing body, title and document number, with or without 《》 around the title:
+ * `国务院办公厅…关于印发《…格式》的通知（国办公开办函〔2021〕30号）`. Every unit reporting under that notice names
+ * it the same way; the document number makes it a reference, not the writer's own wording.
+ */
+const DOC_REF =
+  /[\p{Script=Han}]{0,30}?《?关于[^。；;\n“”]{2,80}?的(?:通知|意见|决定|批复|复函|函|办法|规定|方案|公告|通报|细则)》?\s*[（(][^（）()\n]{0,12}〔(?:19|20)\d{2}〕\s*\d{1,4}\s*号/gu;
 /**
  * A glossary heading (markup and spaces removed): 注释, 名词解释, 附：相关名词解释, 《政府工作报告》名词注释,
  * 附件2 注释, 名词解释和说明, 附部分用语说明, 附：名词解释（以在报告中出现的先后排序）.
@@ -42,7 +49,7 @@ export function citationMask(doc: SegmentedDocument, cp: CompactText): Uint8Arra
       mark(b.start, b.end);
       continue;
     }
-    for (const re of [TITLE, QUOTE]) {
+    for (const re of [TITLE, QUOTE, DOC_REF]) {
       re.lastIndex = 0;
       for (let m = re.exec(b.text); m; m = re.exec(b.text)) {
         const inner = m[1] === undefined ? 0 : m[0].lastIndexOf(m[1]);

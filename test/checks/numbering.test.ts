@@ -30,6 +30,8 @@ ruleTester.run("numbering", {
     { name: "notes numbered ①…⑩ continue as （11） (lawtext 恩施 2017)", text: "名词解释\n①三品一标：无公害农产品、绿色食品、有机农产品和农产品地理标志。\n②工业二十五条：共有25条政策措施。\n③六城同创：同步创建全国文明城市。\n④甲：乙。\n⑤丙：丁。\n⑥戊：己。\n⑦庚：辛。\n⑧壬：癸。\n⑨子：丑。\n⑩寅：卯。\n（11）五大专项治理：山更青、水更绿、天更蓝、土更净、城乡更美。\n（12）水资源管理“三条红线”：用水总量、用水效率、水功能区限制纳污。" },
     { name: "首先 then 第二 第三: the first item written in words", text: "做好今年工作，要把握以下几点。\n首先，坚持稳中求进工作总基调。\n第二，坚持以人民为中心。\n第三，坚持底线思维。" },
     { name: "items left out on purpose: （略） between two markers", text: "（一）完善工作机制。加强领导。\n（二）深化改革。推进审批。\n（略）\n（五）加强监督。自觉接受监督。" },
+    { name: "a page of a longer report opens inside a list (flip-book page of an annual report)", text: "Page 8 - 某局2022年政府信息公开工作年度报告 P. 8\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n本年度未发生。\n五、存在的主要问题及改进情况\n公开内容不够丰富。" },
+    { name: "flattened table rows numbered 一、… are not headings", text: "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n本年度未发生。" },
     { name: "an excerpt may begin in the middle of a list", text: "某区2021年法治政府建设情况报告（节选）\n（三）严格规范公正文明执法。全面推行三项制度。\n（四）强化行政权力制约和监督。自觉接受人大监督。" },
   ],
   invalid: [
@@ -47,6 +49,8 @@ ruleTester.run("numbering", {
       text: "（一）深入学习贯彻习近平法治思想\n1. 把学习作为重要政治任务。\n（二）加强审查清理工作\n1. 加大审查力度。\n（四）持续深化商事制度改革\n1. 数字政府建设取得新突破。",
       findings: [{ text: "（四）", messageIncludes: "缺少“（三）”", evidence: { style: "cn-paren", value: 4, expected: 3 }, suggestion: "检查是否遗漏或删除了“（三）”，或将本序号改为“（三）”" }],
     },
+    { name: "a report that opens with a sentence has really lost its 一、", text: "某局2022年政府信息公开工作年度报告\n本报告根据《条例》要求编制。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况", findings: [{ text: "二、", messageIncludes: "缺少“一、”" }] },
+    { name: "a heading repeated after a flattened table (rows skipped, headings kept)", text: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n四、行政复议、行政诉讼情况\n四、存在的主要问题及改进情况", findings: [{ text: "四、", messageIncludes: "序号重复" }] },
     { name: "a repeated number", text: "一、工作开展情况\n二、存在的问题\n二、下一步工作计划", findings: [{ text: "二、", messageIncludes: "序号重复" }] },
     { name: "numbers out of order", text: "（一）完善机制\n（三）深化改革\n（二）加强监督", findings: [{ text: "（三）", messageIncludes: "缺少“（二）”" }, { text: "（二）", messageIncludes: "顺序颠倒" }] },
     { name: "a level under the wrong parent", text: "一、工作开展情况\n1.完善机制。加强领导。\n（一）深化改革\n（二）加强监督", findings: [{ text: "（一）", messageIncludes: "层级错误" }] },
