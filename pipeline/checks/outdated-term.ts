@@ -241,6 +241,8 @@ export default defineCheck({
           const i = text.indexOf(plan.name, from);
           if (i < 0) break;
           from = i + plan.name.length;
+          // A local plan of the same name (《山东省法治政府建设实施纲要(2016—2020年)》) has its own period.
+          if (localPrefix(text.slice(Math.max(0, i - 12), i))) continue;
           const after = text.slice(from, from + 20);
           const pm = /^》?\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～－―至]{1,2}\s*)?((?:19|20)\d{2})\s*年?\s*[)）]/u.exec(after);
           if (!pm) continue;
@@ -390,6 +392,12 @@ function advance(text: string, i: number, unicode: boolean): number {
   if (c < 0xd800 || c > 0xdbff) return i + 1;
   const d = text.charCodeAt(i + 1);
   return d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+}
+
+/** True when the words just before a plan name are a place (`山东省`, `静海区`): the title is that place's own plan. */
+function localPrefix(before: string): boolean {
+  const head = before.split(/[《〈<>》〉\s，。；、,;:：“”"]/u).pop() ?? "";
+  return /\p{Script=Han}(?:省|市|县|区|州|盟|旗|自治区|特区)$/u.test(head) && !/^(?:全|我|本|该|各)(?:省|市|县|区|州|盟|旗)$/u.test(head);
 }
 
 function escapeRe(s: string): string {

@@ -69,6 +69,11 @@ export default defineCheck({
       deliveryTitles: z.array(regexString().pipe(z.string().min(1))).default(["政府工作报告"]),
       /** Deadline for publication in the year after the report year, MM-DD; later is late. */
       publishBy: z.string().regex(/^\d{2}-\d{2}$/).default("04-01"),
+      /**
+       * First report year the deadline applies to: the 督察工作规定 (2019) set it; before, the 纲要
+       * (2015—2020) asked for a report in the first quarter and publication without a date.
+       */
+      publishByFrom: z.number().int().default(2019),
       /** Minimum weight of body evidence before it may contradict the title or the plan. */
       minBodyScore: z.number().min(0).default(3),
       /** Words that mark a paragraph as comparing with or looking back at another year. */
@@ -108,6 +113,7 @@ export default defineCheck({
       kinds: new Set<YearKind>(options.kinds),
       delivery: options.deliveryTitles.map((p) => userRegExp(p, "u")),
       publishBy: options.publishBy,
+      publishByFrom: options.publishByFrom,
       minBodyScore: options.minBodyScore,
       markers: options.comparisonMarkers,
       minParagraphMentions: options.minParagraphMentions,
@@ -189,7 +195,7 @@ export default defineCheck({
         findings.push({ span: [dated.start - unit.start, dated.end - unit.start], messageId: "publication-early", data: base, evidence: { kind: "early", date: dated.date, source: dated.source, reportYear: y, periodEnd: `${y}-12-31`, evidence: describe(ev) }, related: rel(support) });
       }
       const deadline = `${y + 1}-${c.publishBy}`;
-      if (c.kinds.has("publication-late") && dated.date > deadline) {
+      if (c.kinds.has("publication-late") && y >= c.publishByFrom && dated.date > deadline) {
         findings.push({ span: [dated.start - unit.start, dated.end - unit.start], messageId: "publication-late", data: { ...base, deadline }, evidence: { kind: "late", date: dated.date, source: dated.source, reportYear: y, deadline, evidence: describe(ev) }, related: rel(support) });
       }
     }

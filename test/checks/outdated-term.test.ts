@@ -39,6 +39,9 @@ ruleTester.run("outdated-term", {
     { name: "the old body name in a statement about the reform", text: report(2021, "2022年1月20日", "2021年,原工商局、质监局职能整合后组建的市场监督管理局运行顺畅。") },
     { name: "a future congress in a forward-looking phrase", text: report(2021, "2022年1月20日", "2021年,全镇以优异成绩迎接党的二十大胜利召开。") },
     { name: "《纲要(2015—2020年)》 in a report on 2019", text: report(2019, "2020年1月10日", "2019年,深入实施《法治政府建设实施纲要(2015—2020年)》。") },
+    // A province's or district's own plan of the same name has its own period (held-out 法治政府 reports).
+    { name: "a provincial 纲要 with its own period (《某省法治政府建设实施纲要(2016—2020年)》)", text: report(2017, "2018年3月20日", "2017年,认真实施《法治政府建设实施纲要(2015—2020年)》和《河南省法治政府建设实施纲要(2016—2020年)》,深入推进依法行政。") },
+    { name: "a district's own 纲要 (东城区法治政府建设实施纲要(2022—2025年))", text: report(2023, "2024年3月20日", "2023年,按照东城区法治政府建设实施纲要(2022—2025年)目标要求,推进依法行政。") },
     { name: "十九届历次全会精神 is always up to date", text: report(2021, "2022年1月20日", "2021年,全面贯彻党的十九大和十九届历次全会精神。") },
     { name: "2021年是“十四五”开局之年", text: report(2021, "2022年1月20日", "2021年是“十四五”开局之年,我镇扎实推进各项工作。") },
     { name: "a superseded term with a historical context (克服新冠肺炎疫情)", text: report(2025, "2026年2月1日", "五年来,我们克服新冠肺炎疫情影响,经济持续恢复。") },
@@ -129,6 +132,16 @@ ruleTester.run("outdated-term", {
       name: "mis-stated period of 法治社会建设实施纲要",
       text: report(2021, "2022年1月20日", "2021年,认真落实《法治社会建设实施纲要(2021—2025年)》。"),
       findings: [{ text: "法治社会建设实施纲要(2021—2025年)", suggestion: "法治社会建设实施纲要（2020—2025年）", evidence: { kind: "wrong-period" } }],
+    },
+    {
+      name: "the national 纲要 with the provincial plan's period (no place before the name) is still a wrong period",
+      text: report(2017, "2018年3月20日", "2017年,认真实施《法治政府建设实施纲要(2016—2020年)》,深入推进依法行政。"),
+      findings: [{ text: "法治政府建设实施纲要(2016—2020年)", evidence: { kind: "wrong-period" } }],
+    },
+    {
+      name: "全省 before the name is not a place of its own",
+      text: report(2017, "2018年3月20日", "2017年,全省法治政府建设实施纲要(2016—2020年)确定的任务顺利推进。"),
+      findings: [{ text: "法治政府建设实施纲要(2016—2020年)", evidence: { kind: "wrong-period" } }],
     },
     {
       name: "the 2015—2020 纲要 as the plan being implemented in a report on 2022",

@@ -33,6 +33,10 @@ function gwr(place: string, delivered: string, lines: string[]): string {
 }
 
 /** A clean report on 2020 (shape of seed 002). */
+/** A 法治政府 report on `y` published (发布日期) on `posted`. */
+const lawReport = (y: number, posted: string) =>
+  [`某市人民政府关于${y}年度法治政府建设情况的报告`, `来源:某市司法局 发布日期:${posted} 16:13`, `${y}年,我市深入推进依法行政,法治政府建设取得新成效。现将${y}年法治政府建设情况报告如下:`, `一、${y}年法治政府建设情况`, `${y}年,全市共审核规范性文件28件。`, `二、${y + 1}年工作安排`, `${y + 1}年,我市将继续推进依法行政。`].join("\n");
+
 const REPORT_2020 = [
   "洪山区2020年度法治政府建设工作报告",
   "2020年,我区以习近平新时代中国特色社会主义思想和习近平法治思想为指导,以《武汉市法治政府建设实施方案(2016-2020年)》为主线,圆满完成法治政府建设各项工作。",
@@ -98,8 +102,19 @@ ruleTester.run("year-consistency", {
       text: gwr("常德市", "2018年12月25日", ["一、2018年工作回顾", "2018年，全市经济保持平稳健康发展。", "二、2019年工作安排", "2019年，我们将推动高质量发展。"]),
       options: { kinds: ["publication-early", "publication-late"] },
     },
+    {
+      name: "a report on 2017 published in May 2018: the 4月1日 deadline (督察工作规定, 2019) did not exist yet",
+      text: lawReport(2017, "2018-05-03"),
+      options: { kinds: ["publication-late"] },
+    },
   ],
   invalid: [
+    {
+      name: "the same shape on 2019, published in May 2020, is late",
+      text: lawReport(2019, "2020-05-03"),
+      options: { kinds: ["publication-late"] },
+      findings: [{ text: "2020-05-03", evidence: { kind: "late", reportYear: 2019, deadline: "2020-04-01" } }],
+    },
     {
       name: "政府工作报告: a plan heading for another year than the year of delivery (same shape as the 2035 goal above)",
       text: gwr("某市", "2021年1月20日", ["一、2020年工作回顾", "2020年，全市经济运行稳中向好，地区生产总值增长3.5%。", "二、2022年工作安排", "2022年，我们将坚持稳中求进工作总基调。"]),
