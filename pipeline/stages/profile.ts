@@ -255,6 +255,14 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
       addDate("date-line", toIsoDate(t), { text: t, start: b.start + off, end: b.start + off + t.length });
       break;
     }
+    // The date closing a cover notice (`…现印发给你们，请认真贯彻执行。` / `2020年7月8日`) dates the
+    // document it issues, which follows; it is not at the end, so it is no signature.
+    const prev = i > 0 ? clean(head[i - 1]!.text) : "";
+    if (isDateLine(t) && i > 0 && /(?:执行|落实|实施|办理|遵照|贯彻)[。.]?$/u.test(prev) && /印发|发给|转发/u.test(prev)) {
+      const off = b.text.indexOf(t);
+      addDate("date-line", toIsoDate(t), { text: t, start: b.start + off, end: b.start + off + t.length });
+      break;
+    }
   }
   // 成文日期 / 印发日期 lines date the document itself (a 发布时间 line only its posting).
   for (const b of doc.blocks) {

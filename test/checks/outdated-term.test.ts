@@ -23,6 +23,11 @@ function gwr(delivered: string, review: string, plan: string, reviewYear: number
   ].join("\n");
 }
 
+/** A cover notice issuing a work plan for `year`, dated `dated` on the line after the notice text (or no date). */
+function notice(year: number, dated: string | null, clause: string): string {
+  return ["某政办〔" + year + "〕20号", "某县人民政府办公室", `关于印发某县${year}年度法治政府建设工作安排的通知`, "各乡镇人民政府，县直有关单位：", `《某县${year}年度法治政府建设工作安排》已经县政府同意，现印发给你们，请认真贯彻执行。`, ...(dated ? [dated] : []), `某县${year}年度法治政府建设工作安排`, `今年全县法治政府建设工作要坚持以习近平新时代中国特色社会主义思想为指导，${clause}，切实推动法治政府建设各项目标任务全面落实。`, "一、依法全面履行政府职能", "（一）为推动经济高质量发展提供法治保障。加强规范性文件备案审查。"].join("\n");
+}
+
 const SEED_001_CLAUSE = "为贯彻落实党中央和国务院决策部署,我镇坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中全会精神,我镇认真履行了法治政府建设职责。";
 
 ruleTester.run("outdated-term", {
@@ -38,6 +43,8 @@ ruleTester.run("outdated-term", {
     { name: "法制 inside 法制审核 and 执法制度 is current usage", text: report(2021, "2022年1月20日", "2021年,全面落实重大执法决定法制审核制度,完善行政执法制度,建立健全法制机构。") },
     { name: "the old body name in a statement about the reform", text: report(2021, "2022年1月20日", "2021年,原工商局、质监局职能整合后组建的市场监督管理局运行顺畅。") },
     { name: "a future congress in a forward-looking phrase", text: report(2021, "2022年1月20日", "2021年,全镇以优异成绩迎接党的二十大胜利召开。") },
+    // A cover notice's date (after `…请认真贯彻执行。`) dates the plan it issues (held-out 法治政府 pages).
+    { name: "a 2020 work plan issued 2020-07-08 cites up to 四中全会 (五中 came in October 2020)", text: notice(2020, "2020年7月8日", "全面贯彻党的十九大和十九届二中、三中、四中全会精神"), options: { kinds: ["stale-clause"] } },
     { name: "《纲要(2015—2020年)》 in a report on 2019", text: report(2019, "2020年1月10日", "2019年,深入实施《法治政府建设实施纲要(2015—2020年)》。") },
     // A province's or district's own plan of the same name has its own period (held-out 法治政府 reports).
     { name: "a provincial 纲要 with its own period (《某省法治政府建设实施纲要(2016—2020年)》)", text: report(2017, "2018年3月20日", "2017年,认真实施《法治政府建设实施纲要(2015—2020年)》和《河南省法治政府建设实施纲要(2016—2020年)》,深入推进依法行政。") },
@@ -142,6 +149,12 @@ ruleTester.run("outdated-term", {
       name: "全省 before the name is not a place of its own",
       text: report(2017, "2018年3月20日", "2017年,全省法治政府建设实施纲要(2016—2020年)确定的任务顺利推进。"),
       findings: [{ text: "法治政府建设实施纲要(2016—2020年)", evidence: { kind: "wrong-period" } }],
+    },
+    {
+      name: "the same plan issued 2021-01-08 (after 五中全会) is stale",
+      text: notice(2020, "2021年1月8日", "全面贯彻党的十九大和十九届二中、三中、四中全会精神"),
+      options: { kinds: ["stale-clause"] },
+      findings: [{ text: "党的十九大和十九届二中、三中、四中全会精神", evidence: { latest: { label: "十九届五中全会" } } }],
     },
     {
       name: "the 2015—2020 纲要 as the plan being implemented in a report on 2022",
