@@ -174,7 +174,8 @@ export default defineCheck({
           }
         }
       }
-      if (m.tentative && (at < 0 || m.value !== stack[at]!.last + 1)) continue;
+      // A recovered marker counts only as the expected next number, or as the 1 that opens a sequence.
+      if (m.tentative && (at < 0 ? m.value !== 1 : m.value !== stack[at]!.last + 1)) continue;
       const from = prevEnd;
       prevEnd = m.end;
       if (at >= 0 && m.value === 1 && !isRunIn && stack[at]!.leadIn && !stack[at]!.boundary && stack[at]!.last > 1) {
@@ -322,12 +323,16 @@ function collectMarkers(ctx: CheckContext, inline: boolean, headingMaxLength: nu
 
 /**
  * Markers the segmenter could not read: a list number followed by a digit (`20.2026年10件民生实事`
- * reads as a decimal) and a bracket left alone on its line by extraction (`（` / `三）改革开放…`).
+ * reads as a decimal), a bracket left alone on its line by extraction (`（` / `三）改革开放…`) and a
+ * number that lost its opening bracket (`1)…` before `(2)…`).
  * They are tentative: the walk uses them only where they are the expected next number.
  */
 function recoverMarker(b: Block, next: Block | undefined): Marker | undefined {
   const dec = /^(\d{1,2})[.．](?=\d)/u.exec(b.text);
   if (dec) return { style: "arabic-dot", value: Number(dec[1]), raw: dec[0], start: b.start, end: b.start + dec[0].length, blockIndex: b.index, inline: false, tentative: true };
+  // `1)政府工作…` then `(2)推进…`: the opening bracket was lost (extraction, or typed once without it).
+  const half = /^(\d{1,2})[)）](?=\D)/u.exec(b.text);
+  if (half) return { style: "arabic-paren", value: Number(half[1]), raw: half[0], start: b.start, end: b.start + half[0].length, blockIndex: b.index, inline: false, tentative: true };
   if (/^[（(]$/u.test(b.text.trim()) && next) {
     const m = /^([一二三四五六七八九十]{1,3}|\d{1,2})[）)]/u.exec(next.text);
     if (m) {

@@ -32,6 +32,7 @@ ruleTester.run("numbering", {
     { name: "items left out on purpose: （略） between two markers", text: "（一）完善工作机制。加强领导。\n（二）深化改革。推进审批。\n（略）\n（五）加强监督。自觉接受监督。" },
     { name: "a page of a longer report opens inside a list (flip-book page of an annual report)", text: "Page 8 - 某局2022年政府信息公开工作年度报告 P. 8\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n本年度未发生。\n五、存在的主要问题及改进情况\n公开内容不够丰富。" },
     { name: "flattened table rows numbered 一、… are not headings", text: "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n本年度未发生。" },
+    { name: "a first item that lost its opening bracket (1) then (2)) continues the list", text: "1.围绕建设法治政府全面推进政务公开\n1)政府工作要做到公开透明。在政府网站公开会议信息47条。\n(2)推进政策执行阳光透明。公开政策文件38条。\n(3)推进管理服务公开。" },
     { name: "an excerpt may begin in the middle of a list", text: "某区2021年法治政府建设情况报告（节选）\n（三）严格规范公正文明执法。全面推行三项制度。\n（四）强化行政权力制约和监督。自觉接受人大监督。" },
   ],
   invalid: [
@@ -51,6 +52,7 @@ ruleTester.run("numbering", {
     },
     { name: "a report that opens with a sentence has really lost its 一、", text: "某局2022年政府信息公开工作年度报告\n本报告根据《条例》要求编制。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况", findings: [{ text: "二、", messageIncludes: "缺少“一、”" }] },
     { name: "a heading repeated after a flattened table (rows skipped, headings kept)", text: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n四、行政复议、行政诉讼情况\n四、存在的主要问题及改进情况", findings: [{ text: "四、", messageIncludes: "序号重复" }] },
+    { name: "a half-bracketed number is used only where it is the next one (1) then (3))", text: "1.围绕建设法治政府全面推进政务公开\n1)政府工作要做到公开透明。在政府网站公开会议信息47条。\n(3)推进管理服务公开。", findings: [{ text: "(3)", messageIncludes: "缺少“(2)”" }] },
     { name: "a repeated number", text: "一、工作开展情况\n二、存在的问题\n二、下一步工作计划", findings: [{ text: "二、", messageIncludes: "序号重复" }] },
     { name: "numbers out of order", text: "（一）完善机制\n（三）深化改革\n（二）加强监督", findings: [{ text: "（三）", messageIncludes: "缺少“（二）”" }, { text: "（二）", messageIncludes: "顺序颠倒" }] },
     { name: "a level under the wrong parent", text: "一、工作开展情况\n1.完善机制。加强领导。\n（一）深化改革\n（二）加强监督", findings: [{ text: "（一）", messageIncludes: "层级错误" }] },
