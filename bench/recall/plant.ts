@@ -362,18 +362,24 @@ const outdated: DefectClass = {
     const out: Site[] = [];
     const sents = doc.seg.sentences;
     const kinds = new Map(doc.seg.blocks.map((b) => [b.index, b.kind]));
+    // A multi-year review (2020年和“十三五”工作回顾, 过去五年) may name what was current early in its period:
+    // in such a report only the sections after the review (section ≥ 2) are planted.
+    const sec = sections(doc);
+    const multiYear = doc.seg.blocks.some((b) => (b.kind === "heading" || b.numbering?.style === "cn-dun") && /五年|十[一二三四五]五/u.test(b.text) && /回顾|成就|工作/u.test(b.text));
     for (const w of outdatedSwaps()) {
       // The document must be dated at least three months after the term went out of use.
-      // and report on a year that began after it (a 2020 report may still name what was current in 2020).
+      // and report on years that began after it (a 2020 report may still name what was current in 2020).
       const after = new Date(w.since);
       after.setUTCMonth(after.getUTCMonth() + 3);
       if (date < after.toISOString().slice(0, 10)) continue;
-      const ry = doc.profile?.reportYear;
-      if (ry ? `${ry}-01-01` < w.since : date < `${Number(w.since.slice(0, 4)) + 1}${w.since.slice(4)}`) continue;
+      // The whole period reviewed must be after it: a five-year review (2016–2020) may name 工商局 for an honour of 2017.
+      const from = doc.profile?.reviewPeriod?.[0] ?? doc.profile?.reportYear;
+      if (from ? `${from}-01-01` < w.since : date < `${Number(w.since.slice(0, 4)) + 1}${w.since.slice(4)}`) continue;
       for (const s of sents) {
-        if (kinds.get(s.blockIndex) !== "paragraph") continue;
+        if (kinds.get(s.blockIndex) !== "paragraph" || (multiYear && sec[s.blockIndex]! < 2)) continue;
         const [a, b] = doc.seg.normalized.map.toOriginal(s.start, s.end);
         const t = doc.original.slice(a, b);
+        if (/五年来|过去五年/u.test(t)) continue;
         let at = t.indexOf(w.current);
         if (at < 0 || t.includes(w.outdated) || w.exclude?.test(t)) continue;
         if (w.followedBy && !w.followedBy.test(t.slice(at + w.current.length))) continue;
@@ -575,7 +581,11 @@ export function makeCtx(docs: SourceDoc[], seed: number): Ctx {
   return { docs, rand: mulberry32(seed), places, allPlaces: [...seen.values()], df };
 }
 
-/** Up to `n` planted copies of one class: documents in a seeded order, one site per document per round, variants taking turns. */
+/**
+ * Up to `n` planted copies of one class, stratified by variant: each pick takes the variant used least so
+ * far (of those some document still offers), from the document used least so far (ties in seeded order),
+ * so a class's forms and the documents are spread as evenly as the corpus allows.
+ */
 export function plantClass(cls: DefectClass, docs: SourceDoc[], ctx: Ctx, n: number, seed: number): Planted[] {
   const rand = mulberry32(seed);
   const shuffle = <T>(xs: T[]): T[] => {
@@ -587,31 +597,30 @@ export function plantClass(cls: DefectClass, docs: SourceDoc[], ctx: Ctx, n: num
     return a;
   };
   const pools = shuffle(docs)
-    .map((d) => ({ doc: d, sites: shuffle(cls.sites(d, { ...ctx, rand })) }))
+    .map((d) => ({ doc: d, sites: shuffle(cls.sites(d, { ...ctx, rand })), uses: 0 }))
     .filter((p) => p.sites.length);
   const used = new Map<string, number>();
   const out: Planted[] = [];
-  while (out.length < n && pools.some((p) => p.sites.length)) {
-    for (const p of pools) {
-      if (out.length >= n || !p.sites.length) continue;
-      // The least-used variant so far (a class's forms get planted in turn).
-      let best = 0;
-      for (let i = 1; i < p.sites.length; i++) if ((used.get(p.sites[i]!.variant) ?? 0) < (used.get(p.sites[best]!.variant) ?? 0)) best = i;
-      const s = p.sites.splice(best, 1)[0]!;
-      used.set(s.variant, (used.get(s.variant) ?? 0) + 1);
-      out.push({
-        id: `${cls.id}-${String(out.length + 1).padStart(3, "0")}`,
-        cls: cls.id,
-        variant: s.variant,
-        source: p.doc,
-        text: s.text,
-        span: s.span,
-        expect: cls.expect,
-        note: s.note,
-        ...(s.partner ? { partner: s.partner } : {}),
-        ...(s.rowEdit ? { rowEdit: s.rowEdit } : {}),
-      });
-    }
+  while (out.length < n) {
+    const offered = [...new Set(pools.flatMap((p) => p.sites.map((s) => s.variant)))].sort();
+    if (!offered.length) break;
+    const variant = offered.reduce((best, v) => ((used.get(v) ?? 0) < (used.get(best) ?? 0) ? v : best));
+    const pool = pools.filter((p) => p.sites.some((s) => s.variant === variant)).reduce((best, p) => (p.uses < best.uses ? p : best));
+    const s = pool.sites.splice(pool.sites.findIndex((x) => x.variant === variant), 1)[0]!;
+    pool.uses++;
+    used.set(variant, (used.get(variant) ?? 0) + 1);
+    out.push({
+      id: `${cls.id}-${String(out.length + 1).padStart(3, "0")}`,
+      cls: cls.id,
+      variant: s.variant,
+      source: pool.doc,
+      text: s.text,
+      span: s.span,
+      expect: cls.expect,
+      note: s.note,
+      ...(s.partner ? { partner: s.partner } : {}),
+      ...(s.rowEdit ? { rowEdit: s.rowEdit } : {}),
+    });
   }
   return out;
 }
