@@ -11,10 +11,10 @@
  *   --seed S         seed of the sample (default 1)
  *   --classes a,b    only these classes (ids as printed)
  *   --in-repo        only in-repo documents (corpus/ seeds and test/fixtures/labelled/ copies)
- *   --jobs N         worker threads (default: all cores)
+ *   --jobs N         worker threads (default 1: in-process; a pool's workers load dist/ afresh, which fails
+ *                    while someone rebuilds it; the whole run takes about a minute either way)
  *   --json           machine-readable output on stdout
  */
-import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { context, loadSources, recallSets, runPlanted, type Outcome } from "./recall/core.js";
 import { CLASSES, makeCtx, plantClass } from "./recall/plant.js";
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   });
   const n = Number(values.n ?? 20);
   const seed = Number(values.seed ?? 1);
-  const jobs = values.jobs ? Number(values.jobs) : availableParallelism();
+  const jobs = values.jobs ? Number(values.jobs) : 1;
   const wanted = values.classes ? new Set(values.classes.split(",")) : null;
   const log = (s: string) => process.stderr.write(s + "\n");
   const t0 = performance.now();
