@@ -125,6 +125,27 @@ describe("profile: other genres and completeness", () => {
   });
 });
 
+describe("profile: web pages without a usable title (held-out 法治政府 pages)", () => {
+  const BODY = "一是加强组织领导，成立由局长任组长的法治政府建设工作领导小组，定期研究部署法治政府建设重点工作，解决推进工作中遇到的难点问题。二是加强法治队伍建设，组织开展专题培训12场次，覆盖干部职工200余人次，执法资格考试通过率达100%。";
+  it("an opening that says what it is (现将…法治政府建设工作情况报告如下) makes a 法治政府 report", () => {
+    const p = profileOf(segmentText(`2024年，我局坚持以习近平法治思想为指导，扎实推进依法行政。现将我局2024年法治政府建设工作情况报告如下：\n（一）健全法治工作体系\n${BODY}`));
+    expect(p.genre).toBe("law-gov-report");
+    expect(p.genreEvidence).toMatchObject({ source: "opening", text: "现将我局2024年法治政府建设工作情况报告如下" });
+  });
+  it("so does a first part 一、2019年推进法治政府建设情况", () => {
+    expect(profileOf(segmentText(`2019年，在县委的正确领导下，我县全面推进依法行政，法治政府建设各项工作迈上新台阶。\n一、2019年推进法治政府建设情况\n${BODY}`)).genre).toBe("law-gov-report");
+  });
+  it("and a title broken over two lines (…2025年法治政府建设 / 情况工作报告); the pair is no unit", () => {
+    const p = profileOf(segmentText(`某区生态环境分局2025年法治政府建设\n情况工作报告\n今年以来，分局深入学习贯彻习近平法治思想，依法行政水平不断提升。\n${BODY}`));
+    expect(p.genre).toBe("law-gov-report");
+  });
+  it("a page that only talks about 法治政府建设, a notice issuing a 工作安排, a 解读 stay other", () => {
+    expect(profileOf(segmentText(`2024年，全区法治政府建设取得新成效，依法行政水平不断提升。\n${BODY}`)).genre).toBe("other");
+    expect(profileOf(segmentText(`关于印发某县2020年度法治政府建设\n工作安排的通知\n各乡镇人民政府：\n现印发给你们，请认真贯彻执行。\n${BODY}`)).genre).toBe("other");
+    expect(profileOf(segmentText(`【文字解读】某区2024年法治政府建设情况报告解读\n现将某区2024年法治政府建设情况报告如下解读。\n${BODY}`)).genre).toBe("other");
+  });
+});
+
 describe("profile: overrides", () => {
   it("front matter keys (genre, report_year, doc_date) win over the text", async () => {
     const p = await fixture("front-matter-overrides.md");

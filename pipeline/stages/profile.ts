@@ -3,7 +3,9 @@
  * about the whole document that every check reads instead of re-deriving them:
  *
  * - genre (法治政府建设年度报告 / 政府工作报告 / 政府信息公开年度报告 / 统计公报 / other: news, 解读,
- *   范文, unknown) with the title or line it came from;
+ *   范文, unknown) with the title or line it came from; a page without a usable title may say it in its
+ *   opening (`现将…法治政府建设工作情况报告如下`, `一、2019年推进法治政府建设情况`) or split its title
+ *   over two lines (read as one for the genre only);
  * - the document's own date with its source, and every candidate. Which wins: a user override, then
  *   the delivery date (`（2019年1月8日在…人民代表大会…上）`, `——2019年1月8日在…`), a date alone on a line
  *   under the title, the signature date, a date in a title known from outside the text (front matter
@@ -15,8 +17,9 @@
  *   2019 plans nothing). `二〇三五年远景目标` and 五年规划 periods are never the plan year;
  * - the unit, its level and province, from the text (title `…人民政府关于…`, the place in a 政府工作报告
  *   title or in its `在…人民代表大会` subtitle, the signature), never from a metadata key name;
- * - completeness: `（略）`, `（节选）` / `开头部分已省略`, a truncated ending, a missing body, a very
- *   short text — with the evidence.
+ * - completeness: `（略）`, `（节选）` / `开头部分已省略`, a truncated ending (prose stopping on a word or
+ *   inside a figure, also when it opens with a year or an item number; a last sub-heading or bare
+ *   marker), a missing body, a very short text — with the evidence.
  *
  * A user can fix any field (DocumentMeta.profile: index.tsv columns, CLI options, front matter).
  * Checks read the profile through `profileOf(doc)`, which computes it when a caller segmented without
@@ -121,6 +124,10 @@ export function profileOf(doc: SegmentedDocument): DocumentProfile {
 
 /** How many content lines from the top may hold the title, subtitle, date line and speaker. */
 const HEAD_LINES = 10;
+/** The opening sentence of a 法治政府 report: `现将(我局)2024年法治政府建设(工作)情况报告如下`. */
+const LAW_GOV_OPENING_RE = /现将.{0,24}法治政府建设.{0,12}(?:情况|工作|成效)(?:的?报告|汇报)如下/u;
+/** The first part of one: `一、2019年推进法治政府建设情况`, `一、2024年度推进法治政府建设的主要举措和成效`. */
+const LAW_GOV_PART_RE = /^一[、.．]\s*(?:(?:19|20)\d{2}年度?|上一?年度?|本年度?)?.{0,6}法治政府建设(?:工作)?的?(?:主要举措和成效|主要举措及成效|情况|工作开展情况|主要工作)/u;
 /** Shorter texts are `short` (a fragment, not a report). */
 const MIN_CHARS = 300;
 
@@ -187,6 +194,14 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
     const t = clean(b.text);
     if (t.length >= 4 && t.length <= 80 && !hasSentenceEnd(t) && !b.numbering && b.kind !== "heading" && !/^各位代表/u.test(t)) pushTitle({ source: "title", text: t, start: b.start, end: b.end });
   }
+  // A title broken over two lines (`…分局2025年法治政府建设` / `情况工作报告`): the pair, for the genre only
+  // (a unit is read from single lines: `湖北省省长` + `王国生` is no unit).
+  const joined: ProfileEvidence[] = [];
+  for (let i = 0; i + 1 < head.length && i < 4; i++) {
+    const [a, b] = [clean(head[i]!.text), clean(head[i + 1]!.text)];
+    const titleLike = (t: string, x: Block) => t.length >= 2 && !hasSentenceEnd(t) && !/[，,：:]/u.test(t) && !x.numbering && x.kind !== "heading" && x.kind !== "meta" && !isDateLine(t);
+    if (titleLike(a, head[i]!) && titleLike(b, head[i + 1]!) && a.length + b.length <= 60 && b.length <= 12) joined.push({ source: "title", text: a + b, start: head[i]!.start, end: head[i + 1]!.end });
+  }
   if (doc.derived.title && !ASCII_KEY_RE.test(doc.derived.title)) pushTitle({ source: "title", text: clean(doc.derived.title) });
   if (metaTitle) pushTitle({ source: "meta-title", text: metaTitle });
 
@@ -202,7 +217,7 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
     genreEvidence = { source: "body", text: m[0], start: byline.start + m.index, end: byline.start + m.index + m[0].length };
   }
   if (!byline) outer: for (const { genre: g, re } of GENRE_PATTERNS) {
-    for (const t of titles) {
+    for (const t of [...titles, ...joined]) {
       if (re.test(t.text) && !INTERPRETATION_RE.test(t.text) && !TEMPLATE_RE.test(t.text)) {
         genre = g;
         genreEvidence = t;
@@ -221,6 +236,17 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
     if (opening) {
       genre = "gov-work-report";
       genreEvidence = { source: "opening", text: opening.text.slice(0, 60), start: opening.start, end: Math.min(opening.end, opening.start + 60) };
+    }
+  }
+  if (genre === "other" && !byline && !titles.some((x) => INTERPRETATION_RE.test(x.text) || TEMPLATE_RE.test(x.text))) {
+    // A page without a usable title (cut off, glued to site chrome, split over two lines) that says what
+    // it is: `现将我厅2025年法治政府建设工作情况报告如下`, or opens its first part with
+    // `一、2019年推进法治政府建设情况` / `一、2024年法治政府建设的主要举措和成效`.
+    const said = content.slice(0, HEAD_LINES + 4).find((b) => LAW_GOV_OPENING_RE.test(b.text) || (b.numbering?.style === "cn-dun" && b.numbering.value === 1 && LAW_GOV_PART_RE.test(b.text)));
+    if (said) {
+      const m = LAW_GOV_OPENING_RE.exec(said.text) ?? LAW_GOV_PART_RE.exec(said.text)!;
+      genre = "law-gov-report";
+      genreEvidence = { source: "opening", text: m[0], start: said.start + m.index, end: said.start + m.index + m[0].length };
     }
   }
   if (genre === "other") {
