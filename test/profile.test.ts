@@ -146,6 +146,22 @@ describe("profile: web pages without a usable title (held-out 法治政府 pages
   });
 });
 
+describe("profile: the unit of a 法治政府 report posted by another body (held-out pages)", () => {
+  const BODY = "2023年，全区坚持以习近平法治思想为指导，加快构建职责明确、依法行政的政府治理体系，法治政府建设取得新成效。现将有关情况报告如下。\n一、主要举措和成效\n全年共审核规范性文件28件，办理行政复议案件40件，行政机关负责人出庭应诉率100%。";
+  it("the place before or after the year in the title, not the 来源 / 发布机构 line", () => {
+    expect(profileOf(segmentText(`某海区2023年度法治政府建设情况报告\n来源:某海区人民政府办公室 发布时间:2024-03-28 09:18\n${BODY}`))).toMatchObject({ unit: "某海区", level: "county" });
+    expect(profileOf(segmentText(`2020年某海区法治政府建设情况报告\n文章来源:司法局 更新时间:2021/03/29 11:30:01\n${BODY}`))).toMatchObject({ unit: "某海区", level: "county" });
+  });
+  it("a …关于 title still names the unit; 关于 alone is no unit", () => {
+    expect(profileOf(segmentText(`某市人民政府关于2017年度法治政府建设情况的报告\n来源:某省司法厅\n${BODY}`))).toMatchObject({ unit: "某市人民政府", level: "city" });
+    expect(profileOf(segmentText(`关于2025年法治政府建设情况的报告\n盟委、行署：\n${BODY}`)).unit).toBeNull();
+  });
+  it("a second name in brackets does not hide the level", () => {
+    expect(levelOf("高新区（新市区）人民政府")).toBe("county");
+    expect(levelOf("某市（州）生态环境局")).toBe("department");
+  });
+});
+
 describe("profile: overrides", () => {
   it("front matter keys (genre, report_year, doc_date) win over the text", async () => {
     const p = await fixture("front-matter-overrides.md");

@@ -148,6 +148,12 @@ const CONGRESS_PLACE_RE = /在([\p{Script=Han}]{1,20}?)(?:第?[一二三四五�
 const GWR_TITLE_PLACE_RE = /^(?:(?:19|20)\d{2}年(?:度)?)?([\p{Script=Han}]{2,20}?)(?:人民)?政府(?:(?:19|20)\d{2}年)?工作报告/u;
 const COMMUNIQUE_PLACE_RE = /^([\p{Script=Han}]{2,20}?)(?:19|20)\d{2}\s*年(?:国民经济和社会发展)?统计公报|^(中华人民共和国)/u;
 const TITLE_UNIT_RE = /^(.{2,60}?)(?:关于|对于)/u;
+/** A place or body, then the year: `静海区2023年度…`, `广州市公安局海珠区分局2024年…`. */
+const TITLE_PLACE_YEAR_RE = /^((?:[\p{Script=Han}（）()]){2,30}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|新区|开发区|局|厅|委员会|分局|办事处|人民政府))(?:关于)?(?:19|20)\d{2}年/u;
+/** The year, then a place: `2020年静海区法治政府建设情况报告`. */
+const TITLE_YEAR_PLACE_RE = /^(?:19|20)\d{2}年度?((?:[\p{Script=Han}]){2,12}?(?:省|市|县|区|州|盟|旗|镇|乡|街道))(?:法治|依法行政)/u;
+/** The end of a unit's name. */
+const UNIT_END_RE = /(?:省|市|县|区|州|盟|旗|镇|乡|街道|政府|局|厅|委员会|委|办公室|办事处|所|院|中心|部|署|管委会|分局|公司)$/u;
 /** A leftover YAML front-matter or metadata line with an ASCII key (`title: …`): never a title or unit. */
 const ASCII_KEY_RE = /^[A-Za-z_][\w-]*\s*:/u;
 /** Multi-year reviews of a 换届 report (`过去五年`, `五年来`, `过去六年工作回顾`). */
@@ -429,7 +435,20 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
       }
     }
   }
-  if (unit === null && doc.derived.unit && !ASCII_KEY_RE.test(doc.derived.unit)) [unit, unitSource] = [doc.derived.unit, "signature"];
+  // The unit a report names in its title before or after the year (`静海区2023年度法治政府建设情况报告`,
+  // `2020年静海区法治政府建设情况报告`) is what it reports on; a 来源 / 发布机构 line names the body that
+  // posted it (a 司法局 posts the 区政府's report).
+  if (unit === null && genre !== "other") {
+    for (const t of titles) {
+      const m = TITLE_PLACE_YEAR_RE.exec(t.text) ?? TITLE_YEAR_PLACE_RE.exec(t.text);
+      if (m) {
+        [unit, unitSource] = [m[1]!, t.source];
+        break;
+      }
+    }
+  }
+  // A derived unit must look like one (`关于` left of a year is none).
+  if (unit === null && doc.derived.unit && !ASCII_KEY_RE.test(doc.derived.unit) && UNIT_END_RE.test(doc.derived.unit)) [unit, unitSource] = [doc.derived.unit, "signature"];
   if (unit === null && meta.unit) [unit, unitSource] = [meta.unit, "index"];
   if (ov.unit) {
     [unit, unitSource] = [ov.unit, "override"];
@@ -581,7 +600,8 @@ const MUNICIPALITIES = /^(?:北京|上海|天津|重庆)市/u;
 
 /** Administrative level from a unit name. */
 export function levelOf(unit: string): UnitLevel | null {
-  const u = unit.replace(/\s+/gu, "");
+  // `高新区（新市区）人民政府`: the name in brackets is the same unit's other name.
+  const u = unit.replace(/\s+/gu, "").replace(/[(（][^()（）]{1,12}[)）]/gu, "");
   if (/^国务院$|^国家|^中华人民共和国|^全国|部$/u.test(u) && !/[省市县区]/u.test(u.slice(0, 4))) return "national";
   if (/(?:局|厅|委员会|办公室|中心|委)$/u.test(u) && !/人民政府$/u.test(u)) return "department";
   if (/(?:街道办事处|街道|镇|乡)(?:人民政府|政府)?$/u.test(u)) return "township";
