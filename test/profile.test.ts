@@ -132,6 +132,9 @@ describe("profile: web pages without a usable title (held-out 法治政府 pages
     expect(p.genre).toBe("law-gov-report");
     expect(p.genreEvidence).toMatchObject({ source: "opening", text: "现将我局2024年法治政府建设工作情况报告如下" });
   });
+  it("and 现将我镇2024年推进法治建设工作情况汇报如下", () => {
+    expect(profileOf(segmentText(`区委、区政府：\n2024年，我镇深入推进法治政府建设工作，依法履行法定职责。现将我镇2024年推进法治建设工作情况汇报如下：\n${BODY}`)).genre).toBe("law-gov-report");
+  });
   it("so does a first part 一、2019年推进法治政府建设情况", () => {
     expect(profileOf(segmentText(`2019年，在县委的正确领导下，我县全面推进依法行政，法治政府建设各项工作迈上新台阶。\n一、2019年推进法治政府建设情况\n${BODY}`)).genre).toBe("law-gov-report");
   });
@@ -155,6 +158,10 @@ describe("profile: the unit of a 法治政府 report posted by another body (hel
   it("a …关于 title still names the unit; 关于 alone is no unit", () => {
     expect(profileOf(segmentText(`某市人民政府关于2017年度法治政府建设情况的报告\n来源:某省司法厅\n${BODY}`))).toMatchObject({ unit: "某市人民政府", level: "city" });
     expect(profileOf(segmentText(`关于2025年法治政府建设情况的报告\n盟委、行署：\n${BODY}`)).unit).toBeNull();
+  });
+  it("a title in a table row names its unit in the last cell; a cover notice's date after the issuing body dates the document", () => {
+    const p = profileOf(segmentText(`发文字号 | 某政发〔2025〕33号 | 制发机构 | |\n标 题 | 某市人民政府关于印发《某市创建法治政府建设示范市实施方案》的通知 |\n各县区人民政府，市政府各部门：\n《某市创建法治政府建设示范市实施方案》已经市委、市政府同意，现印发给你们，请认真抓好贯彻落实。\n某市人民政府\n2025年6月13日\n某市创建法治政府建设示范市实施方案\n${BODY}`));
+    expect(p).toMatchObject({ unit: "某市人民政府", date: "2025-06-13" });
   });
   it("a second name in brackets does not hide the level", () => {
     expect(levelOf("高新区（新市区）人民政府")).toBe("county");

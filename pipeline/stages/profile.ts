@@ -125,7 +125,7 @@ export function profileOf(doc: SegmentedDocument): DocumentProfile {
 /** How many content lines from the top may hold the title, subtitle, date line and speaker. */
 const HEAD_LINES = 10;
 /** The opening sentence of a 法治政府 report: `现将(我局)2024年法治政府建设(工作)情况报告如下`. */
-const LAW_GOV_OPENING_RE = /现将.{0,24}法治政府建设.{0,12}(?:情况|工作|成效)(?:的?报告|汇报)如下/u;
+const LAW_GOV_OPENING_RE = /现将.{0,24}法治(?:政府)?建设.{0,12}(?:情况|工作|成效)(?:的?报告|汇报)如下/u;
 /** The first part of one: `一、2019年推进法治政府建设情况`, `一、2024年度推进法治政府建设的主要举措和成效`. */
 const LAW_GOV_PART_RE = /^一[、.．]\s*(?:(?:19|20)\d{2}年度?|上一?年度?|本年度?)?.{0,6}法治政府建设(?:工作)?的?(?:主要举措和成效|主要举措及成效|情况|工作开展情况|主要工作)/u;
 /** Shorter texts are `short` (a fragment, not a report). */
@@ -289,7 +289,9 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
     }
     // The date closing a cover notice (`…现印发给你们，请认真贯彻执行。` / `2020年7月8日`) dates the
     // document it issues, which follows; it is not at the end, so it is no signature.
-    const prev = i > 0 ? clean(head[i - 1]!.text) : "";
+    // The issuing body may stand on its own line between the two (`金昌市人民政府` / `2025年6月13日`).
+    const p1 = i > 0 ? clean(head[i - 1]!.text) : "";
+    const prev = i > 1 && isUnitLine(p1) ? clean(head[i - 2]!.text) : p1;
     if (isDateLine(t) && i > 0 && /(?:执行|落实|实施|办理|遵照|贯彻)[。.]?$/u.test(prev) && /印发|发给|转发/u.test(prev)) {
       const off = b.text.indexOf(t);
       addDate("date-line", toIsoDate(t), { text: t, start: b.start + off, end: b.start + off + t.length });
@@ -429,8 +431,10 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
   if (unit === null) {
     for (const t of titles) {
       const m = TITLE_UNIT_RE.exec(t.text);
-      if (m && !/^\d/u.test(m[1]!)) {
-        [unit, unitSource] = [m[1]!.trim(), t.source];
+      // A title in a table row (`标 题 | 金昌市人民政府关于…`): the unit is in the last cell.
+      const name = m ? m[1]!.split(/[|｜]/u).pop()!.trim() : "";
+      if (m && name.length >= 2 && !/^\d/u.test(name)) {
+        [unit, unitSource] = [name, t.source];
         break;
       }
     }
@@ -661,7 +665,7 @@ function findCompleteness(doc: SegmentedDocument, content: Block[], genre: Genre
   else if (last && last.kind === "paragraph" && last.text.length >= 12 && prose.length > 0 && genre !== "statistical-communique") {
     const t = last.text.replace(/[\s*_]+$/u, "");
     const running = /[。；;]./u.test(t) || (last.numbering?.style === "cn-shi" && /[，,]/u.test(t));
-    if (running && /\p{Script=Han}$/u.test(t) && !/[:：]/u.test(t) && !/请予?审议|特此|此件|公开发布|如下$/u.test(t) && !isUnitLine(t) && !isDateLine(t)) add("truncated", last);
+    if (running && /[\p{Script=Han}，、,；;]$/u.test(t) && !/[:：]/u.test(t) && !/请予?审议|特此|此件|公开发布|如下$/u.test(t) && !isUnitLine(t) && !isDateLine(t)) add("truncated", last);
   }
   // A text that ends on a heading (`（二）`, `二、存在的问题`) with body text before it was cut off after the heading.
   if (last && last !== content[0] && isBareHeading(last) && prose.length > 0 && genre !== "statistical-communique") add("truncated", last);

@@ -65,6 +65,10 @@ ruleTester.run("required-section", {
       text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n（二）",
     },
     {
+      name: "a short item cut after a list comma (一是设立公开栏，公示…姓名、职务、)",
+      text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n一是设立公开栏，公示工作人员姓名、职务、",
+    },
+    {
       name: "a short last line cut after a full stop (…推进机制。一是开展法治政府建设)",
       text: TITLE + FULL.split("\n").slice(0, 3).join("\n") + "\n不断强化推进机制。一是开展法治督察",
     },
