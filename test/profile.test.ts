@@ -163,6 +163,9 @@ describe("profile: the unit of a 法治政府 report posted by another body (hel
     const p = profileOf(segmentText(`发文字号 | 某政发〔2025〕33号 | 制发机构 | |\n标 题 | 某市人民政府关于印发《某市创建法治政府建设示范市实施方案》的通知 |\n各县区人民政府，市政府各部门：\n《某市创建法治政府建设示范市实施方案》已经市委、市政府同意，现印发给你们，请认真抓好贯彻落实。\n某市人民政府\n2025年6月13日\n某市创建法治政府建设示范市实施方案\n${BODY}`));
     expect(p).toMatchObject({ unit: "某市人民政府", date: "2025-06-13" });
   });
+  it("a label before a …关于 title (【文字解读】《…) is not part of the unit", () => {
+    expect(profileOf(segmentText(`【文字解读】《某市人民政府关于2024年法治政府建设情况的报告》文件解读\n${BODY}`)).unit).toBe("某市人民政府");
+  });
   it("a second name in brackets does not hide the level", () => {
     expect(levelOf("高新区（新市区）人民政府")).toBe("county");
     expect(levelOf("某市（州）生态环境局")).toBe("department");

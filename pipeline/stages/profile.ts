@@ -432,7 +432,8 @@ function buildProfile(doc: SegmentedDocument, options: ProfileOptions): Document
     for (const t of titles) {
       const m = TITLE_UNIT_RE.exec(t.text);
       // A title in a table row (`标 题 | 金昌市人民政府关于…`): the unit is in the last cell.
-      const name = m ? m[1]!.split(/[|｜]/u).pop()!.trim() : "";
+      // A label before it (`【文字解读】《…`) is no part of the name either.
+      const name = m ? m[1]!.split(/[|｜]/u).pop()!.trim().replace(/^(?:【[^】]{1,10}】|\[[^\]]{1,10}\])?\s*[《〈“"]?/u, "") : "";
       if (m && name.length >= 2 && !/^\d/u.test(name)) {
         [unit, unitSource] = [name, t.source];
         break;
