@@ -53,6 +53,8 @@ interface Frame {
   leadIn: boolean;
   /** Absolute end offset of the last marker. */
   lastEnd: number;
+  /** Opened by text that begins inside the document (an excerpt, a page opening at （三）): its parent lies before the text. */
+  orphan?: boolean;
 }
 
 export default defineCheck({
@@ -209,6 +211,18 @@ export default defineCheck({
         continue;
       }
       // A new sequence: check its parent, then its first value.
+      // The text began below this level (an excerpt opening at （三）, then 二、): the lower sequences
+      // were children of an earlier, unseen part of this level; this marker closes them and may
+      // continue that unseen sequence.
+      let resumesAbove = false;
+      if (!isRunIn) {
+        const outer = stack.findIndex((f) => compiled.rank.has(f.style));
+        const lowerOnly = stack.every((f) => !compiled.rank.has(f.style) || compiled.rank.get(f.style)! > myRank!);
+        if (outer >= 0 && stack[outer]!.orphan && lowerOnly) {
+          truncate(outer);
+          resumesAbove = true;
+        }
+      }
       if (!isRunIn && compiled.wrongParent) {
         const parent = [...stack].reverse().find((f) => compiled.rank.has(f.style));
         const parentRank = parent ? compiled.rank.get(parent.style)! : -1;
@@ -225,15 +239,21 @@ export default defineCheck({
           }
         }
       }
+      const beginsInside = (excerpt && !stack.some((f) => f.style === m.style) && !closed.has(m.style)) || opensDocument;
       const continues =
         // An excerpt (（节选）, 开头部分已省略) may begin in the middle of a list.
-        (excerpt && !stack.some((f) => f.style === m.style) && !closed.has(m.style)) ||
-        opensDocument ||
+        beginsInside ||
+        resumesAbove ||
+        // 一是 run into the end of the heading line before (a page break or a lost line break:
+        // （一）加强政务公开一是完善制度。), so it does not follow punctuation.
+        (isRunIn && m.style === "cn-shi" && m.value === 2 && gluedFirstShi(ctx.doc.text.slice(lookbackStart(ctx, m), m.start))) ||
         (!isRunIn && m.value > 1 && (closed.get(m.style) === m.value - 1 || runInBetween(m.style, from, m.start, 1, m.value - 1))) ||
         // 首先，… 第二，… 第三，…: the first item was written 首先 (a mix of styles, not a missing number).
         (isRunIn && m.value === 2 && FIRST_WORD.test(ctx.doc.text.slice(from, m.start)));
       if (m.value !== 1 && !continues) findings.push(m.value > 1 ? skippedFinding(m, 1, rel(m)) : { span: rel(m), messageId: "badStart", data: { raw: m.raw, first: formatMarker(m.style, 1) }, evidence: { style: m.style, value: m.value } });
-      stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false, leadIn: false, lastEnd: m.end });
+      // Only a hierarchical sequence the text opened inside, with no parent of its own on the stack, is an orphan.
+      const orphan = !isRunIn && (beginsInside || resumesAbove) && (m.value > 1 || excerpt) && !stack.some((f) => compiled.rank.has(f.style));
+      stack.push({ style: m.style, last: m.value, lastRaw: m.raw, boundary: false, leadIn: false, lastEnd: m.end, orphan });
     }
     return findings;
   },
@@ -250,6 +270,25 @@ function skippedFinding(m: Marker, expected: number, span: [number, number]): Ra
     evidence: { style: m.style, value: m.value, expected, missing: missingValues },
     suggestion: { zh: `检查是否遗漏或删除了${missing}，或将本序号改为“${formatMarkerLike(m.style, expected, m.raw)}”`, en: `Check whether ${missing} was left out, or renumber this as “${formatMarkerLike(m.style, expected, m.raw)}”` },
   };
+}
+
+/**
+ * Where to look back for a glued 一是 before a 二是: the start of the block before the marker's block
+ * (the heading line the 一是 was run into, possibly across a page break).
+ */
+function lookbackStart(ctx: CheckContext, m: Marker): number {
+  const prev = ctx.doc.blocks[m.blockIndex - 1];
+  return prev ? prev.start : (ctx.doc.blocks[m.blockIndex]?.start ?? 0);
+}
+
+/**
+ * A 一是 glued to a heading: a heading marker, a short title without punctuation, then 一是
+ * (`（一）加强政务公开和政府信息公开一是完善…`). 统一是 / 唯一是 / 第一是 are words, not markers.
+ */
+const GLUED_FIRST_SHI = /(?:^|\n|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^。；;，,：:！？!?\n（()）、]{2,40}?(?<![统唯第同单专逐万划归合不之均])一是(?!否)/u;
+
+function gluedFirstShi(text: string): boolean {
+  return GLUED_FIRST_SHI.test(text);
 }
 
 /** Items left out on purpose between two markers. */
