@@ -118,7 +118,11 @@ export default defineCheck({
     // Earliest plausible own date: reports on year Y are drafted from December of Y (a city congress may meet from November).
     const earliest = reviewEnd !== null ? `${reviewEnd}-${prof.genre === "gov-work-report" ? "11" : "12"}-01` : null;
     const early = own ?? minDate(earliest, posted);
-    const late = own ?? posted ?? (reportYear !== null ? `${reportYear + 1}-03-31` : null);
+    // Without an own date or a posting date the report year is itself a guess: the latest year the text
+    // reviews as done (a heading, an opening `2022年，…`, a 现将…报告如下 statement) bounds it too.
+    const reviewedYears = verdict.evidence.filter((e) => e.source === "heading" || e.source === "opening" || e.source === "statement").map((e) => e.impliedYear);
+    const guessYear = reportYear !== null ? Math.max(reportYear, ...reviewedYears) : null;
+    const late = own ?? posted ?? (guessYear !== null ? `${guessYear + 1}-03-31` : null);
     // Retrospective clauses: the start of the last year reviewed (never later than the document's date).
     const reviewStart = reviewEnd !== null ? minDate(`${reviewEnd}-01-01`, early) : early;
     const SOURCE_ZH: Record<string, string> = { delivery: "报告会议日期", "date-line": "标题下日期", signature: "落款日期", written: "成文日期", "meta-title": "标题所载日期", override: "用户指定日期" };

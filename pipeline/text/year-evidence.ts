@@ -74,6 +74,17 @@ export const DEFAULT_DELIVERY_TITLES = [/政府工作报告/u];
 /** Long-range goals and multi-year plans are not the plan year (`二、2035年远景目标及“十四五”时期主要目标任务`). */
 const LONG_RANGE_RE = /远景|远期|愿景|中长期|长远|规划|纲要|十[一二三四五六七八九]五|五年|(?:19|20)\d{2}\s*年(?:前|以前)|到(?:(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})\s*年/u;
 const PLAN_HEADING_RE = /计划|打算|安排|思路|下一步|展望|工作要点|努力方向|重点工作|目标任务|主要任务|工作重点|总体要求/u;
+/** The 执行情况/完成情况 of a year's plan reviews that year (`一、2022年…计划执行情况`); only its 草案/安排/目标 plans. */
+const PLAN_REVIEWED_RE = /(?:执行|完成|落实|实施|运行)(?:情况|结果)|(?:计划|规划|预算)(?:的)?(?:执行|完成|落实|实施)(?![^，。；、]{0,6}(?:草案|安排|打算|目标))/u;
+const PLAN_PROPOSED_RE = /草案|安排|打算|思路|目标|展望|下一步/u;
+
+/** Whether a heading plans the year `m` names: the clause from the year to the next year decides. */
+function headingPlans(text: string, m: YearMention, mentions: readonly YearMention[]): boolean {
+  if (!PLAN_HEADING_RE.test(text)) return false;
+  const next = mentions.find((x) => x.start >= m.end);
+  const clause = text.slice(m.start, next ? next.start : text.length);
+  return !(PLAN_REVIEWED_RE.test(clause) && !PLAN_PROPOSED_RE.test(clause));
+}
 const REVIEW_HEADING_RE = /回顾|情况|成效|成绩|主要工作|工作开展|主要举措|做法/u;
 const WORK_HEADING_RE = /情况|工作|举措|成效|成绩|回顾|开展|主要|推进|建设/u;
 const STATEMENT_RE = /现将[^。]{0,40}?((?:19|20)\d{2})\s*年度?[^。]{0,40}?(?:报告|汇报|总结|公告)如下/u;
@@ -155,7 +166,7 @@ function computeYearEvidence(doc: SegmentedDocument, options: YearEvidenceOption
       if (inPlan) planBlocks.add(b.index);
       if (level <= 1) inReview = !inPlan && REVIEW_HEADING_RE.test(b.text);
       if (m && !/以来|以前|之前|截至|相比|同比/u.test(b.text)) {
-        const plan = inPlan || PLAN_HEADING_RE.test(b.text);
+        const plan = (inPlan && !PLAN_REVIEWED_RE.test(b.text.slice(m.start))) || headingPlans(b.text, m, mentions);
         if (plan) {
           if (!LONG_RANGE_RE.test(b.text)) evidence.push({ source: "plan", year: m.year, impliedYear: m.year - 1, weight: 2, ...at(m) });
         }

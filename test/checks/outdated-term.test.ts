@@ -30,8 +30,14 @@ function notice(year: number, dated: string | null, clause: string): string {
 
 const SEED_001_CLAUSE = "为贯彻落实党中央和国务院决策部署,我镇坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中全会精神,我镇认真履行了法治政府建设职责。";
 
+/** An undated 计划执行情况与计划草案的报告 reviewing `y` (a web page without its date line), `clause` in the review. */
+const planReport = (y: number, clause: string) =>
+  [`关于某区${y}年国民经济和社会发展计划执行情况与${y + 1}年计划草案的报告`, `各位代表：`, `一、${y}年国民经济和社会发展计划执行情况`, `${y}年，全区上下${clause}，经济运行总体平稳。`, `二、${y + 1}年国民经济和社会发展计划草案`, `${y + 1}年，我们将着力扩大有效投资。`].join("\n");
+
 ruleTester.run("outdated-term", {
   valid: [
+    // Issue 10 held-out class: the review heading `一、2022年…计划执行情况` is the year reviewed, not the plan year.
+    { name: "an undated review of 2022 that studied 党的二十大精神 (October 2022)", text: planReport(2022, "深入学习贯彻党的二十大精神"), options: { kinds: ["not-yet"] } },
     {
       name: "seed 003: 十九届四中全会 clause in a report on 2019 signed 2020-01-10",
       text: report(2019, "2020年1月10日", "2019年,我市以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中全会精神,深入学习贯彻习近平总书记全面依法治国新理念新思想新战略。"),
@@ -75,6 +81,12 @@ ruleTester.run("outdated-term", {
     },
   ],
   invalid: [
+    {
+      name: "the same undated shape reviewing 2021 cites 党的二十大 as studied",
+      text: planReport(2021, "深入学习贯彻党的二十大精神"),
+      options: { kinds: ["not-yet"] },
+      findings: [{ text: "党的二十大", evidence: { kind: "not-yet", judgedAgainst: "lenient-window" } }],
+    },
     {
       name: "the same clause in the plan of a report delivered 2020-01-15 is stale (四中全会 closed 2019-10-31)",
       text: gwr("2020年1月15日", "过去一年，全市经济持续健康发展。", "今年政府工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、三中全会精神，坚持稳中求进工作总基调。", 2019),

@@ -50,8 +50,20 @@ const REPORT_2020 = [
   "2021年2月18日",
 ].join("\n");
 
+/** A 国民经济和社会发展计划执行情况与计划草案的报告 on `y`, whose draft plan is for `plan`. */
+const planReport = (y: number, plan: number) =>
+  [
+    `关于某区${y}年国民经济和社会发展计划执行情况与${plan}年计划草案的报告`,
+    `受区人民政府委托，现将${y}年全区国民经济和社会发展计划执行情况与${plan}年计划草案提请审议。`,
+    `一、${y}年国民经济和社会发展计划执行情况`,
+    `${y}年，全区坚持稳中求进工作总基调，经济运行总体平稳，地区生产总值增长5.1%。`,
+    `二、${plan}年国民经济和社会发展计划草案`,
+    `${plan}年，我们将着力扩大有效投资，地区生产总值预期增长6%左右。`,
+  ].join("\n");
+
 ruleTester.run("year-consistency", {
   valid: [
+    { name: "a heading on the 执行情况 of a year's plan reviews that year; the 草案 of the next year is the plan", text: planReport(2022, 2023), options: { kinds: ["plan-year", "title-body"] } },
     { name: "consistent report: title, body, plan (2021 = 2020 + 1), signature in Q1", text: REPORT_2020 },
     {
       name: "chrome date in the page header never counts",
@@ -109,6 +121,15 @@ ruleTester.run("year-consistency", {
     },
   ],
   invalid: [
+    {
+      name: "the same 执行情况与计划草案 shape with a draft plan for the year reviewed",
+      text: planReport(2022, 2022),
+      options: { kinds: ["plan-year"] },
+      findings: [
+        { text: "2022年", line: 5, evidence: { planYear: 2022, expected: 2023 } },
+        { text: "2022年", line: 6, evidence: { planYear: 2022, expected: 2023 } },
+      ],
+    },
     {
       name: "the same shape on 2019, published in May 2020, is late",
       text: lawReport(2019, "2020-05-03"),
