@@ -257,7 +257,11 @@ export function matchLabels(docs: readonly RunDoc[], labels: readonly Label[], a
       m.how = how;
     }
   }
-  return { findings: out, vanished: pool.filter((l) => !used.has(l)) };
+  // A finding the check stage merged into another rule's finding on the same words (term's 法制 inside
+  // outdated-term's 法制宣传教育: mergeTerminology in pipeline/stages/check.ts) is still reported.
+  const merged = (l: Label) =>
+    out.some((m) => m.doc.hash === l.doc && m.finding.start < l.end && l.start < m.finding.end && ((m.finding.evidence.alsoReportedBy as string[] | undefined) ?? []).includes(l.rule));
+  return { findings: out, vanished: pool.filter((l) => !used.has(l) && !merged(l)) };
 }
 
 /** `national.year-mismatch` → the check type, when the rule key names it (labels may also carry `check`). */

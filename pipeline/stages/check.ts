@@ -46,7 +46,42 @@ export function runChecks(doc: SegmentedDocument, ruleset: ResolvedRuleSet, opti
       });
     }
   }
-  return { findings: dedupeAndSort(findings), errors };
+  return { findings: dedupeAndSort(mergeTerminology(findings)), errors };
+}
+
+/** Check types that replace a word: one wording problem should reach the reviewer once. */
+const TERMINOLOGY = new Set(["term", "outdated-term"]);
+const SEVERITY_RANK: Record<string, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * A word reported by two terminology rules (法制 by `term` inside 法制宣传教育 by `outdated-term`)
+ * is one problem: keep the finding of higher severity; on equal severity the longer span (the whole
+ * phrase); on the same span the `outdated-term` one (it says since when). The kept finding names the
+ * dropped rule in `evidence.alsoReportedBy`. Checks stay pure: only this stage sees both.
+ */
+export function mergeTerminology(findings: Finding[]): Finding[] {
+  const terms = findings.filter((f) => TERMINOLOGY.has(f.check));
+  if (terms.length < 2) return findings;
+  const beats = (g: Finding, f: Finding): boolean => {
+    const sg = SEVERITY_RANK[g.severity] ?? 0;
+    const sf = SEVERITY_RANK[f.severity] ?? 0;
+    if (sg !== sf) return sg > sf;
+    const lg = g.end - g.start;
+    const lf = f.end - f.start;
+    if (lg !== lf) return lg > lf;
+    return g.check === "outdated-term" && f.check !== "outdated-term";
+  };
+  const dropped = new Set<Finding>();
+  for (const f of terms) {
+    const winner = terms.find(
+      (g) => g !== f && g.ruleId !== f.ruleId && !dropped.has(g) && ((g.start <= f.start && f.end <= g.end) || (f.start <= g.start && g.end <= f.end)) && beats(g, f),
+    );
+    if (!winner) continue;
+    dropped.add(f);
+    const also = (winner.evidence.alsoReportedBy as string[] | undefined) ?? [];
+    winner.evidence = { ...winner.evidence, alsoReportedBy: [...also, f.ruleId] };
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
 }
 
 function createContext(doc: SegmentedDocument, lang: Lang): CheckContext {
