@@ -26,7 +26,7 @@ import { checkSums } from "./arithmetic/sums.js";
 import { checkRates } from "./arithmetic/rates.js";
 import { checkChanges, checkDeltaGrowth, checkYearOnYear } from "./arithmetic/changes.js";
 import { checkCounts } from "./arithmetic/counts.js";
-import { checkShares } from "./arithmetic/shares.js";
+import { checkPopulationShares, checkShares } from "./arithmetic/shares.js";
 
 export default defineCheck({
   type: "arithmetic",
@@ -103,6 +103,7 @@ export default defineCheck({
       if (c.kinds.has("loose")) results.push(...checkYearOnYear(s.text, qs, c.tol), ...checkDeltaGrowth(s.text, qs, c.tol));
       if (c.kinds.has("count")) results.push(...checkCounts(s.text, qs));
       if (c.kinds.has("shares")) results.push(...checkShares(s.text, qs));
+      if (c.kinds.has("rate")) results.push(...checkPopulationShares(s.text, qs, c.tol));
       for (const r of results) {
         if (!c.kinds.has(r.kind)) continue;
         findings.push({

@@ -145,7 +145,7 @@ export default defineCorpusCheck<Options, Compiled>({
       const sText = compacts[p.source]!.text.slice(p.s0, p.s1);
       if (differsOnlyInFigures(tText, sText) || sameFrameOtherFigures(tText, sText)) continue;
       if (o.superiorEcho && echoesSuperior(writers[p.source]!, writers[p.target]!, outside(docs[p.source]!, compacts[p.source]!, p.s0, p.s1), outside(docs[p.target]!, compacts[p.target]!, p.t0, p.t1))) continue;
-      if (o.superiorEcho && speaksForSuperior(tText, sText, writers[p.target]!, writers[p.source]!)) continue;
+      if (o.superiorEcho && speaksForSuperior(tText, sText, writers[p.target]!, writers[p.source]!) && !localFacts(p, docs, compacts)) continue;
       if (writers[p.source]!.key !== writers[p.target]!.key && sharedWordingNotFacts(p, docs, compacts, writers, tText, sText)) continue;
       kept.push(p);
     }
@@ -234,6 +234,16 @@ function speaksForSuperior(tText: string, sText: string, target: Writer, source:
  * figures (some differ) is a shared frame filled by each unit. A passage that names either unit is
  * always specific (a neighbour's name left in).
  */
+/**
+ * The passage names a place below the unit, a local project or an honour conferred (namesLocalFact) on
+ * either side: a unit's own facts, which a superior's document does not hand down to two units.
+ */
+function localFacts(p: CopyPassage, docs: readonly CorpusDocument[], compacts: CompactText[]): boolean {
+  const [ts, te] = toNormalizedSpan(compacts[p.target]!, p.t0, p.t1);
+  const [ss, se] = toNormalizedSpan(compacts[p.source]!, p.s0, p.s1);
+  return namesLocalFact(docs[p.target]!.doc.text.slice(ts, te)) || namesLocalFact(docs[p.source]!.doc.text.slice(ss, se));
+}
+
 function sharedWordingNotFacts(p: CopyPassage, docs: readonly CorpusDocument[], compacts: CompactText[], writers: readonly Writer[], tText: string, sText: string): boolean {
   for (const w of [writers[p.source]!, writers[p.target]!]) {
     const short = shortName(w.key);
@@ -242,9 +252,32 @@ function sharedWordingNotFacts(p: CopyPassage, docs: readonly CorpusDocument[], 
   const [ts, te] = toNormalizedSpan(compacts[p.target]!, p.t0, p.t1);
   const [ss, se] = toNormalizedSpan(compacts[p.source]!, p.s0, p.s1);
   // A long run of the other unit's prose (≥ GENERIC_MAX characters) stays a finding even without facts.
-  if (p.t1 - p.t0 < GENERIC_MAX && !hasFact(docs[p.target]!.doc, ts, te) && !hasFact(docs[p.source]!.doc, ss, se)) return true;
+  if (p.t1 - p.t0 < GENERIC_MAX && !hasFact(docs[p.target]!.doc, ts, te) && !hasFact(docs[p.source]!.doc, ss, se) && !localFacts(p, docs, compacts)) return true;
   return ownFigures(tText, sText);
 }
+
+/**
+ * A proper name of the writer's own world is a fact even without a figure: a place below the unit
+ * (石楼镇大岭村, a town or street office opening a clause), a named local project (…小区片旧城改造项目),
+ * an honour conferred (获得…称号, 被评为…). A common source (a central 建议, a provincial list) names
+ * categories (乡镇, 示范村, 重点项目), never one town, one project or one award.
+ */
+export function namesLocalFact(text: string): boolean {
+  return LOCAL_PLACE_NESTED.test(text) || LOCAL_PLACE_SUBJECT.test(text) || LOCAL_PROJECT.test(text) || HONOUR_CONFERRED.test(text);
+}
+
+const HAN = "\\u4e00-\\u9fff";
+/** A town/street office followed by its village/community: 石楼镇大岭村, 某某街道某某社区. */
+const LOCAL_PLACE_NESTED = new RegExp(`(?<![${HAN}])[${HAN}]{2,3}(?:镇|乡|街道)[${HAN}]{2,3}(?:村|社区)`, "u");
+/** A named town/street office as the subject of a clause (石楼镇成功创建…); category stems (乡镇, 城镇, 小城镇, 各镇, 示范镇) are not names. */
+const LOCAL_PLACE_SUBJECT = new RegExp(
+  `(?:^|[，,。；;：:、\\s])(?!各|全|本|该|每|乡|城|小城|重点|示范|特色|中心|建制)[${HAN}]{2,3}(?:镇|街道)(?:成功|获|荣获|被|率先|建成|创建|入选|[，,、])`,
+  "u",
+);
+/** A project named by its site: …小区片旧城改造项目, …大道改造工程项目. */
+const LOCAL_PROJECT = new RegExp(`[${HAN}]{2}(?:小区|片区|大道|广场|公园)[^，,。；;、]{0,10}项目`, "u");
+/** An award conferred on a named subject: 获得第八批全国…示范村称号, 荣获…先进单位称号, 被评为…. */
+const HONOUR_CONFERRED = /(?:获得|荣获|被评为|被授予|被命名为|获评)[^，,。；;]{2,40}?(?:称号|荣誉|奖项|先进单位|示范单位)/u;
 
 /** Longest shared passage without facts that is still taken for common wording (characters of text). */
 const GENERIC_MAX = 150;

@@ -9,14 +9,14 @@ import { checkSums } from "../../pipeline/checks/arithmetic/sums.js";
 import { checkRates } from "../../pipeline/checks/arithmetic/rates.js";
 import { checkChanges, checkDeltaGrowth, checkYearOnYear } from "../../pipeline/checks/arithmetic/changes.js";
 import { checkCounts } from "../../pipeline/checks/arithmetic/counts.js";
-import { checkShares } from "../../pipeline/checks/arithmetic/shares.js";
+import { checkPopulationShares, checkShares } from "../../pipeline/checks/arithmetic/shares.js";
 import type { ArithResult } from "../../pipeline/checks/arithmetic/types.js";
 
 const tol = { rounding: true, truncation: true, percentPoints: 0 };
 
 function all(text: string): ArithResult[] {
   const qs = findQuantities(text);
-  return [...checkSums(text, qs, tol), ...checkRates(text, qs, tol), ...checkChanges(text, qs, tol), ...checkYearOnYear(text, qs, tol), ...checkDeltaGrowth(text, qs, tol), ...checkCounts(text, qs), ...checkShares(text, qs)];
+  return [...checkSums(text, qs, tol), ...checkRates(text, qs, tol), ...checkChanges(text, qs, tol), ...checkYearOnYear(text, qs, tol), ...checkDeltaGrowth(text, qs, tol), ...checkCounts(text, qs), ...checkShares(text, qs), ...checkPopulationShares(text, qs, tol)];
 }
 
 /** Replaces the n-th occurrence (0-based) of `find` in `text`. */
@@ -46,6 +46,11 @@ const CASES: { text: string; perturb: [string, string, number?]; kind: ArithResu
   { text: "全年新受理行政复议案件151件,同比增长128.78%(2023年66件)。", perturb: ["128.78%", "118.78%"], kind: "loose" },
   { text: "全年办理案件85件,较上年的66件增长28.79%。", perturb: ["28.79%", "38.79%"], kind: "loose" },
   { text: "第一产业、第二产业、第三产业增加值分别占18.6%、47.3%和34.1%。", perturb: ["34.1%", "44.1%"], kind: "shares" },
+  // A count's share of the population named in 在…中 and again after 占 (lawtext 005); lists complete by their own words.
+  { text: "在监测的557个城市中，有389个城市空气质量达到二级以上（含二级）标准，占监测城市数的69.8%；有152个城市为三级，占27.3%。", perturb: ["69.8%", "62.8%"], kind: "rate" },
+  { text: "年末全省就业人员7000万人，其中城镇就业人员4000万人，乡村就业人员3000万人。", perturb: ["3000万人", "3400万人"], kind: "sum" },
+  { text: "全年地区生产总值5000亿元，其中第一产业增加值500亿元，第二产业增加值2000亿元，第三产业增加值2500亿元。", perturb: ["2500亿元", "2600亿元"], kind: "sum" },
+  { text: "全年共新发现矿产地57处，分别为能源矿产地12处、金属矿产地20处、非金属矿产地25处。", perturb: ["25处", "30处"], kind: "sum" },
   // issue 10 class 4 (lawtext): the scope of a parts list, rounded parts, a rate's own operands.
   { text: "支付各类赔款及给付3125亿元（寿险业务给付1269亿元、健康险和意外伤害险赔款及给付281亿元、财产险业务赔款1576亿元）。", perturb: ["1576亿元", "1676亿元"], kind: "sum" },
   { text: "全年实施重点项目510个，其中新开工312个、续建198个，竣工256个。", perturb: ["198个", "208个"], kind: "loose" },

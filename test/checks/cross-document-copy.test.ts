@@ -6,6 +6,7 @@ import { runCorpus } from "../helpers/corpus.js";
 import { ROOT } from "../helpers/pipeline.js";
 import { seedText, SEEDS } from "../helpers/pipeline.js";
 import { loadRuleSet } from "../../pipeline/ruleset/load.js";
+import { namesLocalFact } from "../../pipeline/checks/cross-document-copy.js";
 
 const S000 = seedText(SEEDS[0]);
 const S004 = seedText(SEEDS[4]);
@@ -177,4 +178,19 @@ describe("cross-document-copy fixtures (real text)", () => {
     // Statistical frames of one writer: compared when every genre is compared with its own other years.
     expect(count(runCorpus("cross-document-copy", load("communique-frames-same-writer"), { sameUnitGenres: ["statistical-communique"] }))).toBeGreaterThan(0);
   });
+});
+
+describe("namesLocalFact: a proper name of the unit's own world is a fact, a category is not", () => {
+  it.each([
+    "石岗镇青山村获得第七批全国民主法治示范村称号",
+    "，石岗镇成功创建全市法治示范镇",
+    "将柳湾小区片旧城改造项目列为重大行政决策事项",
+    "柳湾街道荣获服务保障全市经济社会发展先进单位称号",
+  ])("fact: %s", (t) => expect(namesLocalFact(t)).toBe(true));
+  it.each([
+    "推进乡镇街道综合行政执法改革，各镇街道社区全面推行",
+    "加强城镇建设，小城镇建设，打造示范镇，推进重点项目建设",
+    "积极争创全国法治政府建设示范市称号",
+    "不断增强人民群众获得感、幸福感、安全感",
+  ])("category: %s", (t) => expect(namesLocalFact(t)).toBe(false));
 });

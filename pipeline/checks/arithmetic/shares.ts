@@ -4,7 +4,7 @@
  * of the last written digit per share.
  */
 import { usable, type Quantity } from "../../text/arith-numbers.js";
-import { fmt, type ArithResult } from "./types.js";
+import { agrees, fmt, shown, type ArithResult, type Tolerance } from "./types.js";
 
 export function checkShares(text: string, qs: readonly Quantity[]): ArithResult[] {
   const out: ArithResult[] = [];
@@ -37,6 +37,43 @@ export function checkShares(text: string, qs: readonly Quantity[]): ArithResult[
       data: { expression, sum: fmt(sum) },
       evidence: { expression, expected: "≤100", stated: Number(fmt(sum)), tolerance: Number(fmt(slack)) },
       operands: list.map((q) => ({ q, label: "share" })),
+    });
+  }
+  return out;
+}
+
+/**
+ * A count's share of a population named before it and again after 占: `在监测的557个城市中，有389个城市
+ * 空气质量达到二级标准，占监测城市数的62.8%`. The denominator is the `在…N<unit><noun>中` total, the
+ * numerator the first count of the same unit and noun after it; the noun after 占 must name that
+ * population again (占监测城市数的, 占城市总数的), so a share of something else (占用水总量的) is never read.
+ */
+export function checkPopulationShares(text: string, qs: readonly Quantity[], tol: Tolerance): ArithResult[] {
+  const out: ArithResult[] = [];
+  const re = /(?:^|[，,；;。\s])在?([\u4e00-\u9fff]{0,8}?的)?([0-9][0-9,]*)(个|家|所|座|项|条|种)([\u4e00-\u9fff]{1,6}?)中[，,]\s*(?:有|共有)?([0-9][0-9,]*)\3\4?[^，,；;。]{0,60}[，,]\s*占([\u4e00-\u9fff]{0,8}?)(?:总数|数|总量)?的(?:比重|比例)?(?:为)?([0-9]+(?:\.[0-9]+)?)\s*%/gu;
+  for (const m of text.matchAll(re)) {
+    const noun = m[4]!;
+    // The population is named again after 占 (监测城市数 names 城市).
+    if (!m[6]!.includes(noun)) continue;
+    const at = (needle: string, from: number) => {
+      const i = text.indexOf(needle, from);
+      return qs.find((q) => q.start === i && usable(q));
+    };
+    const totalAt = m.index + m[0].indexOf(m[2]!);
+    const total = at(m[2]!, totalAt);
+    const part = at(m[5]!, text.indexOf(m[5]!, totalAt + m[2]!.length + m[3]!.length + noun.length));
+    const stated = qs.find((q) => q.group === "percent" && q.start >= m.index + m[0].length - m[7]!.length - 4 && q.end <= m.index + m[0].length + 1 && usable(q));
+    if (!total || !part || !stated || total.value <= 0 || part.value > total.value || total.approximate || part.approximate) continue;
+    const expected = (part.value / total.value) * 100;
+    if (agrees(expected, stated.value, stated.decimals, tol, tol.percentPoints)) continue;
+    const expression = `${fmt(part.value)}/${fmt(total.value)}×100%`;
+    out.push({
+      kind: "rate",
+      messageId: "share-mismatch",
+      span: [stated.start, stated.end],
+      data: { share: shown(stated), expression, expected: fmt(Math.round(expected * 100) / 100) },
+      evidence: { expression, expected: Number(fmt(expected)), stated: stated.value, tolerance: { decimals: stated.decimals, rounding: tol.rounding, truncation: tol.truncation, percentPoints: tol.percentPoints } },
+      operands: [{ q: part, label: "part" }, { q: total, label: "total" }, { q: stated, label: "stated" }],
     });
   }
   return out;

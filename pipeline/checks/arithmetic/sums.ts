@@ -20,7 +20,8 @@ import { agrees, displayScale, fmt, halfUnit, shown, type ArithResult, type Tole
 const TOTAL_MARK = /共计|合计|总计|累计|总数|总量|共有|共|全年/u;
 const TOTAL_MARK_STRICT = /共计|合计|总计|共$|总数为?$/u;
 // 以上/以下 right after a number qualify it (`100件以上`); inside a noun they do not (规模以上工业企业).
-const CHANGE_WORD = /同比|环比|增长|下降|增加|减少|提高|提升|上升|降低|比上年|较上年|压缩|压减|缩短|超过|^以上|^以下|不足|至少|最多|平均|人均|每/u;
+// 增加值 (value added) is a noun, not a change.
+const CHANGE_WORD = /同比|环比|增长|下降|增加(?!值)|减少|提高|提升|上升|降低|比上年|较上年|压缩|压减|缩短|超过|^以上|^以下|不足|至少|最多|平均|人均|每/u;
 /**
  * A part that names the rest (其他处理, 其余5件, 诊所及其他): the word opens or ends the part's label.
  * Inside a noun it is a category like any other (`法人或其他组织申请`).
@@ -61,7 +62,12 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     const innerQizhong = parts.qizhong;
     const hasOther = list.some((p) => OTHER_WORD.test(p.label));
     let dichotomy = complementaryPrefix(list);
-    if (mode === "plain") {
+    // A list that is a partition by its own words (分别为 after the total; 第一/第二/第三产业, 城镇/乡村, 男/女)
+    // claims to be complete in every genre: parts above the total are a slip, not overlapping dimensions.
+    const partition = partitionByWords(text, total, list);
+    if (mode === "plain" && partition) {
+      // checked below as a complete list
+    } else if (mode === "plain") {
       if (dichotomy === null) continue;
       // `受理130件，不予受理15件，其他5件` closes 150 after the pair: silent as soon as a reading adds up.
       if (list.some((_, k) => k + 1 > dichotomy! && closeTo(total, list.slice(0, k + 1)))) continue;
@@ -104,7 +110,7 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     // Parts that exceed the total by a quarter or more count along two dimensions (因私出境 / 赴港澳台出境,
     // 党纪处分 / 政纪处分), not a slip in one list; a statistical communiqué's 其中 is partial and
     // overlapping by design. Lists that claim to be complete (其他, a bracketed breakdown) are still checked.
-    const partialList = !hasOtherNow && !(mode === "paren" && !innerQizhong);
+    const partialList = !hasOtherNow && !(mode === "paren" && !innerQizhong) && !partition;
     if (partialList && sum > total.value && (sum > total.value * OVERLAP_RATIO || opts.statistical)) continue;
     // Threshold categories (`35岁以下`, `10亿元以上项目`) nest or cut across the others: not a partition.
     if (partialList && sum > total.value && list.some((p) => /\d[^，,、；;]*?(?:以上|以下|以内)/u.test(p.label))) continue;
@@ -120,14 +126,14 @@ export function checkSums(text: string, qs: readonly Quantity[], tol: Tolerance,
     };
     const operands = [{ q: total, label: "total" }, ...list.map((p) => ({ q: p, label: "part" }))];
     const data = { total: shown(total), sum: sc.show(sum) + sc.suffix, expression, unit: total.unit, diff: sc.show(Math.abs(total.value - sum)) + sc.suffix };
-    const complete = hasOtherNow || (mode === "paren" && !innerQizhong);
+    const complete = hasOtherNow || (mode === "paren" && !innerQizhong) || partition;
     if (sum > total.value) {
       if (complete) out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
       else if (mode === "qizhong" || mode === "paren") out.push({ kind: "loose", messageId: "sum-exceeds", span: [total.start, total.end], data, evidence: { ...base, complete: false }, operands });
       // A complementary pair (受理 / 不予受理) splits the total: more than it is a slip, unless a part
       // carries earlier items (`受理60件（含上年结转5件）`).
       else if (dichotomy !== null && !/结转|上年|以前年度/u.test(text.slice(total.end, list[list.length - 1]!.end + 12))) out.push({ kind: "loose", messageId: "sum-exceeds", span: [total.start, total.end], data, evidence: { ...base, complete: false }, operands });
-    } else if (hasOtherNow) {
+    } else if (hasOtherNow || partition) {
       out.push({ kind: "sum", messageId: "sum-mismatch", span: [total.start, total.end], data, evidence: { ...base, complete: true }, operands });
     } else if ((mode === "paren" && !innerQizhong) || dichotomy !== null) {
       out.push({ kind: "remainder", messageId: "remainder", span: [total.start, total.end], data, evidence: { ...base, remainder: Number(fmt(total.value - sum)), complete: false }, operands });
@@ -248,11 +254,30 @@ function collectParts(text: string, qs: readonly Quantity[], i: number, mode: "p
     if (list.length > 0 && /其中/u.test(gap + q.label)) return null; // a sub-breakdown: unclear
     if (!usable(q)) return null;
     if (CHANGE_WORD.test(q.label)) break;
-    if (mode === "plain" && list.length > 0 && /、/u.test(gap)) return null;
+    // A 、 run is a list of its own unless the total announces it (`120件，分别为…50件、…40件`).
+    if (mode === "plain" && list.length > 0 && /、/u.test(gap) && !/^[^，,。；;\d]{0,6}[，,：:]?\s*(?:分别|依次)[为是]/u.test(text.slice(total.end, list[0]!.start))) return null;
     list.push(q);
     prevEnd = q.end;
   }
   return { list, qizhong };
+}
+
+/** Category sets that split any whole completely (each part names one member, every member named once). */
+const PARTITIONS: readonly (readonly RegExp[])[] = [
+  [/第一产业/u, /第二产业/u, /第三产业/u],
+  [/城镇/u, /乡村|农村/u],
+  [/男/u, /女/u],
+];
+
+/**
+ * True when the list is complete by its own words: 分别为/依次为 right after the total, or labels that
+ * name every member of one category set exactly once (第一产业/第二产业/第三产业, 城镇/乡村, 男/女).
+ */
+function partitionByWords(text: string, total: Quantity, list: readonly Quantity[]): boolean {
+  if (list.length < 2) return false;
+  if (/^[^，,。；;\d]{0,6}[，,：:]?\s*(?:分别为|分别是|依次为|依次是)/u.test(text.slice(total.end, list[0]!.start))) return true;
+  const labels = list.map((p) => p.label.replace(LABEL_NOISE, ""));
+  return PARTITIONS.some((set) => set.length === labels.length && set.every((m) => labels.filter((l) => m.test(l)).length === 1) && labels.every((l) => set.filter((m) => m.test(l)).length === 1));
 }
 
 /**
