@@ -107,7 +107,7 @@ export default defineCheck({
     const sources = unitSources(ctx, index);
     const own = sources.find((s) => s.unit.places.length > 0) ?? profileSource(ctx, index);
     if (!own) return [];
-    const ownP = ownPlace(own.unit)!;
+    const ownP = withProfileParent(ownPlace(own.unit)!, ctx, index);
     const out: RawFinding[] = [];
     const rel = (s: number, e: number): [number, number] => [s - unit.start, e - unit.start];
 
@@ -233,6 +233,21 @@ function profileSource(ctx: CheckContext, index: PlaceIndex): UnitSource | undef
   return { role: "profile", text: name, start, end, unit };
 }
 
+/**
+ * A city the region file does not place (吉林市: only the capital 长春市 is listed under 吉林省) gets
+ * the profile's province as its parent, so it is compared with the province's other cities.
+ */
+function withProfileParent(p: Place, ctx: CheckContext, index: PlaceIndex): Place {
+  if (p.parent || p.level !== 2) return p;
+  const id = profileOf(ctx.doc).province;
+  const name = id ? index.provinceNames.get(id) : undefined;
+  const province = name ? index.get(name) : undefined;
+  // A municipality's districts are level 2 under the municipality itself (their own list), and a
+  // province never parents itself.
+  if (!province || province.level !== 1 || province.name === p.name || province.suffix === "市") return p;
+  return { ...p, parent: province.name };
+}
+
 /** First level at which two units name different places (compared on stems). */
 function firstClash(a: UnitName, b: UnitName, index: PlaceIndex): { level: number; a: string; b: string } | null {
   const withAncestors = (u: UnitName) => {
@@ -336,9 +351,11 @@ function foreignPlaces(
     // The clause around the mention must say why the place is named (与江湾镇联合执法, 对口帮扶XX县).
     const clause = clauseAround(b.text, mention.start, mention.end);
     if (compiled.contextWords.some((w) => clause.includes(w))) continue;
-    // A sentence that also names the unit's own place relates the two (佛山市要…引进项目到云浮):
-    // a leftover from a copied report replaces the own name, it does not stand beside it.
-    if (own.stem.length >= 2 && sText.includes(own.stem)) continue;
+    // The own place in the same clause, or later in the sentence, relates the two (佛山市要…引进
+    //龙头项目到云浮): a leftover from a copied report replaces the own name, it does not stand beside
+    // it. A sentence that names the own place only in an earlier clause (与推动茂名振兴发展结合起来，
+    // …，进一步完善佛山市发展思路) may still hold a leftover.
+    if (own.stem.length >= 2 && (clause.includes(own.stem) || sText.slice(Math.max(0, mention.end - sStart)).includes(own.stem))) continue;
     const before = b.text.slice(Math.max(0, mention.start - 1), mention.start);
     const after = b.text.slice(mention.end, mention.end + 1);
     // Where something took place (会议在长春市召开, 赴佛山市考察), not the unit speaking of itself; a

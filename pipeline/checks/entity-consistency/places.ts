@@ -53,16 +53,49 @@ export function splitSuffix(name: string): { stem: string; suffix: string; level
   for (const [s, level] of SUFFIXES) {
     if (name.endsWith(s) && name.length > s.length) {
       const suffix = s === "街道办事处" ? "街道" : s;
-      const stem = name.slice(0, name.length - s.length);
+      let stem = name.slice(0, name.length - s.length);
+      // 恩施土家族苗族自治州 and 恩施州 are one place: the stem of an autonomous prefecture or county
+      // is its place name without the peoples it is named for.
+      if (suffix === "自治州" || suffix === "自治县") stem = autonomousStem(stem) ?? stem;
       return { stem, suffix, level: MUNICIPALITIES.has(name) ? 1 : level };
     }
   }
   return null;
 }
 
+/**
+ * Peoples an autonomous prefecture or county is named for (the 55 minority nationalities as written
+ * in unit names; 各族 for 各族自治县). Longest first so 土家族 is not read as 土族.
+ */
+const PEOPLES = [
+  "柯尔克孜", "鄂伦春", "鄂温克", "达斡尔", "哈萨克", "塔吉克", "乌孜别克", "塔塔尔", "俄罗斯", "高山", "维吾尔",
+  "土家", "朝鲜", "布依", "哈尼", "景颇", "傈僳", "蒙古", "纳西", "普米", "拉祜", "布朗", "独龙", "仡佬", "毛南", "仫佬",
+  "东乡", "保安", "裕固", "锡伯", "撒拉", "阿昌", "德昂", "基诺", "门巴", "珞巴", "赫哲", "土", "苗", "侗", "藏", "羌", "彝",
+  "傣", "白", "回", "壮", "瑶", "黎", "佤", "怒", "水", "畲", "满", "京", "各",
+].sort((a, b) => b.length - a.length);
+const PEOPLES_TAIL = new RegExp(`(?:(?:${PEOPLES.join("|")})族)+$`, "u");
+
+/** `恩施土家族苗族` → `恩施`; null when the stem does not end in peoples' names or nothing is left. */
+function autonomousStem(stem: string): string | null {
+  const m = PEOPLES_TAIL.exec(stem);
+  if (!m || m.index < 2) return null;
+  return stem.slice(0, m.index);
+}
+
+/** The short form of an autonomous prefecture or county in running text: 恩施州, 长阳县. */
+export function autonomousShortName(name: string): string | null {
+  const s = splitSuffix(name);
+  if (!s || (s.suffix !== "自治州" && s.suffix !== "自治县")) return null;
+  const short = s.stem + (s.suffix === "自治州" ? "州" : "县");
+  return short !== name && s.stem.length >= 2 && name.startsWith(s.stem) && name.length > short.length ? short : null;
+}
+
 export class PlaceIndex {
   private readonly byName = new Map<string, Place>();
   private pattern: RegExp | null = null;
+
+  /** Rule-set province id (rules/regions.yaml `provinces.<id>`) → the province's full name. */
+  readonly provinceNames = new Map<string, string>();
 
   /** Adds a place; the first definition of a name wins (region files are read in order). */
   add(name: string, level: number, parent?: string): void {
@@ -73,6 +106,13 @@ export class PlaceIndex {
     if (parent) p.parent = parent;
     this.byName.set(name, p);
     this.pattern = null;
+    // 恩施土家族苗族自治州 is 恩施州 in running text and in its own unit name (恩施州人民政府).
+    const short = autonomousShortName(name);
+    if (short && !this.byName.has(short)) {
+      const sp: Place = { name: short, stem: s.stem, suffix: short.slice(-1), level, known: true };
+      if (parent) sp.parent = parent;
+      this.byName.set(short, sp);
+    }
   }
 
   get(name: string): Place | undefined {
@@ -126,7 +166,13 @@ export function loadPlaceIndex(files: string[]): PlaceIndex {
   const index = new PlaceIndex();
   for (const f of files) {
     if (!existsSync(f)) continue;
-    walk(parse(readFileSync(f, "utf8")), undefined, 0, index);
+    const data = parse(readFileSync(f, "utf8")) as unknown;
+    walk(data, undefined, 0, index);
+    // rules/regions.yaml: provinces.<id>.name — the profile names a province by its rule-set id.
+    const provinces = (data as { provinces?: Record<string, { name?: unknown }> } | null)?.provinces;
+    if (provinces && typeof provinces === "object") {
+      for (const [id, v] of Object.entries(provinces)) if (v && isPlaceName(v.name) && !index.provinceNames.has(id)) index.provinceNames.set(id, v.name);
+    }
   }
   return index;
 }
