@@ -53,6 +53,10 @@ const GROUP_EXCLUDE: Record<KbTerm["group"], RegExp> = {
 const FUTURE_CONTEXT = /迎接|喜迎|召开|即将|筹备|献礼|前夕|迎来|营造|安保|服务保障/u;
 /** A sentence that tells what was done in the period under review. */
 const RETROSPECTIVE = /过去(?:的)?一年|一年来|过去(?:的)?五年|五年来|本届政府|这一年|回顾/u;
+/** A sentence about a five-year plan's own period: its results, its end, a comparison with it. */
+const FIVE_YEAR_PAST = /时期|末|胜利|圆满|顺利|累计|历史|实现了|取得了|已经/u;
+/** A sentence handing one five-year plan over to the next (`在“十三五”规划基础上编制“十四五”规划`). */
+const FIVE_YEAR_HANDOVER = /基础上|衔接|过渡|转入|承上启下|开启|迈进|迈向|编制|谋划.{0,6}十[一二三四五六七八九]五/u;
 const PLAN_CURRENT_VERB = /实施|落实|贯彻|对照|按照|依据|推进|执行/u;
 const PLAN_PAST_CONTEXT = /总结|收官|验收|回顾|完成|评估|期间|以来|期满|到期|届满|基本建成/u;
 
@@ -94,6 +98,10 @@ export default defineCheck({
       zh: "《{{name}}({{stated}})》已于{{endYear}}年到期，{{reportYear}}年度应实施{{replacement}}",
       en: "《{{name}}({{stated}})》 ended in {{endYear}}; for {{reportYear}} the current edition is {{replacement}}",
     },
+    "five-year-ended": {
+      zh: "“{{name}}”规划已于{{endYear}}年结束，本文件（{{date}}）所述时期应实施“{{next}}”规划",
+      en: "The {{name}} plan ended in {{endYear}}; for this document ({{date}}) the plan in force is {{next}}",
+    },
     "year-phrase": {
       zh: "“{{phrase}}”指{{expectedYear}}年，此处对应的是{{year}}年",
       en: "“{{phrase}}” means {{expectedYear}}, but here it refers to {{year}}",
@@ -114,6 +122,7 @@ export default defineCheck({
     const posted = prof.postedDate;
     const reportYear = prof.reportYear ?? verdict.reportYear ?? (posted ? Number(posted.slice(0, 4)) - 1 : null);
     const reviewEnd = prof.reviewPeriod?.[1] ?? reportYear;
+    const reviewFrom = prof.reviewPeriod?.[0] ?? reportYear;
     const minDate = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
     // Earliest plausible own date: reports on year Y are drafted from December of Y (a city congress may meet from November).
     const earliest = reviewEnd !== null ? `${reviewEnd}-${prof.genre === "gov-work-report" ? "11" : "12"}-01` : null;
@@ -291,6 +300,30 @@ export default defineCheck({
               suggestion: replacement,
             });
           }
+        }
+      }
+
+      // A five-year plan named as the plan in force (`实现“十三五”规划目标任务的关键一年`) by a document whose
+      // reviewed years all come after its period, judged against the own date (else the earliest plausible
+      // date). Reviews of the period (十三五期间, 比十三五末, 圆满收官), transitions naming the next plan and
+      // 《》 titles of documents issued then stay silent.
+      if (c.kinds.has("wrong-period") && reviewFrom !== null && early) {
+        for (const m of text.matchAll(/(十[一二三四五六七八九]五)[”"’]?\s*(?:发展)?规划(?!期间|期末|期满|纲要》|实施(?:以来|情况)|(?:执行|完成)情况)/gu)) {
+          const plan = c.kb.fiveYearPlans.find((p) => p.name === m[1]);
+          const next = plan && c.kb.fiveYearPlans.find((p) => p.period[0] === plan.period[1] + 1);
+          if (!plan || !next || reviewFrom <= plan.period[1] || next.period[0] > reviewFrom || early <= `${plan.period[1] + 1}-03-31`) continue;
+          const before = text.slice(0, m.index);
+          if (before.lastIndexOf("《") > before.lastIndexOf("》")) continue;
+          // The years reviewed all follow the plan, so 过去一年 is no excuse; its results or end are.
+          if (PLAN_PAST_CONTEXT.test(text) || FIVE_YEAR_PAST.test(text)) continue;
+          if (c.kb.fiveYearPlans.some((p) => p !== plan && text.includes(p.name)) && FIVE_YEAR_HANDOVER.test(text)) continue;
+          findings.push({
+            span: [at(s.start + m.index), at(s.start + m.index + m[0].length)],
+            messageId: "five-year-ended",
+            data: { name: plan.name, endYear: plan.period[1], date: dateText, next: next.name },
+            evidence: { kind: "five-year-ended", plan: plan.name, period: plan.period, next: next.name, reviewFrom, source: plan.source, ...common },
+            suggestion: m[0].replace(plan.name, next.name),
+          });
         }
       }
 

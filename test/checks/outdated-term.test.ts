@@ -36,6 +36,11 @@ const planReport = (y: number, clause: string) =>
 
 ruleTester.run("outdated-term", {
   valid: [
+    // A five-year plan is in force only in its period (recall gap: “十三五”规划 as the plan of a 2022–2025 report).
+    { name: "a report delivered 2021-01 reviews 2020, the last year of the 十三五 plan", text: gwr("2021年1月20日", "过去一年，我们推动“十三五”规划确定的重大项目落地见效。", "2021年，我们将扎实推进各项工作。", 2020), options: { kinds: ["wrong-period"] } },
+    { name: "a 2023 report on the results of the 十三五 plan and a comparison with its end", text: gwr("2023年1月10日", "2022年，全市地区生产总值比“十三五”规划末增长12%，“十三五”规划确定的目标任务全面完成。", "2023年，我们将扎实推进各项工作。", 2022), options: { kinds: ["wrong-period"] } },
+    { name: "a 2023 report citing the 《》 title of a document issued in the 十三五 period", text: gwr("2023年1月10日", "2022年，我们对照《某市“十三五”规划实施评估报告》查漏补缺。", "2023年，我们将扎实推进各项工作。", 2022), options: { kinds: ["wrong-period"] } },
+    { name: "a 2023 report handing the 十三五 plan over to the next", text: gwr("2023年1月10日", "2022年，我们在“十三五”规划基础上，全面实施“十四五”规划。", "2023年，我们将扎实推进各项工作。", 2022), options: { kinds: ["wrong-period"] } },
     // Issue 10 held-out class: the review heading `一、2022年…计划执行情况` is the year reviewed, not the plan year.
     { name: "an undated review of 2022 that studied 党的二十大精神 (October 2022)", text: planReport(2022, "深入学习贯彻党的二十大精神"), options: { kinds: ["not-yet"] } },
     {
@@ -81,6 +86,15 @@ ruleTester.run("outdated-term", {
     },
   ],
   invalid: [
+    {
+      name: "a report delivered 2023-01 names the 十三五 plan as the plan in force",
+      text: gwr("2023年1月10日", "过去一年，是实现“十三五”规划目标任务的关键一年，全市经济持续恢复。", "2023年，我们将推动“十三五”规划谋划的重大事项全面落地。", 2022),
+      options: { kinds: ["wrong-period"] },
+      findings: [
+        { text: "十三五”规划", suggestion: "十四五”规划", evidence: { kind: "five-year-ended", plan: "十三五", next: "十四五" } },
+        { text: "十三五”规划", evidence: { kind: "five-year-ended" } },
+      ],
+    },
     {
       name: "the same undated shape reviewing 2021 cites 党的二十大 as studied",
       text: planReport(2021, "深入学习贯彻党的二十大精神"),
