@@ -263,10 +263,20 @@ function sharedWordingNotFacts(p: CopyPassage, docs: readonly CorpusDocument[], 
  * categories (乡镇, 示范村, 重点项目), never one town, one project or one award.
  */
 export function namesLocalFact(text: string): boolean {
-  return LOCAL_PLACE_NESTED.test(text) || LOCAL_PLACE_SUBJECT.test(text) || LOCAL_PROJECT.test(text) || HONOUR_CONFERRED.test(text);
+  if (LOCAL_PLACE_NESTED.test(text) || LOCAL_PLACE_SUBJECT.test(text) || LOCAL_PROJECT.test(text) || HONOUR_CONFERRED.test(text)) return true;
+  for (const m of text.matchAll(NAMED_PARK)) if (!GENERIC_MODIFIER.test(m[1]!)) return true;
+  return false;
 }
 
 const HAN = "\\u4e00-\\u9fff";
+/** A park or cluster with its own name before the sector word: 打造万博法律服务集聚区 (not 打造法律服务集聚区). */
+const NAMED_PARK = new RegExp(
+  `(?:打造|建设|建成|创建|推进|依托)([${HAN}]{2,4}?)(?:法律服务|金融|科技|物流|文化|创意|数字|信息|软件|生物医药|总部|商务)(?:集聚区|产业园|园区|小镇|基地)`,
+  "gu",
+);
+/** Modifiers that qualify a category, not a name (another sector word, 一批, 特色, 高端, 省级 …). */
+const GENERIC_MODIFIER = /^(?:法律|金融|科技|物流|文化|创意|数字|信息|软件|生物|总部|商务|产业|一批|一个|一流|特色|高端|现代|国际|全国|全省|全市|全区|省级|市级|区级|县级|首个|新型|智慧|公共|专业|综合|重点|优质|示范|区域|涉外|新的|更多|若干)/u;
+
 /** A town/street office followed by its village/community: 石楼镇大岭村, 某某街道某某社区. */
 const LOCAL_PLACE_NESTED = new RegExp(`(?<![${HAN}])[${HAN}]{2,3}(?:镇|乡|街道)[${HAN}]{2,3}(?:村|社区)`, "u");
 /** A named town/street office as the subject of a clause (石楼镇成功创建…); category stems (乡镇, 城镇, 小城镇, 各镇, 示范镇) are not names. */

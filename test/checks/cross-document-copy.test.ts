@@ -186,11 +186,13 @@ describe("namesLocalFact: a proper name of the unit's own world is a fact, a cat
     "，石岗镇成功创建全市法治示范镇",
     "将柳湾小区片旧城改造项目列为重大行政决策事项",
     "柳湾街道荣获服务保障全市经济社会发展先进单位称号",
+    "打造青禾法律服务集聚区，落实政策扶持措施",
   ])("fact: %s", (t) => expect(namesLocalFact(t)).toBe(true));
   it.each([
     "推进乡镇街道综合行政执法改革，各镇街道社区全面推行",
     "加强城镇建设，小城镇建设，打造示范镇，推进重点项目建设",
     "积极争创全国法治政府建设示范市称号",
     "不断增强人民群众获得感、幸福感、安全感",
+    "打造高端法律服务集聚区，建设数字文化产业园",
   ])("category: %s", (t) => expect(namesLocalFact(t)).toBe(false));
 });
