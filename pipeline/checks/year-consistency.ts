@@ -87,6 +87,10 @@ export default defineCheck({
       zh: "标题年份为{{titleYear}}年，但正文报告的是{{bodyYear}}年的情况（依据：{{sources}}）",
       en: "The title says {{titleYear}}, but the body reports on {{bodyYear}} (evidence: {{sourcesEn}})",
     },
+    "title-delivery": {
+      zh: "标题年份为{{titleYear}}年，但本报告于{{date}}作出，应为{{expected}}年政府工作报告",
+      en: "The title says {{titleYear}}, but the report was delivered on {{date}}: it is the {{expected}} report",
+    },
     "plan-year": {
       zh: "工作计划年份为{{planYear}}年，与报告年度{{reportYear}}年的下一年（{{expected}}年）不符",
       en: "The plan is for {{planYear}}, not for the year after the report year {{reportYear}} ({{expected}})",
@@ -155,6 +159,23 @@ export default defineCheck({
           evidence: { titleYear: t.year, titleReportYear: t.impliedYear, bodyYear: bodyVote.year, bodyScore: bodyVote.score, bodyTotal: bodyVote.total, evidence: describe(ev) },
           suggestion: { zh: `将标题中的${t.text}改为${bodyVote.year}${t.text.includes("度") ? "年度" : "年"}，或核对正文年份`, en: `Change ${t.text} in the title to ${bodyVote.year}, or check the years in the body` },
           related: rel(ev.filter((e) => e !== t)),
+        });
+      }
+    }
+
+    // 1b. A 政府工作报告 is named for the year it is delivered in (a congress meeting in November or December
+    // delivers next year's): its own delivery date decides, whatever the body says.
+    if (c.kinds.has("title-body") && prof.date && prof.dateSource === "delivery") {
+      const dy = Number(prof.date.slice(0, 4));
+      const allowed = Number(prof.date.slice(5, 7)) >= 11 ? [dy, dy + 1] : [dy];
+      for (const t of ev.filter((e) => e.source === "title" && e.delivery)) {
+        if (allowed.includes(t.year) || findings.some((f) => f.span[0] === t.start - unit.start)) continue;
+        findings.push({
+          span: [t.start - unit.start, t.end - unit.start],
+          messageId: "title-delivery",
+          data: { titleYear: t.year, date: prof.date, expected: dy },
+          evidence: { titleYear: t.year, deliveryDate: prof.date, expected: allowed, evidence: describe(ev) },
+          suggestion: { zh: `将标题中的${t.text}改为${dy}年`, en: `Change ${t.text} in the title to ${dy}` },
         });
       }
     }

@@ -63,6 +63,9 @@ const planReport = (y: number, plan: number) =>
 
 ruleTester.run("year-consistency", {
   valid: [
+    // A 政府工作报告 is named for the year it is delivered in (recall gap: title 2027 over a report delivered in January 2026).
+    { name: "政府工作报告 title year = delivery year", text: gwr("某市", "2026年1月20日", ["一、2025年工作回顾", "2025年，全市经济运行稳中有进。", "二、2026年工作安排", "2026年，我们将坚持稳中求进。"]).replace("某市政府工作报告", "2026年某市政府工作报告"), options: { kinds: ["title-body"] } },
+    { name: "a congress meeting in December delivers next year's report", text: gwr("某市", "2025年12月28日", ["一、2025年工作回顾", "2025年，全市经济运行稳中有进。", "二、2026年工作安排", "2026年，我们将坚持稳中求进。"]).replace("某市政府工作报告", "2026年某市政府工作报告"), options: { kinds: ["title-body"] } },
     { name: "a heading on the 执行情况 of a year's plan reviews that year; the 草案 of the next year is the plan", text: planReport(2022, 2023), options: { kinds: ["plan-year", "title-body"] } },
     { name: "consistent report: title, body, plan (2021 = 2020 + 1), signature in Q1", text: REPORT_2020 },
     {
@@ -121,6 +124,24 @@ ruleTester.run("year-consistency", {
     },
   ],
   invalid: [
+    {
+      name: "政府工作报告 title a year after its delivery year",
+      text: gwr("某市", "2026年1月20日", ["一、2025年工作回顾", "2025年，全市经济运行稳中有进。", "二、2026年工作安排", "2026年，我们将坚持稳中求进。"]).replace("某市政府工作报告", "2027年某市政府工作报告"),
+      options: { kinds: ["title-body"] },
+      findings: [{ text: "2027年", line: 1, evidence: { titleYear: 2027 } }],
+    },
+    {
+      name: "the same title over a body without years: the delivery date alone decides",
+      text: gwr("某市", "2026年1月20日", ["一、过去一年工作回顾", "过去一年，全市经济运行稳中有进。", "二、今年工作安排", "今年，我们将坚持稳中求进。"]).replace("某市政府工作报告", "2027年某市政府工作报告"),
+      options: { kinds: ["title-body"] },
+      findings: [{ text: "2027年", line: 1, evidence: { titleYear: 2027, deliveryDate: "2026-01-20" } }],
+    },
+    {
+      name: "the same shape titled with the year reviewed",
+      text: gwr("某市", "2026年1月20日", ["一、2025年工作回顾", "2025年，全市经济运行稳中有进。", "二、2026年工作安排", "2026年，我们将坚持稳中求进。"]).replace("某市政府工作报告", "2025年某市政府工作报告"),
+      options: { kinds: ["title-body"] },
+      findings: [{ text: "2025年", line: 1 }],
+    },
     {
       name: "the same 执行情况与计划草案 shape with a draft plan for the year reviewed",
       text: planReport(2022, 2022),
