@@ -17,7 +17,7 @@ import { commonThreshold, detectCopies, type CopyPassage } from "../fingerprint/
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { boilerplateMasks, hasFact, loadPhrasePatterns, resolveBackgroundPath } from "./boilerplate.js";
 import { backgroundMask, loadBackground } from "../fingerprint/background.js";
-import { citationMask, sameFrameOtherFigures } from "../fingerprint/citation.js";
+import { citationMask, compareFigures, sameFrameOtherFigures } from "../fingerprint/citation.js";
 import { higherLevel, shortName, writerOf, type Writer, type WriterLevel } from "../fingerprint/writer.js";
 
 const options = z
@@ -294,21 +294,9 @@ const GENERIC_MAX = 150;
 
 /** Each side has ≥ 2 figures (years aside) and at least a third of them differ. */
 function ownFigures(a: string, b: string): boolean {
-  const figures = (s: string) => (s.match(/[0-9]+/gu) ?? []).filter((v) => !/^(?:19|20)\d\d$/u.test(v));
-  const x = figures(a);
-  const y = figures(b);
-  if (x.length < 2 || y.length < 2) return false;
-  const pool = new Map<string, number>();
-  for (const v of y) pool.set(v, (pool.get(v) ?? 0) + 1);
-  let same = 0;
-  for (const v of x) {
-    const n = pool.get(v) ?? 0;
-    if (n > 0) {
-      same++;
-      pool.set(v, n - 1);
-    }
-  }
-  return Math.max(x.length, y.length) - same >= Math.max(x.length, y.length) / 3;
+  const { x, y, same } = compareFigures(a, b);
+  if (x < 2 || y < 2) return false;
+  return Math.max(x, y) - same >= Math.max(x, y) / 3;
 }
 
 /** The document's text without the passage (a copied passage naming its source says nothing about the copier). */

@@ -69,22 +69,31 @@ const DIGITS = /[0-9０-９]+/gu;
  * A frame shared with other figures is not a copy of the facts.
  */
 export function sameFrameOtherFigures(a: string, b: string): boolean {
-  // Years are the date of the text, not its facts: last year's paragraph with the year changed is recycled text.
-  const figures = (s: string) => (s.match(DIGITS) ?? []).filter((v) => !/^(?:19|20)\d\d$/u.test(v));
-  const x = figures(a);
-  const y = figures(b);
+  const { x, y, same } = compareFigures(a, b);
   // Made of figures: at least two on each side and one per 25 characters (a narrative paragraph with one
   // changed count is still the same paragraph).
-  if (x.length < 2 || y.length < 2 || x.length * 25 < a.length || y.length * 25 < b.length) return false;
+  if (x < 2 || y < 2 || x * 25 < a.length || y * 25 < b.length) return false;
+  return same <= Math.max(x, y) / 2;
+}
+
+/**
+ * The figures of two passages compared as multisets: how many each has and how many they share. Years
+ * are the date of a text, not its facts (last year's paragraph with the year changed is recycled text),
+ * so they are left out.
+ */
+export function compareFigures(a: string, b: string): { x: number; y: number; same: number } {
+  const figures = (s: string) => (s.match(DIGITS) ?? []).filter((v) => !/^(?:19|20)\d\d$/u.test(v));
+  const xs = figures(a);
+  const ys = figures(b);
   const pool = new Map<string, number>();
-  for (const v of y) pool.set(v, (pool.get(v) ?? 0) + 1);
+  for (const v of ys) pool.set(v, (pool.get(v) ?? 0) + 1);
   let same = 0;
-  for (const v of x) {
+  for (const v of xs) {
     const n = pool.get(v) ?? 0;
     if (n > 0) {
       same++;
       pool.set(v, n - 1);
     }
   }
-  return same <= Math.max(x.length, y.length) / 2;
+  return { x: xs.length, y: ys.length, same };
 }
