@@ -45,6 +45,7 @@ import {
   type Row,
   type RunDoc,
 } from "./labelled-core.js";
+import { runMain } from "./run-main.js";
 
 const TARGET_OVERALL = 0.9;
 const TARGET_CHECK = 0.8;
@@ -227,15 +228,4 @@ function profileSummary(): string | null {
   return summary.length ? summary.join("\n  ") : `failed (exit ${r.status}): ${(r.stderr ?? "").split("\n")[0]}`;
 }
 
-// `npm run bench:labelled | head` closes the pipe early: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+runMain(main);

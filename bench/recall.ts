@@ -18,6 +18,7 @@
 import { parseArgs } from "node:util";
 import { context, loadSources, recallSets, runPlanted, type Outcome } from "./recall/core.js";
 import { CLASSES, makeCtx, plantClass } from "./recall/plant.js";
+import { runMain } from "./run-main.js";
 
 interface ClassRow {
   cls: string;
@@ -144,14 +145,4 @@ function profileLine(o: Outcome): string {
   return [p.genre, p.unit ? `${p.unit}/${p.level ?? "?"}` : "unit ?", p.date ?? (p.postedDate ? `posted ${p.postedDate}` : "no date"), p.reportYear ? `report year ${p.reportYear}` : ""].filter(Boolean).join(", ");
 }
 
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+runMain(main);
