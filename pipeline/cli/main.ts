@@ -20,6 +20,7 @@ import { SEGMENTER_NAMES, type SegmenterName } from "../segmenter/index.js";
 import { TOOL } from "../version.js";
 import { ARGUMENT_ERROR_CODES } from "../inputs.js";
 import { formatStylish } from "./stylish.js";
+import { assertWritableDir } from "../report/out-dir.js";
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -267,6 +268,7 @@ async function runQueueAuditCommand(inputs: string[], flags: AuditFlags, stdout:
   if (!(maxMb > 0)) throw new Error(`--max-size must be a positive number of MB, got "${flags.maxSize}"`);
   const batchSize = Number(flags.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a positive integer, got "${flags.batchSize}"`);
+  await assertWritableDir(flags.out);
   const { runQueueAudit } = await import("../queue/audit.js");
   const { model, processed, stats } = await runQueueAudit(inputs, {
     url: flags.queue!,
@@ -290,6 +292,7 @@ async function runAuditCommand(inputs: string[], flags: AuditFlags, stdout: Node
   const formats = parseFormats(flags.format);
   const maxMb = Number(flags.maxSize);
   if (!(maxMb > 0)) throw new Error(`--max-size must be a positive number of MB, got "${flags.maxSize}"`);
+  await assertWritableDir(flags.out);
   const { runAudit } = await import("../archive/audit.js");
   const { model, processed, stats } = await runAudit(inputs, {
     index: flags.index,
@@ -328,6 +331,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer, got "${flags.jobs}"`);
   const maxMb = Number(flags.maxSize);
   if (!(maxMb > 0)) throw new Error(`--max-size must be a positive number of MB, got "${flags.maxSize}"`);
+  const outDir = flags.out ?? (flags.json ? undefined : "reports-out");
+  if (outDir) await assertWritableDir(outDir);
   const showBar = !flags.quiet && !flags.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
   const bar = showBar ? new cliProgress.SingleBar({ stream: stderr as NodeJS.WriteStream, format: "{bar} {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   let started = false;
@@ -351,7 +356,6 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
     },
   });
   bar?.stop();
-  const outDir = flags.out ?? (flags.json ? undefined : "reports-out");
   if (outDir) await writeReports(model, outDir, formats, flags.lang, sourcesFromProcessed(processed));
   if (flags.json) stdout.write(formatJson(model));
   else stdout.write(formatStylish(model, flags.lang, { quiet: Boolean(flags.quiet), outDir }));
