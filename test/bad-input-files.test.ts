@@ -1,0 +1,115 @@
+/**
+ * The bad-input suite, part 2 (issue 14 items 1–4): special files reached through a glob, a folder, a
+ * named path or a rule file; rule files that point outside their folder; regular expressions that would
+ * backtrack super-linearly; YAML that the parser rejects. Every case must end within 10 s with a clear
+ * error naming the file or the rule line, and the rest of the batch must go on.
+ */
+import { spawnSync, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runPipeline } from "../pipeline/run.js";
+import { ingest } from "../pipeline/stages/ingest.js";
+import { FileTooLargeError, NotRegularFileError, readRegularFile, readRegularFileSync } from "../pipeline/files.js";
+import { ROOT } from "./helpers/pipeline.js";
+
+const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
+/** Every case must end within this (the issue's bar); the spawn timeout makes a hang a failure, not a stuck suite. */
+const CASE_MS = 10_000;
+
+function cli(args: string[], cwd = ROOT) {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/report-qc.js"), ...args], { cwd, encoding: "utf8", timeout: CASE_MS * 2 });
+  return { ...r, ms: Date.now() - t0 };
+}
+
+function tmp(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `rqc-bad14-${prefix}-`));
+}
+
+function fifo(path: string): void {
+  execFileSync("mkfifo", [path]);
+}
+
+async function runIn(dir: string, inputs: string[]) {
+  const { model } = await runPipeline(inputs, { lang: "en", segmenter: "node-rs", rules: "national", corpus: false });
+  const name = (p: string) => relative(dir, p);
+  return { docs: model.documents.map((d) => name(d.path)), errors: Object.fromEntries(model.errors.map((e) => [name(e.path), e])) };
+}
+
+describe("special files: only regular files are read, never more than the limit", () => {
+  it("a glob matching a link to /dev/zero and a link to a FIFO: E_NOT_REGULAR each, the report is checked", async () => {
+    const dir = tmp("glob");
+    writeFileSync(join(dir, "a.txt"), REPORT);
+    symlinkSync("/dev/zero", join(dir, "z.txt"));
+    fifo(join(dir, "pipe"));
+    symlinkSync("pipe", join(dir, "p.txt"));
+    const t0 = Date.now();
+    const single = await runIn(dir, [join(dir, "[z].txt")]);
+    expect(single.docs).toEqual([]);
+    expect(single.errors["z.txt"]?.code).toBe("E_NOT_REGULAR");
+    expect(single.errors["z.txt"]?.message).toMatch(/z\.txt.*character device/);
+    const all = await runIn(dir, [join(dir, "*.txt")]);
+    expect(all.docs).toEqual(["a.txt"]);
+    expect(all.errors["p.txt"]?.message).toMatch(/FIFO/);
+    expect(all.errors["z.txt"]?.code).toBe("E_NOT_REGULAR");
+    expect(Date.now() - t0).toBeLessThan(CASE_MS);
+  });
+
+  it("a folder scan reads a linked report, and names the FIFO, the device link and the broken link", async () => {
+    const dir = tmp("walk");
+    const inDir = join(dir, "in");
+    mkdirSync(inDir);
+    writeFileSync(join(inDir, "a.txt"), REPORT);
+    writeFileSync(join(dir, "elsewhere.txt"), REPORT.replace("12件", "13件"));
+    symlinkSync("../elsewhere.txt", join(inDir, "linked.txt"));
+    fifo(join(inDir, "f.txt"));
+    symlinkSync("/dev/zero", join(inDir, "z.md"));
+    symlinkSync("missing.txt", join(inDir, "dangling.txt"));
+    // A link to a folder is not entered (a link to / or a parent would scan the disk or loop).
+    symlinkSync("..", join(inDir, "up"));
+    const t0 = Date.now();
+    const r = await runIn(dir, [inDir]);
+    expect(r.docs).toEqual(["in/a.txt", "in/linked.txt"]);
+    expect(r.errors["in/f.txt"]?.code).toBe("E_NOT_REGULAR");
+    expect(r.errors["in/z.md"]?.code).toBe("E_NOT_REGULAR");
+    expect(r.errors["in/dangling.txt"]?.message).toMatch(/broken symbolic link/);
+    expect(Date.now() - t0).toBeLessThan(CASE_MS);
+  });
+
+  it("a device or FIFO named on the command line: a precise error (not “no such file”), exit 2, the other file is checked", () => {
+    const dir = tmp("named");
+    writeFileSync(join(dir, "a.txt"), REPORT);
+    fifo(join(dir, "f.txt"));
+    const r = cli(["check", "/dev/zero", join(dir, "f.txt"), join(dir, "a.txt"), "--json", "--no-corpus", "--rules", "national", "--lang", "en"]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.ms).toBeLessThan(CASE_MS);
+    const out = JSON.parse(r.stdout) as { documents: { path: string }[]; errors: { path: string; code: string; message: string }[] };
+    expect(out.documents.map((d) => d.path)).toEqual([join(dir, "a.txt")]);
+    expect(out.errors.map((e) => [e.path, e.code])).toEqual([
+      ["/dev/zero", "E_NOT_REGULAR"],
+      [join(dir, "f.txt"), "E_NOT_REGULAR"],
+    ]);
+    expect(out.errors[0]!.message).toMatch(/character device/);
+    expect(out.errors[1]!.message).not.toMatch(/no such file/);
+  });
+
+  it("ingest itself refuses a device and a FIFO (a file swapped after the scan) without blocking", async () => {
+    const dir = tmp("ingest");
+    fifo(join(dir, "f.txt"));
+    await expect(ingest("/dev/zero")).rejects.toMatchObject({ code: "E_NOT_REGULAR" });
+    await expect(ingest(join(dir, "f.txt"))).rejects.toMatchObject({ code: "E_NOT_REGULAR" });
+    expect(() => readRegularFileSync(join(dir, "f.txt"), 100)).toThrow(NotRegularFileError);
+  });
+
+  it("the size limit is counted while reading, not taken from stat (/proc files report size 0)", async () => {
+    // /proc/self/status is a regular file of several hundred bytes whose stat size is 0.
+    await expect(readRegularFile("/proc/self/status", 50)).rejects.toBeInstanceOf(FileTooLargeError);
+    expect(() => readRegularFileSync("/proc/self/status", 50)).toThrow(FileTooLargeError);
+    expect((await readRegularFile("/proc/self/status", 1 << 20)).toString("utf8")).toMatch(/^Name:/);
+    const dir = tmp("limit");
+    writeFileSync(join(dir, "big.txt"), REPORT.repeat(100));
+    await expect(ingest(join(dir, "big.txt"), {}, 1000)).rejects.toMatchObject({ code: "E_TOO_LARGE" });
+  });
+});
