@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { runPipeline } from "../pipeline/run.js";
 import { ingest } from "../pipeline/stages/ingest.js";
 import { FileTooLargeError, NotRegularFileError, readRegularFile, readRegularFileSync } from "../pipeline/files.js";
+import { loadRuleSetFromString } from "../pipeline/ruleset/load.js";
 import { ROOT } from "./helpers/pipeline.js";
 
 const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
@@ -111,5 +112,38 @@ describe("special files: only regular files are read, never more than the limit"
     const dir = tmp("limit");
     writeFileSync(join(dir, "big.txt"), REPORT.repeat(100));
     await expect(ingest(join(dir, "big.txt"), {}, 1000)).rejects.toMatchObject({ code: "E_TOO_LARGE" });
+  });
+});
+
+describe("YAML the parser refuses is reported at its position, never dropped", () => {
+  const aliasBomb = (n: number) =>
+    ["id: bomb", "extends: national", "rules:", "  placeholder:", "    extraPatterns:", '      - &p {kind: mark, pattern: "【待定】"}', ...Array.from({ length: n }, () => "      - *p"), ""].join("\n");
+
+  // yaml counts the anchored node itself: the 100th alias is the 101st expansion.
+  it("more than 100 alias expansions: E_YAML_ALIASES at the alias that crosses the limit (the option is not silently lost)", () => {
+    const r = loadRuleSetFromString(aliasBomb(120), join(tmp("alias"), "bomb.yaml"));
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.problems;
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([["E_YAML_ALIASES", 6 + 100, 9]]);
+    expect(problems[0]!.localized?.en).toMatch(/more than 100/);
+    // Under the limit the aliases are expanded as before.
+    const ok = loadRuleSetFromString(aliasBomb(20), join(tmp("alias"), "ok.yaml"));
+    expect(ok.ok).toBe(true);
+    const placeholder = ok.ok ? ok.ruleset.rules.find((x) => x.key === "placeholder") : undefined;
+    expect((placeholder?.options as { extraPatterns: unknown[] }).extraPatterns).toHaveLength(21);
+  });
+
+  it("rules validate and check exit 2 with file:line:column for the alias bomb and for an unknown tag", () => {
+    const dir = tmp("alias-cli");
+    writeFileSync(join(dir, "bomb.yaml"), aliasBomb(150));
+    writeFileSync(join(dir, "tag.yaml"), "id: tag\nextends: national\nrules:\n  placeholder:\n    allow: !secret [甲]\n");
+    const v = cli(["rules", "validate", join(dir, "bomb.yaml"), join(dir, "tag.yaml"), "--lang", "en"]);
+    expect(v.status).toBe(2);
+    expect(v.ms).toBeLessThan(CASE_MS);
+    expect(v.stderr).toMatch(/bomb\.yaml:106:9: YAML aliases expand more than 100 times/);
+    expect(v.stderr).toMatch(/tag\.yaml:5:12: YAML syntax error: Unresolved tag: !secret/);
+    const c = cli(["check", join(dir, "nothing.txt"), "--rules", join(dir, "bomb.yaml")]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/bomb\.yaml:106:9: /);
   });
 });

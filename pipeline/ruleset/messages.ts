@@ -18,6 +18,10 @@ export const RULE_MESSAGES = {
     zh: "YAML 语法错误：{{detail}}",
     en: "YAML syntax error: {{detail}}",
   },
+  E_YAML_ALIASES: {
+    zh: "YAML 别名展开次数超过 {{max}}（为防止别名炸弹耗尽内存而拒绝）：请少用 *别名，直接写出内容",
+    en: "YAML aliases expand more than {{max}} times (refused: alias bombs exhaust memory); use fewer *aliases and write the content out",
+  },
   E_DUPLICATE_KEY: {
     zh: "键“{{key}}”重复出现",
     en: "duplicate key “{{key}}”",

@@ -11,7 +11,7 @@ import type { Severity } from "../model/finding.js";
 import { makeProblem } from "./errors.js";
 import { kindName, kindOf, listText, type MessageData, type RuleProblemCode } from "./messages.js";
 import type { RuleProblem, SourcePosition } from "./types.js";
-import { entries, keyPathOf, positionAt, positionOf, toPlain, unresolvedAliases, valuePosition, type SourceFile } from "./yaml-source.js";
+import { conversionError, entries, MAX_ALIAS_COUNT, keyPathOf, positionAt, positionOf, toPlain, unresolvedAliases, valuePosition, type SourceFile } from "./yaml-source.js";
 import { regexErrorDetail, userRegExp } from "../text/safe-regex.js";
 
 export const RULESET_KEYS = ["id", "name", "description", "extends", "appliesTo", "rules"] as const;
@@ -105,7 +105,17 @@ export function readRuleFile(src: SourceFile, registry: ReadonlyMap<string, Chec
     fatal = true;
     problem("E_YAML", positionOf(src, alias), "", { detail: `unresolved alias *${alias.source}` });
   }
+  // Warnings (an unknown tag, a collection used as a key) change what a value means: reported, not fatal.
+  for (const w of src.doc.warnings) problem("E_YAML", positionAt(src, Math.min(w.pos[0], src.text.length)), "", { detail: w.message.split("\n")[0]! });
   if (fatal) return out;
+  // What only shows when converting (more than MAX_ALIAS_COUNT alias expansions): one problem at the alias.
+  const conversion = conversionError(src);
+  if (conversion) {
+    const at = positionOf(src, conversion.node);
+    if (/alias count/i.test(conversion.message)) problem("E_YAML_ALIASES", at, "", { max: MAX_ALIAS_COUNT });
+    else problem("E_YAML", at, "", { detail: conversion.message });
+    return out;
+  }
   const root = src.doc.contents;
   if (!isMap(root)) {
     const actual = root === null ? "null" : isSeq(root) ? "array" : kindOf(toPlain(src, root));

@@ -69,6 +69,43 @@ export function toPlain(src: SourceFile, node: unknown): unknown {
   }
 }
 
+/** yaml's own default: a document whose aliases expand to more nodes than this is refused (billion laughs). */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Converts the whole document to JS once, the way every option value will be read, and returns what
+ * failed and where: yaml throws only while converting (too many aliases, an alias it cannot resolve),
+ * and `toPlain` below must not be the first to see it (it would drop the option silently). The failing
+ * alias is found by tracing which alias was being converted when the error was thrown.
+ * @returns null when the document converts
+ */
+export function conversionError(src: SourceFile): { node: Node | null; message: string } | null {
+  let failedAt: Node | null = null;
+  const traced: Alias[] = [];
+  visit(src.doc, {
+    Alias(_, node) {
+      const own = node.toJSON;
+      traced.push(node);
+      node.toJSON = function (this: Alias, ...args: Parameters<Alias["toJSON"]>) {
+        try {
+          return own.apply(this, args);
+        } catch (e) {
+          failedAt ??= node;
+          throw e;
+        }
+      };
+    },
+  });
+  try {
+    src.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return null;
+  } catch (e) {
+    return { node: failedAt, message: ((e as Error)?.message ?? String(e)).split("\n")[0]! };
+  } finally {
+    for (const node of traced) delete (node as { toJSON?: unknown }).toJSON;
+  }
+}
+
 /** Aliases whose anchor is not defined before them (yaml only notices when converting to JS). */
 export function unresolvedAliases(src: SourceFile): Alias[] {
   const out: Alias[] = [];
