@@ -2,7 +2,7 @@
  * @fileoverview Formatters (pure `(model) => string`) and writing reports-out/.
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Lang, ReportModel } from "../model/finding.js";
 import { formatDocumentJson, formatIndexJson, formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
@@ -10,7 +10,7 @@ import { outputStems } from "./names.js";
 import { htmlFiles, type ReportSources } from "./html/index.js";
 import { ingest } from "../stages/ingest.js";
 
-export const OUTPUT_FORMATS = ["json", "md", "html"] as const;
+export const OUTPUT_FORMATS = ["json", "md", "html", "docx"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function parseFormats(list: string): OutputFormat[] {
@@ -32,7 +32,7 @@ export async function writeReports(model: ReportModel, outDir: string, formats: 
   await mkdir(outDir, { recursive: true });
   const stems = outputStems(model.documents.map((d) => d.path));
   const written: string[] = [];
-  const put = async (name: string, text: string) => {
+  const put = async (name: string, text: string | Uint8Array) => {
     const p = join(outDir, name);
     await writeFile(p, text);
     written.push(p);
@@ -51,6 +51,19 @@ export async function writeReports(model: ReportModel, outDir: string, formats: 
     }
     // The dashboard last, so that index.html is the last file written.
     for (const [name, html] of htmlFiles(model, stems, all, lang)) await put(name, html);
+  }
+  if (formats.includes("docx")) {
+    // Loaded only when asked for: the .docx writer brings the XML and Markdown parsers.
+    const { annotatedDocx } = await import("./docx.js");
+    const inputs = new Set(model.documents.map((d) => resolve(d.path)));
+    for (let i = 0; i < model.documents.length; i++) {
+      const d = model.documents[i]!;
+      const source = sources.get(d.path) ?? (await ingest(d.path).catch(() => null));
+      if (!source) continue;
+      // Never over an input (a .docx checked with --out set to its own folder).
+      const name = inputs.has(resolve(outDir, `${stems[i]}.docx`)) ? `${stems[i]}.report-qc.docx` : `${stems[i]}.docx`;
+      await put(name, await annotatedDocx(d, source, lang));
+    }
   }
   return written;
 }
