@@ -74,7 +74,8 @@ export default defineCheck({
     if (compiled.brokenLines) hits.push(...findSplitMarkers(text));
     if (compiled.mojibake) hits.push(...findMojibake(text));
     if (compiled.repeatedLines > 0) {
-      const headingSpans = doc.blocks.filter((b) => b.kind === "heading" || b.kind === "title" || b.kind === "signature" || b.kind === "meta").map((b) => [b.start - unit.start, b.end - unit.start] as const);
+      // Table rows are content: a figure or label repeated in cells is no watermark.
+      const headingSpans = doc.blocks.filter((b) => b.kind === "heading" || b.kind === "title" || b.kind === "signature" || b.kind === "meta" || b.table).map((b) => [b.start - unit.start, b.end - unit.start] as const);
       hits.push(...findRepeatedLines(text, compiled.repeatedLines, compiled.repeatedLineMaxLength, (s, e) => isChrome(s, e) || headingSpans.some(([hs, he]) => hs <= s && e <= he)));
     }
     const out: RawFinding[] = [];

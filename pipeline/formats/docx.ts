@@ -1,9 +1,11 @@
 /**
  * @fileoverview .docx drafts, read with mammoth (the document body: paragraphs, headings, list items
- * and table cells, in document order). mammoth's HTML is walked block by block so that every
- * paragraph becomes one line of the original text, separated by a blank line like the plain-text
- * seeds; offsets of findings refer to this extracted text, and the HTML review shows it. Word's
- * automatic numbering is written into the paragraphs first (docx-numbering.ts).
+ * and tables, in document order). mammoth's HTML is walked block by block so that every paragraph
+ * becomes one line of the original text, separated by a blank line like the plain-text seeds; a table
+ * stays a table: one line per row, cells separated by a tab, with every cell's offsets in
+ * `RawDocument.tables` (formats/compose.ts, docs/tables.md). Offsets of findings refer to this
+ * extracted text, and the HTML review shows it. Word's automatic numbering is written into the
+ * paragraphs first (docx-numbering.ts).
  */
 import mammoth from "mammoth";
 import { parseHTML } from "linkedom";
@@ -14,23 +16,56 @@ import type { DomElement } from "./dom.js";
 import { assertZipWithinBudget } from "./zip-guard.js";
 import { materializeNumbering } from "./docx-numbering.js";
 import { isZip, isDocx } from "./sniff.js";
+import { composeLines, tableToLines, type TextLine } from "./compose.js";
 export { isZip, isDocx };
 
 const BLOCKS = new Set(["P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TD", "TH"]);
 
 /** Text of block elements in document order; nested blocks (a <p> in a <td>) are emitted once, innermost. */
 export function blocksToText(root: DomElement): string[] {
-  const out: string[] = [];
+  return docxLines(root).map((l) => l.text);
+}
+
+/** Lines of the document in order: one per paragraph, heading or list item, one per table row (formats/compose.ts). */
+export function docxLines(root: DomElement): TextLine[] {
+  const out: TextLine[] = [];
+  let tables = 0;
+  // A cell's paragraphs are joined by a space: `<p>12</p><p>34</p>` are two figures, not 1234.
+  const cellText = (cell: DomElement) => paragraphTexts(cell).join(" ");
   const visit = (el: DomElement): void => {
+    if (el.tagName === "TABLE") {
+      out.push(...tableToLines(el, tables++, cellText));
+      return;
+    }
     const hasBlockChild = Array.from(el.children).some((c) => BLOCKS.has(c.tagName) || c.querySelector?.("p,h1,h2,h3,h4,h5,h6,li,td,th"));
     if (BLOCKS.has(el.tagName) && !hasBlockChild) {
       const text = (el.textContent ?? "").replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, " ").trim();
-      if (text) out.push(text);
+      if (text) out.push({ text });
       return;
     }
     for (const c of Array.from(el.children)) visit(c);
   };
   visit(root);
+  return out;
+}
+
+/** Texts of the blocks inside a table cell (a nested table's cells included), white space collapsed. */
+function paragraphTexts(root: DomElement): string[] {
+  const out: string[] = [];
+  const visit = (el: DomElement): void => {
+    const hasBlockChild = Array.from(el.children).some((c) => BLOCKS.has(c.tagName) || c.tagName === "TABLE" || c.querySelector?.("p,h1,h2,h3,h4,h5,h6,li,td,th,table"));
+    if (!hasBlockChild) {
+      const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+      if (text) out.push(text);
+      return;
+    }
+    for (const c of Array.from(el.children)) visit(c);
+  };
+  for (const c of Array.from(root.children)) visit(c);
+  if (out.length === 0) {
+    const text = (root.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (text) out.push(text);
+  }
   return out;
 }
 
@@ -53,8 +88,8 @@ export const docxReader: FormatReader = {
       throw new IngestError("E_CORRUPT", `无法读取 .docx 文件（文件已损坏或不是 Word 文档）：${why}`, `cannot read the .docx file (corrupt or not a Word document): ${why}`);
     }
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-    const lines = blocksToText(document.body as unknown as DomElement);
+    const { original, tables, markup } = composeLines(docxLines(document.body as unknown as DomElement), "docx");
     const meta: DocumentMeta = { sourceForm: "word document" };
-    return { original: lines.join("\n\n") + "\n", encoding: "docx", meta };
+    return { original, encoding: "docx", meta, ...(tables.length ? { tables, markup } : {}) };
   },
 };

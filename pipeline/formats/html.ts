@@ -9,7 +9,8 @@
  *
  * The title and the publication date come from the page metadata where present (ArticleTitle,
  * og:title, <title>; PubDate, article:published_time, …). The extracted text is block-structured:
- * one line per paragraph, heading, list item or table cell, separated by blank lines.
+ * one line per paragraph, heading or list item, separated by blank lines; a data table stays a table
+ * (one line per row, cells separated by a tab, cells' offsets in `RawDocument.tables`: formats/compose.ts).
  */
 import iconv from "iconv-lite";
 import { parseHTML } from "linkedom";
@@ -20,6 +21,7 @@ import { IngestError } from "./errors.js";
 import type { FormatReader } from "./index.js";
 import type { DomDocument, DomElement, DomNode } from "./dom.js";
 import { isHtml } from "./sniff.js";
+import { collapsedText, composeLines, tableToLines, type TextLine } from "./compose.js";
 export { isHtml };
 
 /** The charset a page declares in its first 4 KiB, lower-cased (null when none). */
@@ -67,12 +69,17 @@ const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", 
 
 /** Block-aware text of a DOM subtree: one line per block, `<br>` breaks, inline whitespace collapsed. */
 export function domToLines(root: DomNode): string[] {
-  const lines: string[] = [];
+  return domToItems(root).map((l) => l.text);
+}
+
+/** Like {@link domToLines}, with each `<table>` kept as a table: one line per row with its cells (formats/compose.ts). */
+export function domToItems(root: DomNode, tableIds = { next: 0 }): TextLine[] {
+  const lines: TextLine[] = [];
   let cur = "";
   const breakLine = () => {
     // Markup whitespace collapses as a browser shows it; &nbsp; (U+00A0) is kept as written.
     const t = cur.replace(/[ \t\r\n\f]+/g, " ").trim();
-    if (t) lines.push(t);
+    if (t) lines.push({ text: t });
     cur = "";
   };
   const visit = (node: DomNode): void => {
@@ -85,6 +92,11 @@ export function domToLines(root: DomNode): string[] {
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) return;
     if (tag === "BR") return breakLine();
+    if (tag === "TABLE" && isDataTable(el)) {
+      breakLine();
+      lines.push(...tableToLines(el, tableIds.next++, cellText));
+      return;
+    }
     const block = BLOCK_TAGS.has(tag);
     if (block) breakLine();
     for (const c of Array.from(el.childNodes)) visit(c);
@@ -95,10 +107,27 @@ export function domToLines(root: DomNode): string[] {
   return lines;
 }
 
+/** A cell's text: its blocks and `<br>` lines joined by a space. */
+function cellText(cell: DomElement): string {
+  return domToItems(cell).map((l) => l.text).join(" ") || collapsedText(cell);
+}
+
+/**
+ * A table that holds data, not page layout: no table inside it, at least two rows of two cells and a
+ * cell that is a figure. Old government pages lay whole articles and their metadata block
+ * (文号/发文机构/成文日期) out in tables; those stay lines, read as before.
+ */
+function isDataTable(table: DomElement): boolean {
+  if (table.querySelector("table")) return false;
+  const rows = Array.from(table.querySelectorAll("tr"));
+  if (rows.filter((r) => Array.from(r.children).filter((c) => /^T[DH]$/i.test(c.tagName)).length >= 2).length < 2) return false;
+  return Array.from(table.querySelectorAll("td,th")).some((c) => /^[-−]?\d[\d,，]*(?:\.\d+)?%?$/u.test(collapsedText(c)));
+}
+
 const CHROME_HINT = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|foot|header|head-top|topbar|share|copyright|sidebar|side|toolbar|location|position|weizhi|dqwz|bottom)([\s_-]|$)/i;
 
 /** Heuristic main content: the body minus obvious chrome elements. */
-function heuristicLines(document: DomDocument): string[] {
+function heuristicLines(document: DomDocument): TextLine[] {
   const body = document.body;
   if (!body) return [];
   for (const el of Array.from(body.querySelectorAll("script,style,noscript,nav,header,footer,aside,form,iframe"))) el.remove();
@@ -106,7 +135,7 @@ function heuristicLines(document: DomDocument): string[] {
     const hint = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
     if (CHROME_HINT.test(hint) && (el.textContent ?? "").length < 400) el.remove();
   }
-  return domToLines(body);
+  return domToItems(body);
 }
 
 function metaContent(document: DomDocument, names: string[]): string | null {
@@ -145,16 +174,18 @@ const META_LINE = /^(?:信息)?(?:来源|发布时间|发布日期|成文日期|
  * Readability keeps the article body and drops the metadata block next to it (来源/发布时间/文号 …),
  * which segment reads as metadata and the year checks use: put those lines back before the body.
  */
-function recoverMetaLines(lines: string[], all: string[]): string[] {
-  const have = new Set(lines);
-  const firstBody = all.findIndex((l) => have.has(l));
+function recoverMetaLines(lines: TextLine[], all: TextLine[]): TextLine[] {
+  const have = new Set(lines.map((l) => l.text));
+  const firstBody = all.findIndex((l) => have.has(l.text));
   if (firstBody <= 0) return lines;
-  const meta = all.slice(0, firstBody).filter((l) => META_LINE.test(l) && !have.has(l) && l.length <= 200);
+  const meta = all.slice(0, firstBody).filter((l) => !l.cells && META_LINE.test(l.text) && !have.has(l.text) && l.text.length <= 200);
   return meta.length ? [...meta, ...lines] : lines;
 }
 
 export interface ExtractedPage {
   lines: string[];
+  /** The same lines, table rows with their cells. */
+  items: TextLine[];
   title: string | null;
   publishedDate: string | null;
   /** `readability` or `heuristic`. */
@@ -167,14 +198,14 @@ export function extractPage(html: string): ExtractedPage {
   const publishedDate = normalizeDate(
     metaContent(document as unknown as DomDocument, ["PubDate", "publishdate", "publish_date", "pubdate", "article:published_time", "og:article:published_time", "datePublished", "dc.date", "dc.date.issued", "firstpublishedtime", "date"]),
   );
-  let lines: string[] = [];
+  let lines: TextLine[] = [];
   let method = "readability";
   try {
     const clone = parseHTML(html).document as unknown as DomDocument;
     const article = new Readability(clone as never, { charThreshold: 100 }).parse();
     if (article?.content) {
       const { document: frag } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      lines = domToLines(frag.body as unknown as DomNode);
+      lines = domToItems(frag.body as unknown as DomNode);
     }
   } catch {
     lines = [];
@@ -182,18 +213,18 @@ export function extractPage(html: string): ExtractedPage {
   const heuristic = heuristicLines(document as unknown as DomDocument);
   // Readability sometimes keeps only the largest block of a long report split across several
   // containers: prefer the heuristic when it finds much more text.
-  const len = (ls: string[]) => ls.reduce((n, l) => n + l.length, 0);
+  const len = (ls: TextLine[]) => ls.reduce((n, l) => n + l.text.length, 0);
   if (len(lines) < 50 || len(heuristic) > len(lines) * 1.6) {
     lines = heuristic;
     method = "heuristic";
   }
   if (method === "readability") lines = recoverMetaLines(lines, heuristic);
   if (title) {
-    const head = lines.slice(0, 5).join("");
+    const head = lines.slice(0, 5).map((l) => l.text).join("");
     const bare = title.replace(/\s+/g, "");
-    if (!head.replace(/\s+/g, "").includes(bare)) lines.unshift(title);
+    if (!head.replace(/\s+/g, "").includes(bare)) lines.unshift({ text: title });
   }
-  return { lines, title, publishedDate, method };
+  return { lines: lines.map((l) => l.text), items: lines, title, publishedDate, method };
 }
 
 export const htmlReader: FormatReader = {
@@ -212,6 +243,7 @@ export const htmlReader: FormatReader = {
     const meta: DocumentMeta = { sourceForm: "web page" };
     if (page.title) meta.title = page.title;
     if (page.publishedDate) meta.publishedDate = page.publishedDate;
-    return { original: page.lines.join("\n\n") + "\n", encoding, meta };
+    const { original, tables, markup } = composeLines(page.items, "html");
+    return { original, encoding, meta, ...(tables.length ? { tables, markup } : {}) };
   },
 };

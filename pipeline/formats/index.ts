@@ -3,7 +3,7 @@
  * content, and turns bytes into the original text plus any metadata the container carries.
  * .docx/.pdf/.html/.md readers register here the same way as .txt.
  */
-import type { DocumentMeta, MarkupSpan } from "../model/document.js";
+import type { DocumentMeta, MarkupSpan, Table } from "../model/document.js";
 import { decodeText } from "./decode.js";
 import { IngestError } from "./errors.js";
 import { isDocx, isHtml, isPdf, isZip, looksLikeMarkdown } from "./sniff.js";
@@ -22,6 +22,8 @@ export interface ReadResult {
   meta: DocumentMeta;
   /** Markup to keep out of the checked text (original offsets, sorted, disjoint): see RawDocument.markup. */
   markup?: MarkupSpan[];
+  /** Tables kept as tables (original offsets): see RawDocument.tables. */
+  tables?: Table[];
   /** The format actually read when it differs from the reader's name (a .txt file that is Markdown). */
   format?: string;
 }
@@ -31,8 +33,8 @@ let markdownModule: Promise<typeof import("./markdown.js")> | null = null;
 
 async function readMarkdownText(original: string, encoding: string): Promise<ReadResult> {
   markdownModule ??= import("./markdown.js");
-  const { markup, meta } = (await markdownModule).parseMarkdown(original);
-  return { original, encoding, meta, markup, format: "markdown" };
+  const { markup, meta, tables } = (await markdownModule).parseMarkdown(original);
+  return { original, encoding, meta, markup, format: "markdown", ...(tables.length ? { tables } : {}) };
 }
 
 /** Plain text; a .txt that is recognisably Markdown (sniff.ts {@link looksLikeMarkdown}) is read as Markdown. */

@@ -23,13 +23,15 @@ import { parse, postprocess, preprocess } from "micromark";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { parse as parseYaml } from "yaml";
-import type { DocumentMeta, MarkupSpan } from "../model/document.js";
+import type { DocumentMeta, MarkupSpan, Table } from "../model/document.js";
 
 export interface MarkdownParse {
   /** Markup in original offsets, sorted, disjoint. */
   markup: MarkupSpan[];
   /** Metadata from the front matter (empty without one). */
   meta: DocumentMeta;
+  /** GFM tables: rows × cells in original offsets (a cell is its content, `<br>`/`**` inside included). */
+  tables: Table[];
 }
 
 interface Tok {
@@ -52,7 +54,7 @@ export function parseMarkdown(src: string): MarkdownParse {
   const stray = [...cjkStrongPairs(src, first.textRuns), ...first.blockBold];
   // Only a run at a line start can hide block structure; inline runs need no second parse.
   const hidesBlock = stray.some((s) => s.start === 0 || src[s.start - 1] === "\n");
-  if (!hidesBlock) return { markup: tidy([...first.spans, ...stray]), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText) };
+  if (!hidesBlock) return { markup: tidy([...first.spans, ...stray]), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText), tables: first.tables };
   // A converter's bold around whole lines hides the block structure after it (`**| 指 标 | 单 位 |` is
   // no table row, `**- 指 标` no bullet): parse again with those runs blanked (same length, so offsets hold).
   const chars = src.split("");
@@ -61,7 +63,7 @@ export function parseMarkdown(src: string): MarkdownParse {
   const second = tokenize(masked);
   // Runs that lost their partner in the new parse pair up by the same fallback.
   const again = cjkStrongPairs(masked, second.textRuns);
-  return { markup: tidy([...second.spans, ...stray, ...again]), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText) };
+  return { markup: tidy([...second.spans, ...stray, ...again]), meta: first.yamlText === null ? {} : frontMatterMeta(first.yamlText), tables: second.tables };
 }
 
 interface Tokenized {
@@ -70,6 +72,7 @@ interface Tokenized {
   textRuns: Tok[];
   /** Delimiters of a bold that spans several lines and opens at a line start. */
   blockBold: MarkupSpan[];
+  tables: Table[];
 }
 
 /** The markup micromark finds (without the CJK `**` fallback), the front matter text, and the literal text runs. */
@@ -87,6 +90,9 @@ function tokenize(src: string): Tokenized {
   const textRuns: Tok[] = [];
   let row: { items: Array<{ divider: boolean; start: number; end: number }> } | null = null;
   const blockBold: MarkupSpan[] = [];
+  const tables: Table[] = [];
+  /** Column of the next cell of the current row. */
+  let cellCol = 0;
 
   for (const [kind, token] of events) {
     const t: Tok = { type: token.type, start: token.start.offset, end: token.end.offset };
@@ -166,21 +172,41 @@ function tokenize(src: string): Tokenized {
         spans.push(characterReference(src, t));
         skipDepth = 1;
         break;
+      case "table":
+        tables.push({ source: "markdown", start: t.start, end: t.end, rows: [] });
+        break;
       case "tableRow":
         row = { items: [] };
+        tables[tables.length - 1]?.rows.push({ start: t.start, end: t.end, cells: [] });
+        cellCol = 0;
+        break;
+      case "tableHeader":
+      case "tableData":
+        cellCol++;
         break;
       case "tableCellDivider":
         row?.items.push({ divider: true, start: t.start, end: t.end });
         break;
-      case "tableContent":
+      case "tableContent": {
         row?.items.push({ divider: false, start: t.start, end: t.end });
+        const cells = tables[tables.length - 1]?.rows.at(-1)?.cells;
+        const cell = trimSpan(src, t.start, t.end);
+        if (cells && cell) cells.push({ ...cell, text: src.slice(cell.start, cell.end), col: cellCol - 1, ...(parent === "tableHeader" ? { header: true } : {}) });
         break;
+      }
       case "data":
         if (!stack.some((s) => s.type === "codeText" || s.type === "codeFenced" || s.type === "codeIndented")) textRuns.push(t);
         break;
     }
   }
-  return { spans, yamlText, textRuns, blockBold };
+  return { spans, yamlText, textRuns, blockBold, tables };
+}
+
+/** [start, end) without surrounding white space, or null when nothing is left. */
+function trimSpan(src: string, start: number, end: number): { start: number; end: number } | null {
+  while (start < end && /\s/u.test(src[start]!)) start++;
+  while (end > start && /\s/u.test(src[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
 }
 
 function nearest(stack: Tok[], ...types: string[]): string | undefined {

@@ -132,6 +132,42 @@ export interface RawDocument {
    * `replace` (one code unit), so no check reads markup and offsets stay exact.
    */
   markup?: MarkupSpan[];
+  /**
+   * Tables the reader kept as tables (Markdown, .docx, HTML), original offsets: each row is one line
+   * of `original`, each cell the span of its text (docs/tables.md).
+   */
+  tables?: Table[];
+}
+
+/** One cell of a table; offsets are original offsets in `RawDocument.tables`, normalized ones in `NormalizedDocument.tables`. */
+export interface TableCell {
+  start: number;
+  end: number;
+  /** The cell's text (trimmed; `original.slice(start, end)` in the raw model, `text.slice(start, end)` normalized). */
+  text: string;
+  /** Grid column of the cell's first column (merged cells counted). */
+  col: number;
+  /** Columns the cell covers (merged horizontally), default 1. */
+  colSpan?: number;
+  /** Rows the cell covers (merged vertically), default 1: the rows below show no cell for it. */
+  rowSpan?: number;
+  /** A header cell (`<th>`, the Markdown header row). */
+  header?: boolean;
+}
+
+export interface TableRow {
+  /** The row's line (trimmed). */
+  start: number;
+  end: number;
+  cells: TableCell[];
+}
+
+export interface Table {
+  /** Where the table came from: the reader's own structure, or a layout heuristic. */
+  source: "markdown" | "docx" | "html" | "pdf";
+  start: number;
+  end: number;
+  rows: TableRow[];
 }
 
 /** A span of markup in the original text (see RawDocument.markup). */
@@ -161,6 +197,8 @@ export interface NormalizedDocument {
   map: OffsetMap;
   /** Web-page chrome and other non-report text, in normalized offsets, sorted, non-overlapping. */
   noise: NoiseSpan[];
+  /** `raw.tables` in normalized offsets (rows and cells trimmed; a cell's text is `text.slice(start, end)`). */
+  tables?: Table[];
 }
 
 export type BlockKind = "title" | "meta" | "heading" | "paragraph" | "signature" | "chrome";
@@ -192,6 +230,8 @@ export interface Block {
   /** Heading level, 1 = top (一、), for headings only. */
   level?: number;
   numbering?: Numbering;
+  /** A table row (`NormalizedDocument.tables[table].rows[row]`): never a heading, numbered or a signature. */
+  table?: { table: number; row: number };
   /** Metadata lines: key and value (example: `发布时间` / `2021-12-13 16:07:17`). */
   meta?: {
     key: string;

@@ -39,5 +39,6 @@ export async function ingestBuffer(buf: Uint8Array, path: string, meta: Document
   if (read.original.trim().length === 0) throw new IngestError("E_EMPTY", "文件没有文字内容", "file has no text");
   const raw: RawDocument = { path, format: read.format ?? reader.name, encoding: read.encoding, original: read.original, meta: { ...read.meta, ...meta } };
   if (read.markup) raw.markup = read.markup;
+  if (read.tables?.length) raw.tables = read.tables;
   return raw;
 }

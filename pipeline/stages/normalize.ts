@@ -15,10 +15,11 @@
  * 3. Lines: web-page chrome is detected per line (pipeline/text/chrome.ts) and recorded as `noise`
  *    spans, never deleted; page numbers are `page-number` noise. Lines broken mid-sentence by a page
  *    break are rejoined (`探索构\n\n 建分类快审机制` → `探索构建分类快审机制`), conservatively: see
- *    {@link shouldRejoin}.
+ *    {@link shouldRejoin}. A table row (`raw.tables`) is never chrome, a page number or rejoined.
+ * 4. Tables: `raw.tables` (original offsets) are mapped to normalized offsets, cells trimmed.
  */
 import { createRequire } from "node:module";
-import type { MarkupSpan, NoiseSpan, NormalizedDocument, RawDocument } from "../model/document.js";
+import type { MarkupSpan, NoiseSpan, NormalizedDocument, RawDocument, Table } from "../model/document.js";
 import { OffsetMap } from "../model/offset-map.js";
 import { isDigit, isFoldableSpace, isHan, isInvisible } from "../text/chars.js";
 import { detectChromeLines } from "../text/chrome.js";
@@ -31,23 +32,73 @@ import { isHierarchical, parseNumbering } from "../text/numbering.js";
  * @returns the normalized text, its map back to `raw.original`, and the noise spans (normalized offsets)
  */
 export function normalize(raw: RawDocument): NormalizedDocument {
-  const pass1 = foldCharacters(raw.original, markupOf(raw));
-  const { text, sources, noise } = processLines(pass1.codes, pass1.sources, pass1.length, raw.original.length);
-  return { raw, text, map: new OffsetMap(sources), noise };
+  const { markup, tables: rawTables } = markupOf(raw);
+  const pass1 = foldCharacters(raw.original, markup);
+  // Pass-1 offsets where table rows start: those lines are table content, never chrome or rejoined.
+  const rowStarts = rawTables.flatMap((t) => t.rows.map((r) => lowerBound(pass1.sources, pass1.length, r.start)));
+  const { text, sources, noise } = processLines(pass1.codes, pass1.sources, pass1.length, raw.original.length, rowStarts);
+  const out: NormalizedDocument = { raw, text, map: new OffsetMap(sources), noise };
+  if (rawTables.length) out.tables = mapTables(rawTables, text, sources);
+  return out;
 }
 
 const require = createRequire(import.meta.url);
 
 /**
- * The markup to leave out. A Markdown document rebuilt from stored text (archive index, queue) may
- * come without `raw.markup`: it is parsed again here, so the text and offsets match the first run.
+ * The markup to leave out and the tables. A Markdown document rebuilt from stored text (archive index)
+ * may come without `raw.markup`: it is parsed again here, so the text and offsets match the first run.
  * The parser is loaded only then (require of an ES module, Node ≥ 20.19): plain text never loads it.
  */
-function markupOf(raw: RawDocument): readonly MarkupSpan[] {
-  if (raw.markup) return raw.markup;
-  if (raw.format !== "markdown") return [];
+function markupOf(raw: RawDocument): { markup: readonly MarkupSpan[]; tables: readonly Table[] } {
+  if (raw.markup) return { markup: raw.markup, tables: raw.tables ?? [] };
+  if (raw.format !== "markdown") return { markup: [], tables: raw.tables ?? [] };
   const markdown = require("../formats/markdown.js") as typeof import("../formats/markdown.js");
-  return markdown.parseMarkdown(raw.original).markup;
+  const parsed = markdown.parseMarkdown(raw.original);
+  return { markup: parsed.markup, tables: raw.tables ?? parsed.tables };
+}
+
+/** First index i in [0, length] with sources[i] >= offset (sources increase strictly). */
+function lowerBound(sources: Int32Array, length: number, offset: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sources[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Tables in normalized offsets: each span covers the normalized units that came from its original span, trimmed. */
+function mapTables(tables: readonly Table[], text: string, sources: Int32Array): Table[] {
+  const n = text.length;
+  const toNormalized = (start: number, end: number): [number, number] => {
+    let s = lowerBound(sources, n, start);
+    let e = lowerBound(sources, n, end);
+    while (s < e && /\s/u.test(text[s]!)) s++;
+    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    return [s, e];
+  };
+  return tables.map((t) => {
+    const [start, end] = toNormalized(t.start, t.end);
+    return {
+      ...t,
+      start,
+      end,
+      rows: t.rows.map((r) => {
+        const [rs, re] = toNormalized(r.start, r.end);
+        return {
+          start: rs,
+          end: re,
+          // A cell that was all markup (`<br>`) has no text left: no cell.
+          cells: r.cells.flatMap((c) => {
+            const [cs, ce] = toNormalized(c.start, c.end);
+            return ce > cs ? [{ ...c, start: cs, end: ce, text: text.slice(cs, ce) }] : [];
+          }),
+        };
+      }),
+    };
+  });
 }
 
 interface CharPass {
@@ -162,19 +213,24 @@ interface Line {
 }
 
 /** Step 3: chrome and page-number noise, page-break rejoins, and the final text and map. */
-function processLines(codes: Uint16Array, sources1: Int32Array, length: number, originalLength: number): { text: string; sources: Int32Array; noise: NoiseSpan[] } {
+function processLines(codes: Uint16Array, sources1: Int32Array, length: number, originalLength: number, rowStarts: readonly number[] = []): { text: string; sources: Int32Array; noise: NoiseSpan[] } {
   const s1 = decode(codes, 0, length);
   const lines = splitLines(s1);
   const texts = lines.map((l) => l.text);
   const chrome = detectChromeLines(texts);
   const pageNumber = texts.map((t, i) => !chrome[i] && t.length > 0 && isPageNumberLine(t));
+  // Table rows are report content: a row of figures is no page number, a repeated row no chrome.
+  const tableRow = tableLines(lines, rowStarts);
+  for (let i = 0; i < lines.length; i++) {
+    if (tableRow[i]) chrome[i] = pageNumber[i] = false;
+  }
 
   // Deletions in pass-1 coordinates, sorted and disjoint: [start, end).
   const deletions: Array<[number, number]> = [];
   const deletedPageLines = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.text.length === 0 || chrome[i] || pageNumber[i]) continue;
+    if (line.text.length === 0 || chrome[i] || pageNumber[i] || tableRow[i]) continue;
     // Next content line; in between only blank lines and page numbers.
     let j = i + 1;
     let between = 0;
@@ -182,7 +238,7 @@ function processLines(codes: Uint16Array, sources1: Int32Array, length: number, 
       j++;
       between++;
     }
-    if (j >= lines.length || between === 0 || chrome[j]) continue;
+    if (j >= lines.length || between === 0 || chrome[j] || tableRow[j]) continue;
     if (!shouldRejoin(line.text, lines[j]!.text)) continue;
     deletions.push([line.tEnd, lines[j]!.tStart]);
     for (let k = i + 1; k < j; k++) if (pageNumber[k]) deletedPageLines.add(k);
@@ -243,6 +299,20 @@ export function shouldRejoin(prev: string, next: string): boolean {
   if (isDateLine(next) || isUnitLine(next) || isMetaLine(next)) return false;
   if (next.length < 10 && !hasProsePunctuation(next)) return false;
   return true;
+}
+
+/** Which lines hold the start of a table row (pass-1 offsets; rows are one line each). */
+function tableLines(lines: readonly Line[], rowStarts: readonly number[]): boolean[] {
+  const out = lines.map(() => false);
+  if (rowStarts.length === 0) return out;
+  const starts = [...rowStarts].sort((a, b) => a - b);
+  let k = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    while (k < starts.length && starts[k]! < l.start) k++;
+    if (k < starts.length && starts[k]! <= l.end) out[i] = true;
+  }
+  return out;
 }
 
 function splitLines(s: string): Line[] {

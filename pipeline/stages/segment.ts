@@ -77,6 +77,8 @@ function buildBlocks(doc: NormalizedDocument): Block[] {
   const text = doc.text;
   const noise = doc.noise;
   const blocks: Block[] = [];
+  const rows = (doc.tables ?? []).flatMap((t, ti) => t.rows.map((r, ri) => ({ start: r.start, end: r.end, table: ti, row: ri }))).sort((a, b) => a.start - b.start);
+  let ri = 0;
   let ni = 0;
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -89,14 +91,16 @@ function buildBlocks(doc: NormalizedDocument): Block[] {
     if (e > s) {
       while (ni < noise.length && noise[ni]!.end <= s) ni++;
       const inNoise = ni < noise.length && noise[ni]!.start < e;
-      blocks.push(classifyLine(text.slice(s, e), s, e, blocks.length, inNoise));
+      while (ri < rows.length && rows[ri]!.end <= s) ri++;
+      const row = ri < rows.length && rows[ri]!.start < e ? rows[ri]! : undefined;
+      blocks.push(classifyLine(text.slice(s, e), s, e, blocks.length, inNoise, row && { table: row.table, row: row.row }));
     }
     lineStart = lineEnd + 1;
   }
   return blocks;
 }
 
-function classifyLine(line: string, start: number, end: number, index: number, inNoise: boolean): Block {
+function classifyLine(line: string, start: number, end: number, index: number, inNoise: boolean, table?: Block["table"]): Block {
   const block: Block = { kind: "paragraph", index, start, end, text: line };
   if (inNoise) {
     block.kind = "chrome";
@@ -106,6 +110,11 @@ function classifyLine(line: string, start: number, end: number, index: number, i
   if (pairs) {
     block.kind = "meta";
     block.meta = { key: pairs[0]!.key, value: pairs[0]!.value, pairs };
+    return block;
+  }
+  // A table row's 一、（一）1. label rows of the table, not the report's headings.
+  if (table) {
+    block.table = table;
     return block;
   }
   const numbering = parseNumbering(line, start);
@@ -129,7 +138,7 @@ function markTitle(blocks: Block[]): void {
     seen++;
     if (b.kind === "meta") continue;
     // Body prose or a section heading: the title, if any, was above.
-    if (b.kind === "heading" || b.numbering || hasSentenceEnd(b.text) || b.text.length > MAX_TITLE) return;
+    if (b.kind === "heading" || b.numbering || b.table || hasSentenceEnd(b.text) || b.text.length > MAX_TITLE) return;
     if (b.text.length < 6) continue;
     if (TITLE_WORDS_RE.test(b.text) || nextContent(blocks, i)?.kind === "meta") {
       b.kind = "title";
@@ -155,7 +164,7 @@ function markSignature(blocks: Block[]): SignatureInfo {
   while (i >= 0 && blocks[i]!.kind === "chrome") i--;
   if (i < 0) return info;
   const last = blocks[i]!;
-  if (last.kind !== "paragraph") return info;
+  if (last.kind !== "paragraph" || last.table) return info;
   const combined = splitUnitDateLine(last.text);
   if (combined) {
     last.kind = "signature";
@@ -171,7 +180,7 @@ function markSignature(blocks: Block[]): SignatureInfo {
   // Up to two unit lines (joint signatures: 中共XX区委 / XX区人民政府).
   for (let n = 0; n < 2 && i >= 0; n++, i--) {
     const b = blocks[i]!;
-    if (b.kind !== "paragraph" || !isUnitLine(b.text)) break;
+    if (b.kind !== "paragraph" || b.table || !isUnitLine(b.text)) break;
     b.kind = "signature";
     info.unit = info.unit ? `${b.text} ${info.unit}` : b.text;
   }
