@@ -27,7 +27,20 @@ export function reportChars(doc: SegmentedDocument): number {
   let n = 0;
   for (const b of doc.blocks) {
     if (b.kind === "chrome") continue;
-    for (const ch of b.text) if (!/\s/u.test(ch)) n++;
+    const t = b.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      // A surrogate pair is one character (as `for…of` counted); \s has no astral members.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+      else if (isSpace(c)) continue;
+      n++;
+    }
   }
   return n;
+}
+
+/** Exactly the code units `/\s/u` matches (ECMAScript WhiteSpace and LineTerminator), without a regex per character. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -8,8 +8,8 @@ import levenshtein from "fast-levenshtein";
 import { winnow } from "../pipeline/fingerprint/winnow.js";
 import { kgramHashes } from "../pipeline/fingerprint/hash.js";
 import { radixOrder } from "../pipeline/fingerprint/radix.js";
-import { differsOnlyInFigures, extendSeed } from "../pipeline/fingerprint/align.js";
-import { selfRepeats } from "../pipeline/fingerprint/repeats.js";
+import { differsOnlyInFigures, extendSeed, mergePassages, PassageIndex, similarity, type Passage } from "../pipeline/fingerprint/align.js";
+import { defaultSeedBudget, isPeriodic, selfRepeats, selfRepeatsBounded } from "../pipeline/fingerprint/repeats.js";
 import { detectCopies } from "../pipeline/fingerprint/copy-index.js";
 import duplicateText, { findRepeats } from "../pipeline/checks/duplicate-text.js";
 import { buildArchive, randomReport, rng, sentencePool, syntheticDocument } from "../bench/synthetic.js";
@@ -109,6 +109,37 @@ describe("in-document blocking", () => {
     const r = selfRepeats("哈".repeat(50), { k: 8, maxGap: 4, anchor: 6 });
     for (const p of r) expect(p.a1).toBeLessThanOrEqual(p.b0);
   });
+
+  it("selfRepeats (k-gram chains in typed arrays, passages pruned as the scan passes them) finds exactly what the Map-of-arrays blocking found", () => {
+    const r = rng(77);
+    for (let t = 0; t < 12; t++) {
+      let text = randomReport(POOL, 3000 + t * 500, r);
+      // plant near and exact repeats, and a run of a few words
+      for (let i = 0; i < 4; i++) {
+        const at = Math.floor(r() * (text.length - 100));
+        const piece = text.slice(at, at + 40 + Math.floor(r() * 60));
+        const to = Math.floor(r() * text.length);
+        text = text.slice(0, to) + (i % 2 ? piece.replace(/./u, "甲") : piece) + text.slice(to);
+      }
+      if (t % 3 === 0) text += "依法行政法治政府".repeat(20) + "建设法治".repeat(15);
+      const o = { k: 8, maxGap: 4, anchor: 6 };
+      expect(selfRepeats(text, o)).toEqual(referenceSelfRepeats(text, o));
+    }
+  });
+
+  it("selfRepeats stops at its work budget on text made of a few words, and says where", () => {
+    const words = ["法治", "政府", "建设", "依法行政"];
+    const r = rng(5);
+    let text = "";
+    while (text.length < 20000) text += words[Math.floor(r() * 4)];
+    const res = selfRepeatsBounded(text, { k: 8, maxGap: 4, anchor: 6 });
+    expect(res.stoppedAt).not.toBeNull();
+    expect(res.seeds).toBeLessThanOrEqual(defaultSeedBudget(text.length));
+    // real prose of the same length stays far below the budget
+    const prose = randomReport(POOL, 20000, rng(6));
+    const real = selfRepeatsBounded(prose, { k: 8, maxGap: 4, anchor: 6 });
+    expect(real.stoppedAt).toBeNull();
+  });
 });
 
 describe("cross-document detection on a synthetic archive", () => {
@@ -128,3 +159,28 @@ describe("cross-document detection on a synthetic archive", () => {
     }
   });
 });
+
+/** The blocking of selfRepeats as it was before the typed-array chains (a Map of position arrays), as a reference. */
+function referenceSelfRepeats(text: string, o: { k: number; maxGap: number; anchor: number }): (Passage & { similarity: number })[] {
+  const { hashes, valid } = kgramHashes(text, o.k);
+  const buckets = new Map<number, number[]>();
+  const found = new PassageIndex(o.maxGap);
+  for (let i = 0; i < hashes.length; i++) {
+    if (!valid[i]) continue;
+    const list = buckets.get(hashes[i]!);
+    if (!list) {
+      buckets.set(hashes[i]!, [i]);
+      continue;
+    }
+    if (!isPeriodic(text, i, o.k)) {
+      for (let x = list.length - 1, seen = 0; x >= 0 && seen < 64; x--, seen++) {
+        const j = list[x]!;
+        if (j + o.k > i || found.covered(j, i)) continue;
+        const p = extendSeed(text, text, j, i, { maxGap: o.maxGap, anchor: o.anchor, self: true, minSeed: o.k });
+        if (p) found.add(p);
+      }
+    }
+    list.push(i);
+  }
+  return mergePassages(found.all, 0, true).map((p) => ({ ...p, similarity: similarity(text, text, p) }));
+}

@@ -28,7 +28,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { defineCheck, type CompileEnv, type RawFinding } from "./define-check.js";
 import { gramDf, gramHashes, loadBackground, skeleton, type BackgroundModel } from "../fingerprint/background.js";
 import { compactProse, compactString, snapToBoundaries, toNormalizedSpan, lowerBound, type CompactText } from "../fingerprint/compact.js";
-import { selfRepeats, type ScoredPassage } from "../fingerprint/repeats.js";
+import { selfRepeatsBounded, type ScoredPassage } from "../fingerprint/repeats.js";
 import { radixOrder, radixSort } from "../fingerprint/radix.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { loadPhrasePatterns, phraseMask } from "./boilerplate.js";
@@ -115,6 +115,10 @@ export default defineCheck<Options, Compiled>({
       zh: "与第{{relatedLine}}行的内容近似重复（{{length}}字，相似度{{percent}}%）",
       en: "Nearly repeats the text on line {{relatedLine}} ({{length}} characters, {{percent}}% similar)",
     },
+    notCompared: {
+      zh: "自此处起的文字由少数字词反复组成，重复片段过多，超出比对上限：其后{{length}}字未检查重复",
+      en: "From here the text is a few words over and over, too many repeated fragments to compare within the work limit: the remaining {{length}} characters were not checked for repeats",
+    },
   },
   compile(o, env) {
     return { ...o, allowCompact: o.allow.map(compactString).filter(Boolean), patterns: loadPhrasePatterns(o.phrasesFile, [], env), backgroundPath: resolvePath(o.backgroundFile, env) };
@@ -123,7 +127,7 @@ export default defineCheck<Options, Compiled>({
     const hits = repeatsOf(ctx.doc, c);
     const compact = hits.compact;
     const wanted = (h: Hit) => h.tier !== "quiet" && (c.tier === "all" || c.tier === h.tier);
-    return hits.list.filter(wanted).map((h): RawFinding => {
+    const out = hits.list.filter(wanted).map((h): RawFinding => {
       const [s, e] = toNormalizedSpan(compact, h.b0, h.b1);
       const [rs, re] = toNormalizedSpan(compact, h.a0, h.a1);
       const length = h.b1 - h.b0;
@@ -136,6 +140,18 @@ export default defineCheck<Options, Compiled>({
         related: [{ span: [rs - unit.start, re - unit.start], label: "first-occurrence" }],
       };
     });
+    // Comparison stopped at its work limit: the reader must know the rest was not checked (reported by
+    // the rule that reports pastes, once).
+    if (hits.stoppedAt !== null && c.tier !== "minor") {
+      // The span is the rest of the paragraph where it stopped; the count covers the rest of the report.
+      const at = hits.stoppedAt;
+      let end = at;
+      while (end + 1 < compact.text.length && compact.block[end + 1] === compact.block[at]) end++;
+      const [s, e] = toNormalizedSpan(compact, at, end + 1);
+      const length = compact.text.length - at;
+      out.push({ span: [s - unit.start, e - unit.start], messageId: "notCompared", data: { length }, evidence: { notCompared: length, compared: at, limit: "work" } });
+    }
+    return out;
   },
 });
 
@@ -203,12 +219,21 @@ class Units {
   wholeClauses(a: number, b: number): boolean {
     const si = this.sentenceAt(a);
     if (si < 0 || si !== this.sentenceAt(b - 1)) return false;
-    const s: Sentence = this.doc.sentences[si]!;
-    const clauses = s.clauses.length ? s.clauses : [[s.start, s.end] as const];
-    const ca = clauses.map(([x, y]) => [lowerBound(this.compact.pos, x), lowerBound(this.compact.pos, y)] as const).filter(([x, y]) => y > x);
+    const ca = this.clauseRanges(si);
     const startsAtClause = ca.some(([x]) => Math.abs(x - a) <= 0);
     const endsAtClause = ca.some(([, y]) => Math.abs(y - b) <= 0);
     return startsAtClause && endsAtClause;
+  }
+  private readonly clauseCache = new Map<number, (readonly [number, number])[]>();
+  /** Compact ranges of the clauses of sentence si (memoized: a long sentence is asked about once per passage). */
+  private clauseRanges(si: number): (readonly [number, number])[] {
+    let ca = this.clauseCache.get(si);
+    if (ca) return ca;
+    const s: Sentence = this.doc.sentences[si]!;
+    const clauses = s.clauses.length ? s.clauses : [[s.start, s.end] as const];
+    ca = clauses.map(([x, y]) => [lowerBound(this.compact.pos, x), lowerBound(this.compact.pos, y)] as const).filter(([x, y]) => y > x);
+    this.clauseCache.set(si, ca);
+    return ca;
   }
 }
 
@@ -218,10 +243,17 @@ function repeatKey(c: Compiled): string {
   return JSON.stringify(rest) + patterns.map((p) => p.source).join("\n");
 }
 
-const repeatCache = new WeakMap<SegmentedDocument, Map<string, { compact: CompactText; list: Hit[] }>>();
+interface Repeats {
+  compact: CompactText;
+  list: Hit[];
+  /** Compact offset where comparison stopped at its work limit (the rest was not compared), or null. */
+  stoppedAt: number | null;
+}
+
+const repeatCache = new WeakMap<SegmentedDocument, Map<string, Repeats>>();
 
 /** findRepeats memoized per document and options, so a major (warning) and a minor (info) rule share one computation. */
-function repeatsOf(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
+function repeatsOf(doc: SegmentedDocument, c: Compiled): Repeats {
   const key = repeatKey(c);
   let byKey = repeatCache.get(doc);
   if (!byKey) repeatCache.set(doc, (byKey = new Map()));
@@ -231,14 +263,17 @@ function repeatsOf(doc: SegmentedDocument, c: Compiled): { compact: CompactText;
 }
 
 /** Finds, classifies (tier) and merges the repeats of one document, every tier included. Exported for the benchmark and tests (not memoized). */
-export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: CompactText; list: Hit[] } {
+export function findRepeats(doc: SegmentedDocument, c: Compiled): Repeats {
   const compact = compactProse(doc);
   const T = compact.text;
   const units = new Units(doc, compact);
   const k = Math.min(c.clauseMinLength, c.minLength, c.passageMinLength);
   const side = { text: doc.text, c: compact };
-  const passages: ScoredPassage[] = selfRepeats(T, { k, maxGap: c.maxGap, anchor: Math.max(4, Math.min(6, k - 2)) }).map((p) => ({ ...p, ...snapToBoundaries(side, side, p) }));
-  passages.push(...nearSentences(T, units, c));
+  const repeats = selfRepeatsBounded(T, { k, maxGap: c.maxGap, anchor: Math.max(4, Math.min(6, k - 2)) });
+  const passages: ScoredPassage[] = repeats.passages.map((p) => ({ ...p, ...snapToBoundaries(side, side, p) }));
+  const near = nearSentences(T, units, c);
+  passages.push(...near.passages);
+  const stops = [repeats.stoppedAt, near.stoppedAt].filter((x): x is number => x !== null);
 
   // Computed on the first candidate only: most reports have no repeat at all.
   let env: ClassifyEnv | null = null;
@@ -280,7 +315,7 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): { compact: Com
     classify(hit, envFor());
     hits.push(hit);
   }
-  return { compact, list: mergeHits(hits) };
+  return { compact, list: mergeHits(hits), stoppedAt: stops.length ? Math.min(...stops) : null };
 }
 
 interface ClassifyEnv {
@@ -535,8 +570,15 @@ function mergeHits(hits: Hit[]): Hit[] {
     out.push({ ...h, width: h.b1 - h.b0 });
   }
   // A minor repeat overlapping a major one adds nothing for the reader (the paste is reported).
+  // Both lists are sorted by b0 and major ranges do not overlap each other (merged above), so one
+  // forward sweep finds, for each minor hit, the major ranges that could overlap it.
   const major = out.filter((h) => h.tier === "major");
-  return out.filter((h) => h.tier === "major" || !major.some((m) => h.b0 < m.b1 && m.b0 < h.b1));
+  let m = 0;
+  return out.filter((h) => {
+    if (h.tier === "major") return true;
+    while (m < major.length && major[m]!.b1 <= h.b0) m++;
+    return !(m < major.length && major[m]!.b0 < h.b1);
+  });
 }
 
 /**
@@ -548,7 +590,7 @@ function mergeHits(hits: Hit[]): Hit[] {
  * Only those prefixes are indexed and probed: frequent 3-grams (推进…, 高质量) are never touched, so
  * the pass is exact and stays near-linear.
  */
-function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
+function nearSentences(T: string, units: Units, c: Compiled): { passages: ScoredPassage[]; stoppedAt: number | null } {
   const q = 3;
   const sents: { a: number; b: number; s: string; grams: Int32Array }[] = [];
   let total = 0;
@@ -595,7 +637,12 @@ function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
   // lastTried[y] = the sentence that last compared itself with y (a stamp instead of a Set per sentence).
   const lastTried = new Int32Array(sents.length).fill(-1);
   const lens = Int32Array.from(sents, (x) => x.s.length);
-  sents.forEach((x, xi) => {
+  // Levenshtein work left, in 32-character words × characters (the cost of fastest-levenshtein's
+  // bit-parallel distance): many long near-identical sentences must not make the check hang.
+  let work = nearWorkBudget(T.length);
+  let stoppedAt: number | null = null;
+  for (let xi = 0; xi < sents.length && stoppedAt === null; xi++) {
+    const x = sents[xi]!;
     const dmax = Math.floor(((1 - c.similarity) * x.s.length) / c.similarity);
     const xl = x.s.length;
     // This sentence's grams by global rank, rarest first.
@@ -603,7 +650,7 @@ function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
     for (let i = 0, o = offsets[xi]!; i < order.length; i++) order[i] = rankOf[idAt[o + i]!]!;
     order.sort();
     const prefix = Math.min(order.length, q * dmax + 1);
-    for (let p = 0; p < prefix; p++) {
+    probe: for (let p = 0; p < prefix; p++) {
       const list = index[order[p]!];
       if (!list) continue;
       for (let li = 0; li < list.length; li++) {
@@ -617,6 +664,11 @@ function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
         lastTried[yi] = xi;
         const y = sents[yi]!;
         if (x.s === y.s) continue; // exact repeats come from the k-gram pass
+        work -= Math.ceil(shorter / 32) * longer;
+        if (work < 0) {
+          stoppedAt = x.a;
+          break probe;
+        }
         const sim = 1 - levenshtein.get(x.s, y.s) / longer;
         if (sim >= c.similarity) out.push({ a0: y.a, a1: y.b, b0: x.a, b1: x.b, matched: 0, edits: 1, similarity: sim });
       }
@@ -627,6 +679,11 @@ function nearSentences(T: string, units: Units, c: Compiled): ScoredPassage[] {
       if (list) list.push(xi);
       else index[r] = [xi];
     }
-  });
-  return out;
+  }
+  return { passages: out, stoppedAt };
+}
+
+/** Levenshtein work allowed for near-duplicate sentences of a compact text of n characters (see nearSentences). */
+function nearWorkBudget(n: number): number {
+  return 256 * n + 4_000_000;
 }

@@ -90,7 +90,7 @@ export default defineCheck({
         out.push({ span: [m.index, m.index + m[0].length], messageId: "watermark", data: { text: m[0] }, evidence: { kind: "watermark" } });
       }
     }
-    if (compiled.brokenLines) out.push(...brokenLines(unit.start, text, doc.normalized.raw.original, doc.normalized.map.toJSON(), isChrome));
+    if (compiled.brokenLines) out.push(...brokenLines(unit.start, text, doc.normalized.raw.original, doc.normalized.map.sourceOffsets, isChrome));
     return out.sort((a, b) => a.span[0] - b.span[0]);
   },
 });
@@ -103,7 +103,7 @@ export default defineCheck({
 /** Longest line read as a run-in heading or lead line. */
 const HEADING_LINE_MAX = 40;
 
-function brokenLines(unitStart: number, text: string, original: string, sources: number[], isChrome: (s: number, e: number) => boolean): RawFinding[] {
+function brokenLines(unitStart: number, text: string, original: string, sources: ArrayLike<number>, isChrome: (s: number, e: number) => boolean): RawFinding[] {
   const out: RawFinding[] = [];
   for (let i = 0; i + 1 < text.length; i++) {
     const a = sources[unitStart + i]!;

@@ -152,11 +152,18 @@ export function covered(passages: readonly Passage[], ia: number, ib: number, sl
  * Passages found so far, bucketed by diagonal (b − a), so that "is this seed already inside a passage
  * on about the same diagonal?" costs O(1) instead of a scan of every passage (which made in-document
  * blocking grow with the square of the report length).
+ *
+ * With `forwardB` the caller promises that the B position of successive queries never decreases (a
+ * left-to-right scan): a passage that ends at or before it can never cover a later seed and is dropped
+ * from its buckets while they are scanned, so a bucket holds only the passages still ahead.
  */
 export class PassageIndex {
   private readonly buckets = new Map<number, Passage[]>();
   readonly all: Passage[] = [];
-  constructor(private readonly slack: number) {}
+  constructor(
+    private readonly slack: number,
+    private readonly forwardB = false,
+  ) {}
   private key(d: number): number {
     return Math.floor(d / (this.slack + 1));
   }
@@ -178,10 +185,22 @@ export class PassageIndex {
     const k = this.key(ib - ia);
     for (let x = k - 1; x <= k + 1; x++) {
       const list = this.buckets.get(x);
-      if (list && covered(list, ia, ib, this.slack)) return true;
+      if (!list) continue;
+      if (this.forwardB) dropPassed(list, ib);
+      if (covered(list, ia, ib, this.slack)) return true;
     }
     return false;
   }
+}
+
+/** Removes (in place, order kept) the passages whose B range ends at or before `ib`. */
+function dropPassed(list: Passage[], ib: number): void {
+  let w = 0;
+  for (let r = 0; r < list.length; r++) {
+    const p = list[r]!;
+    if (p.b1 > ib) list[w++] = p;
+  }
+  list.length = w;
 }
 
 /** 1 − edit distance / longer length of the two ranges. */

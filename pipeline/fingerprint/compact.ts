@@ -40,18 +40,22 @@ export const PROSE_BLOCKS: readonly BlockKind[] = ["paragraph"];
  * @param kinds block kinds to include (default: paragraphs)
  */
 export function compactDocument(doc: SegmentedDocument, kinds: readonly BlockKind[] = PROSE_BLOCKS): CompactText {
-  const chars: number[] = [];
-  const pos: number[] = [];
-  const blk: number[] = [];
+  // Typed arrays sized for the worst case (every code unit kept, one separator per block), trimmed at the end.
+  let cap = 0;
+  for (const b of doc.blocks) if (kinds.includes(b.kind)) cap += b.end - b.start + 1;
+  const chars = new Uint16Array(cap);
+  const pos = new Int32Array(cap);
+  const blk = new Int32Array(cap);
+  let n = 0;
   const noise = doc.normalized.noise;
   const text = doc.text;
   let ni = 0;
   for (const b of doc.blocks) {
     if (!kinds.includes(b.kind)) continue;
-    if (chars.length && chars[chars.length - 1] !== SEP) {
-      chars.push(SEP);
-      pos.push(b.start);
-      blk.push(-1);
+    if (n && chars[n - 1] !== SEP) {
+      chars[n] = SEP;
+      pos[n] = b.start;
+      blk[n++] = -1;
     }
     while (ni < noise.length && noise[ni]!.end <= b.start) ni++;
     let nj = ni;
@@ -60,14 +64,14 @@ export function compactDocument(doc: SegmentedDocument, kinds: readonly BlockKin
       if (nj < noise.length && noise[nj]!.start <= i) continue;
       const c = text.charCodeAt(i);
       if (!isTextUnit(c)) continue;
-      chars.push(c);
-      pos.push(i);
-      blk.push(b.index);
+      chars[n] = c;
+      pos[n] = i;
+      blk[n++] = b.index;
     }
   }
   let s = "";
-  for (let i = 0; i < chars.length; i += 8192) s += String.fromCharCode(...chars.slice(i, i + 8192));
-  return { text: s, pos: Int32Array.from(pos), block: Int32Array.from(blk) };
+  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, chars.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return { text: s, pos: pos.slice(0, n), block: blk.slice(0, n) };
 }
 
 /** Compact form of a plain string (allow-lists, phrase lists). */

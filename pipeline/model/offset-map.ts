@@ -55,6 +55,14 @@ export class OffsetMap {
     return [s, Math.max(s, this.toOriginalEnd(end))];
   }
 
+  /**
+   * The map itself, not a copy: `[i]` = original offset of normalized code unit i. Read-only by
+   * contract (checks that walk every offset must not copy a 20k-entry array per unit).
+   */
+  get sourceOffsets(): Int32Array {
+    return this.sources;
+  }
+
   /** Serializable form (used when artifacts cross worker-thread boundaries). */
   toJSON(): number[] {
     return Array.from(this.sources);

@@ -11,6 +11,18 @@ const FACT = "地方一般公共预算收入达到8500亿元、增长1.5%，居�
 /** 38 characters of text, a passage that is not a whole sentence where it is repeated. */
 const P = "对涉及到较大范围人民群众切身利益的决策在决策前坚持公开征求意见或举行听证";
 
+/** n characters drawn from four words (a fixed pseudo-random sequence, no punctuation). */
+function fewWords(n: number): string {
+  const words = ["法治", "政府", "建设", "依法行政"];
+  let seed = 7;
+  let s = "";
+  while (s.length < n) {
+    seed = (seed * 48271) % 2147483647;
+    s += words[seed % words.length];
+  }
+  return s.slice(0, n);
+}
+
 ruleTester.run("duplicate-text", {
   valid: [
     { name: "different sentences", text: `${A}\n${B}` },
@@ -39,6 +51,16 @@ ruleTester.run("duplicate-text", {
       name: "long periodic runs (a line of 好, a repeated word) are no repeat and do not stall the real one beside them",
       text: `${"好".repeat(20000)}。\n${"依法行政".repeat(3000)}\n${A}\n其他工作。\n${A}`,
       findings: [{ text: A.slice(0, -1), related: [A.slice(0, -1)] }],
+    },
+    {
+      // A line of a few words over and over repeats every k-gram everywhere: comparison stops at its
+      // work limit (it took 40 s) and says so; repeats before that point are still reported.
+      name: "a 20,000-character line of four words stops at the work limit with a finding that says so",
+      text: `${A}\n其他工作。\n${A}\n${fewWords(20000)}`,
+      findings: [
+        { text: A.slice(0, -1), related: [A.slice(0, -1)] },
+        { messageIncludes: "超出比对上限", evidence: { limit: "work" } },
+      ],
     },
     { name: "same sentence in two paragraphs", text: `${A}${B}\n其他工作。\n${A}`, findings: [{ text: A.slice(0, -1), related: [A.slice(0, -1)], evidence: { similarity: 1, kind: "sentence" }, line: 3, column: 1 }] },
     { name: "three times → two findings, both point to the first", text: `${A}\n${A}\n${A}`, findings: [{ related: [A.slice(0, -1)], line: 2 }, { related: [A.slice(0, -1)], line: 3 }] },
