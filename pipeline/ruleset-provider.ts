@@ -27,9 +27,10 @@ export class RuleSetProvider {
   ) {}
 
   /** @throws RuleSetLoadError */
-  static create(rules?: string): RuleSetProvider {
+  /** @param allowRulePaths folders a `--rules` file may reference besides its own and rules/ */
+  static create(rules?: string, allowRulePaths?: readonly string[]): RuleSetProvider {
     if (rules) {
-      const r = loadRuleSet(rules);
+      const r = loadRuleSet(rules, allowRulePaths?.length ? { allowRulePaths } : {});
       if (!r.ok) throw new RuleSetLoadError(r.problems);
       return new RuleSetProvider(r.ruleset, new Map());
     }

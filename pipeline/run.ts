@@ -24,6 +24,8 @@ import { attachCorpusSummary, defaultArchive, runCorpusStep } from "./corpus-run
 export interface RunOptions {
   /** Rule set name or path; without it the set is chosen per document from its unit's province. */
   rules?: string;
+  /** Folders rule files may reference besides their own and rules/ (`--allow-rule-paths`, absolute). */
+  allowRulePaths?: string[];
   lang: Lang;
   segmenter: SegmenterName;
   /** Documents in flight at once. */
@@ -63,8 +65,8 @@ export interface RunResources {
 /**
  * Loads rule sets and the segmenter. Rule-set problems throw RuleSetLoadError before any document is read.
  */
-export function prepareRun(options: Pick<RunOptions, "rules" | "lang" | "segmenter" | "maxBytes">, lazySegmenter = false): RunResources {
-  const rules = RuleSetProvider.create(options.rules);
+export function prepareRun(options: Pick<RunOptions, "rules" | "allowRulePaths" | "lang" | "segmenter" | "maxBytes">, lazySegmenter = false): RunResources {
+  const rules = RuleSetProvider.create(options.rules, options.allowRulePaths);
   const base = { rules, lang: options.lang, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) };
   if (!lazySegmenter) return { ...base, segmenter: createSegmenter(options.segmenter) };
   // With a worker pool the main thread segments only reference-archive documents (if any): load the

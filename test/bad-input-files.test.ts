@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 import { runPipeline } from "../pipeline/run.js";
 import { ingest } from "../pipeline/stages/ingest.js";
 import { FileTooLargeError, NotRegularFileError, readRegularFile, readRegularFileSync } from "../pipeline/files.js";
-import { loadRuleSetFromString } from "../pipeline/ruleset/load.js";
+import { loadRuleSet, loadRuleSetFromString, validateRuleFiles } from "../pipeline/ruleset/load.js";
+import { formatProblem } from "../pipeline/ruleset/errors.js";
 import { ROOT } from "./helpers/pipeline.js";
 
 const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
@@ -145,5 +146,79 @@ describe("YAML the parser refuses is reported at its position, never dropped", (
     const c = cli(["check", join(dir, "nothing.txt"), "--rules", join(dir, "bomb.yaml")]);
     expect(c.status).toBe(2);
     expect(c.stderr).toMatch(/bomb\.yaml:106:9: /);
+  });
+});
+
+describe("rule files reference only their own folder and the built-in rules (trust boundary)", () => {
+  /** A rule set in <base>/rules/, a secret file in <base>/secret/, a word list in <base>/shared/. */
+  function layout() {
+    const base = tmp("trust");
+    for (const d of ["rules", "secret", "shared"]) mkdirSync(join(base, d));
+    writeFileSync(join(base, "secret", "shadow"), "root:$6$SECRETHASH:19000:0:99999:7:::\n");
+    writeFileSync(join(base, "shared", "list.yaml"), "substitute:\n  - {wrong: 法制政府, right: 法治政府}\n");
+    writeFileSync(join(base, "rules", "list.yaml"), "substitute:\n  - {wrong: 法制政府, right: 法治政府}\n");
+    const ruleFile = (body: string) => {
+      const f = join(base, "rules", "set.yaml");
+      writeFileSync(f, `id: set\n${body}\n`);
+      return f;
+    };
+    const termRule = (listFile: string) => `extends: national\nrules:\n  t:\n    type: term\n    listFile: ${listFile}`;
+    return { base, ruleFile, termRule };
+  }
+
+  it("extends: ../secret/shadow is refused at the extends line without reading or quoting the file", () => {
+    const { ruleFile } = layout();
+    const f = ruleFile("extends: ../secret/shadow\nrules: {}");
+    const r = cli(["rules", "validate", f, "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(r.ms).toBeLessThan(CASE_MS);
+    expect(r.stderr).toMatch(/set\.yaml:2:10: “\.\.\/secret\/shadow” is outside the rule set's folder/);
+    expect(r.stderr).toMatch(/--allow-rule-paths/);
+    expect(r.stderr).not.toMatch(/SECRETHASH|root:/);
+    // Same for an absolute path and for check.
+    const abs = ruleFile(`extends: ${join(tmpdir(), "..", "etc", "passwd")}\nrules: {}`);
+    const c = cli(["check", "nothing.txt", "--rules", abs]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/set\.yaml:2:10: /);
+    expect(c.stderr).not.toMatch(/root:/);
+  });
+
+  it("listFile outside the folder, a link out of it, /dev/zero and a FIFO: each an error at the listFile line within 10 s", () => {
+    const { base, ruleFile, termRule } = layout();
+    fifo(join(base, "rules", "pipe.yaml"));
+    symlinkSync("../secret/shadow", join(base, "rules", "innocent.yaml"));
+    const cases: [string, RegExp][] = [
+      ["../shared/list.yaml", /“\.\.\/shared\/list\.yaml” is outside/],
+      ["/dev/zero", /“\/dev\/zero” is outside/],
+      ["./innocent.yaml", /“\.\/innocent\.yaml” is outside/],
+      ["./pipe.yaml", /cannot read word list .*pipe\.yaml: not a regular file \(FIFO/],
+    ];
+    for (const [listFile, message] of cases) {
+      const f = ruleFile(termRule(listFile));
+      const t0 = Date.now();
+      const problems = validateRuleFiles([f]).map((p) => formatProblem(p, "en"));
+      expect(Date.now() - t0, listFile).toBeLessThan(CASE_MS);
+      expect(problems, listFile).toHaveLength(1);
+      expect(problems[0], listFile).toMatch(new RegExp(`set\\.yaml:6:15: .*${message.source}`));
+      expect(problems[0]).not.toMatch(/SECRETHASH/);
+    }
+    // The command line says the same and exits 2.
+    const r = cli(["rules", "validate", ruleFile(termRule("/dev/zero")), "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(r.ms).toBeLessThan(CASE_MS);
+    expect(r.stderr).toMatch(/set\.yaml:6:15: “\/dev\/zero” is outside/);
+  });
+
+  it("--allow-rule-paths lets a rule set use a shared folder; files under its own folder need nothing", () => {
+    const { base, ruleFile, termRule } = layout();
+    expect(validateRuleFiles([ruleFile(termRule("./list.yaml"))])).toEqual([]);
+    const shared = ruleFile(termRule("../shared/list.yaml"));
+    expect(validateRuleFiles([shared]).map((p) => p.code)).toEqual(["E_PATH_OUTSIDE"]);
+    expect(validateRuleFiles([shared], { allowRulePaths: [join(base, "shared")] })).toEqual([]);
+    const allowed = cli(["rules", "validate", shared, "--allow-rule-paths", join(base, "shared")]);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    // The secret folder stays closed when another folder is allowed.
+    const secret = ruleFile("extends: ../secret/shadow\nrules: {}");
+    expect(loadRuleSet(secret, { allowRulePaths: [join(base, "shared")] })).toMatchObject({ ok: false, problems: [{ code: "E_PATH_OUTSIDE", line: 2 }] });
   });
 });

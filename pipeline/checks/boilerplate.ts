@@ -13,9 +13,6 @@
  * Finding: a section (heading to next heading) that is mostly boilerplate and states no concrete
  * fact (no number other than a date, no 《named measure》, no named body such as …局/…中心).
  */
-import { readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import type { Block, SegmentedDocument } from "../model/document.js";
 import { CompileError, defineCorpusCheck, type CompileEnv, type CorpusDocument, type CorpusRawFinding } from "./define-check.js";
@@ -23,6 +20,7 @@ import { compactProse, sectionAt, topSections, lowerBound, type CompactText } fr
 import { winnow } from "../fingerprint/winnow.js";
 import { commonThreshold } from "../fingerprint/copy-index.js";
 import { userRegExp } from "../text/safe-regex.js";
+import { dataFilePath, readDataYaml } from "./data-file.js";
 import { backgroundMask, loadBackground, type BackgroundModel } from "../fingerprint/background.js";
 import { writerOf } from "../fingerprint/writer.js";
 import { citationMask } from "../fingerprint/citation.js";
@@ -84,8 +82,7 @@ interface Compiled extends Options {
 
 /** A model path: absolute, `./x` relative to the rule file, else relative to rules/ ("" for none). */
 export function resolveBackgroundPath(file: string, env: CompileEnv): string {
-  if (!file) return "";
-  return isAbsolute(file) ? file : /^\.\.?[\\/]/.test(file) ? resolve(env.ruleFileDir, file) : join(env.builtinRulesDir, file);
+  return file ? dataFilePath(file, env, ["backgroundFile"]) : "";
 }
 
 const fileSchema = z.object({ phrases: z.array(z.string().min(1)).default([]), patterns: z.array(z.string().min(1)).default([]) }).strict();
@@ -197,13 +194,8 @@ function computeMasks(docs: readonly CorpusDocument[], compacts: CompactText[], 
 export function loadPhrasePatterns(file: string, extra: string[], env: CompileEnv): RegExp[] {
   const patterns: RegExp[] = [];
   if (file) {
-    const full = isAbsolute(file) ? file : /^\.\.?[\\/]/.test(file) ? resolve(env.ruleFileDir, file) : join(env.builtinRulesDir, file);
-    let data: unknown;
-    try {
-      data = parse(readFileSync(full, "utf8"));
-    } catch (e) {
-      throw new CompileError(`cannot read phrase file ${full}: ${(e as Error).message}`, ["phrasesFile"]);
-    }
+    const full = dataFilePath(file, env, ["phrasesFile"]);
+    const data = readDataYaml(full, ["phrasesFile"], "phrase file");
     const r = fileSchema.safeParse(data);
     if (!r.success) throw new CompileError(`${full}: ${r.error.issues[0]!.path.join(".")}: ${r.error.issues[0]!.message}`, ["phrasesFile"]);
     patterns.push(...r.data.phrases.map(phraseRegExp));

@@ -130,6 +130,12 @@ export interface CompileEnv {
   ruleFileDir: string;
   /** Directory of the built-in rules (rules/). */
   builtinRulesDir: string;
+  /**
+   * Folders (real paths) data files may come from: the rule set's folder, rules/, --allow-rule-paths
+   * (ruleset/rule-paths.ts). Read data files through checks/data-file.ts, which enforces it. Absent when a
+   * test or bench compiles a rule directly: no restriction.
+   */
+  trustedRoots?: readonly string[];
 }
 
 /** Thrown by `compile` for a problem in a rule's options; `path` is relative to the rule's options. */

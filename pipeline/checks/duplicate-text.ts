@@ -24,7 +24,6 @@
 import { z } from "zod";
 import levenshtein from "fast-levenshtein";
 import type { SegmentedDocument, Sentence } from "../model/document.js";
-import { isAbsolute, join, resolve } from "node:path";
 import { defineCheck, type CompileEnv, type RawFinding } from "./define-check.js";
 import { gramDf, gramHashes, loadBackground, skeleton, type BackgroundModel } from "../fingerprint/background.js";
 import { compactProse, compactString, snapToBoundaries, toNormalizedSpan, lowerBound, type CompactText } from "../fingerprint/compact.js";
@@ -32,6 +31,7 @@ import { selfRepeatsBounded, type ScoredPassage } from "../fingerprint/repeats.j
 import { radixOrder, radixSort } from "../fingerprint/radix.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { loadPhrasePatterns, phraseMask } from "./boilerplate.js";
+import { dataFilePath } from "./data-file.js";
 
 const options = z
   .object({
@@ -157,8 +157,7 @@ export default defineCheck<Options, Compiled>({
 
 /** A file option: `./x` relative to the rule file, absolute as is, otherwise relative to rules/; "" stays "". */
 function resolvePath(file: string, env: CompileEnv): string {
-  if (!file) return "";
-  return isAbsolute(file) ? file : /^\.\.?[\\/]/.test(file) ? resolve(env.ruleFileDir, file) : join(env.builtinRulesDir, file);
+  return file ? dataFilePath(file, env, ["backgroundFile"]) : "";
 }
 
 function round(x: number): number {

@@ -16,12 +16,12 @@
  * because provincial reports name other provinces all the time (对口支援, 区域协作).
  * Decisions: docs/checks/entity-consistency.md.
  */
-import { join, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import type { Block } from "../model/document.js";
 import { defineCheck, type CheckContext, type RawFinding } from "./define-check.js";
 import { firstTokenEndingAfter, tokenBoundaries } from "../text/term-token-bounds.js";
 import { profileOf } from "../stages/profile.js";
+import { dataFilePath } from "./data-file.js";
 import { loadPlaceIndex, ownPlace, parseUnitName, type Place, type PlaceIndex, type UnitName } from "./entity-consistency/places.js";
 
 const LEVEL_NAMES: Record<number, { zh: string; en: string }> = {
@@ -99,7 +99,7 @@ export default defineCheck({
     },
   },
   compile(options, env) {
-    const files = options.regionFiles.map((f) => (isAbsolute(f) ? f : /^\.\.?[\\/]/.test(f) ? resolve(env.ruleFileDir, f) : join(env.builtinRulesDir, f)));
+    const files = options.regionFiles.map((f, i) => dataFilePath(f, env, ["regionFiles", i]));
     return { ...options, index: cachedIndex(files), levelSet: new Set(options.levels) };
   },
   run(unit, compiled, ctx) {

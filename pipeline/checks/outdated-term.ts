@@ -36,6 +36,7 @@ import type { SegmentedDocument } from "../model/document.js";
 import { collectYearEvidence } from "../text/year-evidence.js";
 import { profileOf } from "../stages/profile.js";
 import { findYearMentions } from "../text/year-mentions.js";
+import { assertTrustedPath } from "./data-file.js";
 import { loadKnowledgeBase, type KbTerm, type KnowledgeBase } from "./outdated-term/kb.js";
 import { expectedClause, findClauses, findMeetingMentions, latestCitable, toCnOrdinal } from "./outdated-term/meetings.js";
 import { userRegExp } from "../text/safe-regex.js";
@@ -109,6 +110,7 @@ export default defineCheck({
   },
   compile(options, env) {
     const dir = isAbsolute(options.kb) ? options.kb : join(env.builtinRulesDir, options.kb);
+    assertTrustedPath(dir, options.kb, env, ["kb"]);
     const kb = loadKnowledgeBase(dir);
     const terms = compileTerms(kb, options.ignore);
     const events = kb.events.map((e) => ({ entry: e, re: userRegExp(e.pattern, "gu") }));

@@ -50,7 +50,7 @@ export default defineCheck({
     },
   },
   compile(options, env) {
-    const defs = [...loadPartsFile(options.partsFile, env.ruleFileDir, env.builtinRulesDir), ...options.extraParts];
+    const defs = [...loadPartsFile(options.partsFile, env), ...options.extraParts];
     const all = defs.map((p, i) => compilePart(p, i < defs.length - options.extraParts.length ? ["partsFile"] : ["extraParts", i - (defs.length - options.extraParts.length)]));
     const ids = new Set(all.map((p) => p.id));
     for (const [key, list] of [["only", options.only], ["skip", options.skip]] as const) {

@@ -39,7 +39,7 @@ export default defineCheck({
     forbidSuggest: { zh: "不宜使用“{{actual}}”，可改为“{{expected}}”{{note}}", en: "Avoid “{{actual}}”; use “{{expected}}”{{noteEn}}" },
   },
   compile(options, env) {
-    const file = options.listFile ? loadTermsFile(options.listFile, env.ruleFileDir, env.builtinRulesDir) : { substitute: [], forbid: [], accept: [] };
+    const file = options.listFile ? loadTermsFile(options.listFile, env) : { substitute: [], forbid: [], accept: [] };
     return compileLists(
       { substitute: [...file.substitute, ...options.substitute], forbid: [...file.forbid, ...options.forbid], accept: [...file.accept, ...options.accept] },
       file.substitute.length,

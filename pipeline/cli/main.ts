@@ -33,6 +33,8 @@ const AUTO_POOL_MIN_FILES = 200;
 
 interface CheckFlags {
   rules?: string;
+  /** --allow-rule-paths, repeatable. */
+  allowRulePaths: string[];
   json?: boolean;
   format: string;
   out?: string;
@@ -83,6 +85,7 @@ Examples:
     .description("检查报告文件或目录 / check report files or directories")
     .argument("<inputs...>", "files, directories or globs (.txt in UTF-8, UTF-16 with BOM or GBK/GB18030; Markdown .md/.markdown, or a .txt that is Markdown; .docx; .pdf; saved web pages .html/.htm)")
     .option("--rules <name|path>", "rule set: built-in name (national, guangdong, hubei, tianjin) or a YAML file; default: chosen per document by province")
+    .option("--allow-rule-paths <dir>", ALLOW_RULE_PATHS_HELP, collectPaths, [] as string[])
     .option("--json", "print the whole result as one JSON object on stdout")
     .option("--format <list>", "files to write into --out: json,md,html,docx (html: a review page per document and index.html; docx: the document with one Word comment per finding)", "json,md,html")
     .option("--out <dir>", "output directory (default reports-out; with --json only when given)")
@@ -123,6 +126,7 @@ Examples:
     .option("--status", "with --queue: print the queue's progress (waiting/active/completed/failed) and exit")
     .option("--batch-size <n>", "with --queue: documents per job", "20")
     .option("--rules <name|path>", "rule set: built-in name or a YAML file; default: chosen per document by province")
+    .option("--allow-rule-paths <dir>", ALLOW_RULE_PATHS_HELP, collectPaths, [] as string[])
     .option("--format <list>", "files to write into --out: json,md,html,docx", "json,md,html")
     .option("--out <dir>", "output directory", "reports-out")
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
@@ -191,10 +195,11 @@ Examples:
     .command("validate")
     .description("校验规则文件（含 extends 链），列出全部问题 / validate rule files and their extends chains")
     .argument("[files...]", "YAML rule files; default: every built-in rule set")
+    .option("--allow-rule-paths <dir>", ALLOW_RULE_PATHS_HELP, collectPaths, [] as string[])
     .addOption(new Option("--lang <lang>").choices(["zh", "en"]).default("zh"))
     .addHelpText("after", "\nExamples:\n  report-qc rules validate\n  report-qc rules validate my-province.yaml")
-    .action((files: string[], flags: { lang: Lang }) => {
-      const problems = files.length ? validateRuleFiles(files) : listBuiltinRuleSets().flatMap((n) => problemsOf(n));
+    .action((files: string[], flags: { lang: Lang; allowRulePaths: string[] }) => {
+      const problems = files.length ? validateRuleFiles(files, allowOption(flags.allowRulePaths)) : listBuiltinRuleSets().flatMap((n) => problemsOf(n));
       printProblems(problems, flags.lang, stderr);
       if (!problems.length) stdout.write(flags.lang === "en" ? "rule files OK\n" : "规则文件校验通过\n");
       exitCode = problems.length ? EXIT.usage : EXIT.ok;
@@ -203,10 +208,11 @@ Examples:
     .command("list")
     .description("列出解析后的规则集 / list the rules of a resolved rule set")
     .option("--rules <name|path>", "rule set", "national")
+    .option("--allow-rule-paths <dir>", ALLOW_RULE_PATHS_HELP, collectPaths, [] as string[])
     .addOption(new Option("--lang <lang>").choices(["zh", "en"]).default("zh"))
     .addHelpText("after", "\nExamples:\n  report-qc rules list --rules guangdong")
-    .action((flags: { rules: string; lang: Lang }) => {
-      const r = loadRuleSet(flags.rules);
+    .action((flags: { rules: string; lang: Lang; allowRulePaths: string[] }) => {
+      const r = loadRuleSet(flags.rules, allowOption(flags.allowRulePaths));
       if (!r.ok) {
         printProblems(r.problems, flags.lang, stderr);
         exitCode = EXIT.usage;
@@ -237,6 +243,21 @@ Examples:
   return exitCode;
 }
 
+const ALLOW_RULE_PATHS_HELP =
+  "a folder that rule files may reference with extends or data-file options, besides the rule set's own folder and the built-in rules/ (repeat for several)";
+
+/** Commander collector for a repeatable option. */
+function collectPaths(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--allow-rule-paths` as load/run options: absolute, so worker threads and queue workers read them alike. */
+function allowOption(dirs: readonly string[] | undefined): { allowRulePaths?: string[] } {
+  if (!dirs?.length) return {};
+  for (const d of dirs) if (!existsSync(d)) throw new Error(`--allow-rule-paths: no such folder: ${d}`);
+  return { allowRulePaths: dirs.map((d) => resolve(d)) };
+}
+
 function problemsOf(name: string): RuleProblem[] {
   const r = loadRuleSet(name);
   return r.ok ? [] : r.problems;
@@ -250,6 +271,7 @@ function printProblems(problems: RuleProblem[], lang: Lang, stderr: NodeJS.Writa
 interface AuditFlags {
   index: string;
   rules?: string;
+  allowRulePaths: string[];
   format: string;
   out: string;
   lang: Lang;
@@ -277,6 +299,7 @@ async function runQueueAuditCommand(inputs: string[], flags: AuditFlags, stdout:
     segmenter: flags.segmenter,
     maxBytes: Math.round(maxMb * 1024 * 1024),
     ...(flags.rules ? { rules: flags.rules } : {}),
+    ...allowOption(flags.allowRulePaths),
     ...(flags.quiet ? {} : { log: (line: string) => stderr.write(`report-qc audit: ${line}\n`) }),
   });
   await writeReports(model, flags.out, formats, flags.lang, sourcesFromProcessed(processed));
@@ -300,6 +323,7 @@ async function runAuditCommand(inputs: string[], flags: AuditFlags, stdout: Node
     segmenter: flags.segmenter,
     maxBytes: Math.round(maxMb * 1024 * 1024),
     ...(flags.rules ? { rules: flags.rules } : {}),
+    ...allowOption(flags.allowRulePaths),
   });
   await writeReports(model, flags.out, formats, flags.lang, sourcesFromProcessed(processed));
   stdout.write(formatStylish(model, flags.lang, { quiet: true, outDir: flags.out }));
@@ -343,6 +367,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
     ...(flags.jobs === undefined ? { minFilesForPool: AUTO_POOL_MIN_FILES } : {}),
     maxBytes: Math.round(maxMb * 1024 * 1024),
     ...(flags.rules ? { rules: flags.rules } : {}),
+    ...allowOption(flags.allowRulePaths),
     ...(flags.corpus !== undefined ? { corpus: flags.corpus } : {}),
     ...(flags.index ? { index: flags.index } : {}),
     ...profileFlags(flags),

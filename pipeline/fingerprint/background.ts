@@ -17,7 +17,11 @@
  * padded to 4 bytes, the sorted hashes (u32 LE), one df byte per hash. Uncompressed on purpose: loading
  * is one copy (git and npm compress it anyway).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularFileSync } from "../files.js";
+
+/** Far above the bundled model (223 KiB): a model is read whole, so a device or FIFO named as one must not be. */
+const MAX_BACKGROUND_BYTES = 256 * 1024 * 1024;
 import { join } from "node:path";
 import { fmix32 } from "./hash.js";
 import { defaultBuiltinDir } from "../ruleset/builtin.js";
@@ -158,7 +162,7 @@ export function loadBackground(path: string = defaultBackgroundPath()): Backgrou
   if (!path) return null;
   if (loaded.has(path)) return loaded.get(path)!;
   let m: BackgroundModel | null = null;
-  if (existsSync(path) || path !== defaultBackgroundPath()) m = decodeBackground(readFileSync(path));
+  if (existsSync(path) || path !== defaultBackgroundPath()) m = decodeBackground(readRegularFileSync(path, MAX_BACKGROUND_BYTES));
   loaded.set(path, m);
   return m;
 }

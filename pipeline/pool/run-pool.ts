@@ -19,6 +19,7 @@ export async function runInPool(
     lang: options.lang,
     segmenter: options.segmenter,
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.allowRulePaths?.length ? { allowRulePaths: options.allowRulePaths } : {}),
     ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
   };
   const slots: (ProcessedDocument | undefined)[] = new Array(files.length);

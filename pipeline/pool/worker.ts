@@ -18,6 +18,7 @@ import { lockedSegmenter } from "./segmenter-lock.js";
 /** What the run needs to build its resources; identical for every task of a run. */
 export interface WorkerConfig {
   rules?: string;
+  allowRulePaths?: string[];
   lang: Lang;
   segmenter: SegmenterName;
   maxBytes?: number;

@@ -67,6 +67,7 @@ export async function runQueueAudit(inputs: string[], options: QueueAuditOptions
     lang: options.lang,
     segmenter: options.segmenter,
     ...(options.rules ? { rules: /\.ya?ml$/i.test(options.rules) ? resolve(options.rules) : options.rules } : {}),
+    ...(options.allowRulePaths?.length ? { allowRulePaths: options.allowRulePaths } : {}),
     ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
   };
   const size = Math.max(1, options.batchSize ?? 20);

@@ -34,17 +34,17 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<{ c
   const pool = new DocumentPool(threads);
   const tool = toolKey();
   const rulesCache = new Map<string, Map<string, string>>();
-  const rulesetHashes = (rules: string | undefined) => {
-    const k = rules ?? "";
+  const rulesetHashes = (rules: string | undefined, allowRulePaths?: string[]) => {
+    const k = JSON.stringify([rules ?? "", allowRulePaths ?? []]);
     let m = rulesCache.get(k);
-    if (!m) rulesCache.set(k, (m = new Map(RuleSetProvider.create(rules).ruleSets().map((r) => [r.id, r.hash]))));
+    if (!m) rulesCache.set(k, (m = new Map(RuleSetProvider.create(rules, allowRulePaths).ruleSets().map((r) => [r.id, r.hash]))));
     return m;
   };
 
   const processor = async (job: Job<QueueJobData>) => {
     const data = job.data;
     if (data.tool !== tool) throw new UnrecoverableError(`worker runs tool version ${tool}, the audit ${data.tool}: update the worker`);
-    const hashes = rulesetHashes(data.config.rules);
+    const hashes = rulesetHashes(data.config.rules, data.config.allowRulePaths);
     for (const [id, h] of Object.entries(data.rulesets)) {
       if (hashes.get(id) !== h) throw new UnrecoverableError(`rule set ${id} differs between this worker and the audit (hash ${hashes.get(id) ?? "missing"} vs ${h})`);
     }

@@ -67,6 +67,16 @@ export function resolveRuleSetRef(ref: string, baseDir: string, builtinDir = def
   return null;
 }
 
+/** True for a name that may refer to a built-in set (`national`, `guangdong`). */
+export function isBuiltinName(ref: string): boolean {
+  return BUILTIN_NAME_RE.test(ref);
+}
+
+/** A regular file (after links); a device or FIFO is never a rule file. */
+export function isRegularFile(p: string): boolean {
+  return isFile(p);
+}
+
 function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();

@@ -5,17 +5,19 @@
  * chain, each at an exact line and column.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import type { CheckDefinition } from "../checks/define-check.js";
 import { checkRegistry } from "../checks/index.js";
-import { defaultBuiltinDir, listBuiltinRuleSets, resolveRuleSetRef } from "./builtin.js";
+import { builtinFile, defaultBuiltinDir, isBuiltinName, isRegularFile, listBuiltinRuleSets, resolveRuleSetRef } from "./builtin.js";
 import { displayPath, makeProblem, rememberSource, sortProblems } from "./errors.js";
 import { listText } from "./messages.js";
 import { resolveChain } from "./resolve.js";
 import { readRuleFile, type ParsedRuleFile } from "./rule-file.js";
 import type { LoadResult, ResolvedRuleSet, RuleProblem } from "./types.js";
 import { parseSource } from "./yaml-source.js";
+import { isTrustedPath, trustedRoots, type TrustedRoots } from "./rule-paths.js";
+import { fileKindOf, NotRegularFileError, readDataFileSync, readFailure } from "../files.js";
+import { statSync } from "node:fs";
 
 export { listBuiltinRuleSets } from "./builtin.js";
 
@@ -24,6 +26,11 @@ export interface LoadOptions {
   builtinDir?: string;
   /** Check types by `type` (default: `checkRegistry`); tests pass extra fake checks. */
   registry?: ReadonlyMap<string, CheckDefinition>;
+  /**
+   * Folders that `extends` and data-file options may reference besides the rule set's own folder and the
+   * built-in rules (`--allow-rule-paths`; ruleset/rule-paths.ts).
+   */
+  allowRulePaths?: readonly string[];
 }
 
 /**
@@ -36,15 +43,20 @@ export function loadRuleSet(nameOrPath: string, opts: LoadOptions = {}): LoadRes
   const file = resolveRuleSetRef(nameOrPath, process.cwd(), builtinDir);
   if (!file) {
     const at = { file: nameOrPath, line: 0, column: 0 };
+    // A device or FIFO given as --rules: say what it is rather than "not found".
+    const special = statSync(resolve(nameOrPath), { throwIfNoEntry: false });
+    if (special && !special.isFile() && !special.isDirectory()) {
+      return { ok: false, problems: [makeProblem("E_READ", at, "", { detail: readFailure(new NotRegularFileError(nameOrPath, fileKindOf(special))) })] };
+    }
     return { ok: false, problems: [makeProblem("E_RULESET_MISSING", at, "", { name: nameOrPath, builtins: listText(listBuiltinRuleSets(builtinDir)) })] };
   }
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readDataFileSync(file);
   } catch (e) {
-    return { ok: false, problems: [makeProblem("E_READ", { file, line: 0, column: 0 }, "", { detail: (e as Error).message })] };
+    return { ok: false, problems: [makeProblem("E_READ", { file, line: 0, column: 0 }, "", { detail: readFailure(e) })] };
   }
-  return loadChain(file, text, builtinDir, opts.registry ?? checkRegistry);
+  return loadChain(file, text, builtinDir, opts.registry ?? checkRegistry, trustedRoots(file, builtinDir, opts.allowRulePaths));
 }
 
 /**
@@ -52,7 +64,8 @@ export function loadRuleSet(nameOrPath: string, opts: LoadOptions = {}): LoadRes
  * `extends` paths are resolved from its directory).
  */
 export function loadRuleSetFromString(yamlText: string, fileName: string, opts: LoadOptions = {}): LoadResult {
-  return loadChain(resolve(fileName), yamlText, opts.builtinDir ?? defaultBuiltinDir(), opts.registry ?? checkRegistry);
+  const builtinDir = opts.builtinDir ?? defaultBuiltinDir();
+  return loadChain(resolve(fileName), yamlText, builtinDir, opts.registry ?? checkRegistry, trustedRoots(fileName, builtinDir, opts.allowRulePaths));
 }
 
 /**
@@ -77,10 +90,10 @@ interface Chain {
   problems: RuleProblem[];
 }
 
-function loadChain(file: string, text: string, builtinDir: string, registry: ReadonlyMap<string, CheckDefinition>): LoadResult {
-  const chain = readChain(file, text, builtinDir, registry);
+function loadChain(file: string, text: string, builtinDir: string, registry: ReadonlyMap<string, CheckDefinition>, roots: TrustedRoots): LoadResult {
+  const chain = readChain(file, text, builtinDir, registry, roots);
   const rootFirst = [...chain.files].reverse();
-  const resolved = resolveChain(rootFirst, chain.rootReached, builtinDir, setId);
+  const resolved = resolveChain(rootFirst, chain.rootReached, builtinDir, setId, roots);
   const problems = sortProblems([...chain.problems, ...resolved.problems], chain.files.map((f) => f.src.file));
   if (problems.length) return { ok: false, problems };
 
@@ -101,7 +114,7 @@ function loadChain(file: string, text: string, builtinDir: string, registry: Rea
 }
 
 /** Reads the file and its parents until a root, a missing parent, a cycle or a broken file. */
-function readChain(file: string, text: string, builtinDir: string, registry: ReadonlyMap<string, CheckDefinition>): Chain {
+function readChain(file: string, text: string, builtinDir: string, registry: ReadonlyMap<string, CheckDefinition>, roots: TrustedRoots): Chain {
   const chain: Chain = { files: [], texts: [], rootReached: false, problems: [] };
   let cur = { file, text };
   for (;;) {
@@ -117,6 +130,14 @@ function readChain(file: string, text: string, builtinDir: string, registry: Rea
       return chain;
     }
     const baseDir = dirname(cur.file);
+    // The trust boundary comes before any look at the disk: a parent outside the allowed folders is
+    // neither read (its lines would be quoted in problems) nor tested for existence.
+    const outside = () => makeProblem("E_PATH_OUTSIDE", ext.pos, "extends", { path: ext.ref, allowed: listText(roots.map((r) => displayPath(r))) });
+    const builtinParent = builtinFile(ext.ref, builtinDir);
+    if (!(isBuiltinName(ext.ref) && isRegularFile(builtinParent)) && !isTrustedPath(resolve(baseDir, ext.ref), roots)) {
+      chain.problems.push(outside());
+      return chain;
+    }
     // A file loaded from a string exists only in memory; a reference back to it is still a cycle.
     const inMemory = [resolve(baseDir, ext.ref), resolve(baseDir, `${ext.ref}.yaml`)].find((p) => chain.files.some((f) => f.src.file === p));
     const parentFile = resolveRuleSetRef(ext.ref, baseDir, builtinDir) ?? inMemory;
@@ -126,6 +147,11 @@ function readChain(file: string, text: string, builtinDir: string, registry: Rea
       );
       return chain;
     }
+    // A link inside an allowed folder may still point out of it.
+    if (!isTrustedPath(parentFile, roots)) {
+      chain.problems.push(outside());
+      return chain;
+    }
     const seenAt = chain.files.findIndex((f) => f.src.file === parentFile);
     if (seenAt >= 0) {
       const loop = chain.files.slice(seenAt).map(setId);
@@ -133,9 +159,9 @@ function readChain(file: string, text: string, builtinDir: string, registry: Rea
       return chain;
     }
     try {
-      cur = { file: parentFile, text: readFileSync(parentFile, "utf8") };
+      cur = { file: parentFile, text: readDataFileSync(parentFile) };
     } catch (e) {
-      chain.problems.push(makeProblem("E_READ", ext.pos, "extends", { detail: (e as Error).message }));
+      chain.problems.push(makeProblem("E_READ", ext.pos, "extends", { detail: readFailure(e) }));
       return chain;
     }
   }

@@ -106,6 +106,10 @@ export const RULE_MESSAGES = {
     zh: "extends 形成循环：{{cycle}}",
     en: "extends cycle: {{cycle}}",
   },
+  E_PATH_OUTSIDE: {
+    zh: "“{{path}}”不在规则集所在文件夹或内置规则文件夹之内，不予读取（允许的文件夹：{{allowed}}；确需引用其他文件夹时用 --allow-rule-paths 目录）",
+    en: "“{{path}}” is outside the rule set's folder and the built-in rules folder and is not read (allowed folders: {{allowed}}; to allow another folder, pass --allow-rule-paths DIR)",
+  },
   E_EXTENDS_MISSING: {
     zh: "找不到上级规则集“{{name}}”：既不是内置规则集（{{builtins}}），也不是存在的文件（{{path}}）",
     en: "parent rule set “{{name}}” not found: neither a built-in rule set ({{builtins}}) nor an existing file ({{path}})",

@@ -11,7 +11,9 @@
 import { dirname } from "node:path";
 import { CompileError, type CheckDefinition, type UnitKind } from "../checks/define-check.js";
 import type { Severity } from "../model/finding.js";
-import { makeProblem } from "./errors.js";
+import { displayPath, makeProblem } from "./errors.js";
+import { RulePathError } from "../checks/data-file.js";
+import type { TrustedRoots } from "./rule-paths.js";
 import { listText, type MessageData, type RuleProblemCode } from "./messages.js";
 import { validateOptions } from "./options.js";
 import type { MessageOverride, ObjectEntry, OptionSource, ParsedRuleFile } from "./rule-file.js";
@@ -47,7 +49,13 @@ export interface ResolveResult {
  * @param rootReached false when the chain stopped early (missing parent, cycle, broken file): then
  *   "the parent has no such rule" cannot be known and is not reported
  */
-export function resolveChain(files: readonly ParsedRuleFile[], rootReached: boolean, builtinDir: string, fileId: (f: ParsedRuleFile) => string): ResolveResult {
+export function resolveChain(
+  files: readonly ParsedRuleFile[],
+  rootReached: boolean,
+  builtinDir: string,
+  fileId: (f: ParsedRuleFile) => string,
+  trustedRoots?: TrustedRoots,
+): ResolveResult {
   const problems: RuleProblem[] = [];
   const report = (code: RuleProblemCode, at: SourcePosition, keyPath: string, data?: MessageData) => problems.push(makeProblem(code, at, keyPath, data));
   const states = new Map<string, RuleState>();
@@ -81,7 +89,7 @@ export function resolveChain(files: readonly ParsedRuleFile[], rootReached: bool
       } else {
         mergeInto(st, entry);
       }
-      if (st.check) validateRule(st, st.check, entry, builtinDir, report);
+      if (st.check) validateRule(st, st.check, entry, builtinDir, report, trustedRoots);
     }
   });
 
@@ -168,7 +176,7 @@ export function withSharedCompile<T>(fn: () => T): T {
 
 type Report = (code: RuleProblemCode, at: SourcePosition, keyPath: string, data?: MessageData) => void;
 
-function validateRule(st: RuleState, check: CheckDefinition, entry: ObjectEntry, builtinDir: string, report: Report): void {
+function validateRule(st: RuleState, check: CheckDefinition, entry: ObjectEntry, builtinDir: string, report: Report, trustedRoots?: TrustedRoots): void {
   if (entry.scope) {
     if ((check.scopes as readonly string[]).includes(entry.scope.value)) st.scope = entry.scope.value as UnitKind;
     else report("E_SCOPE", entry.scope.pos, `${entry.keyPath}.scope`, { rule: st.key, scope: entry.scope.value, type: check.type, allowed: listText(check.scopes) });
@@ -189,8 +197,8 @@ function validateRule(st: RuleState, check: CheckDefinition, entry: ObjectEntry,
   }
   st.parsed = result.value;
   try {
-    const env = { ruleFileDir: dirname(entry.src.file), builtinRulesDir: builtinDir };
-    const key = compileCache ? JSON.stringify([check.type, env.ruleFileDir, env.builtinRulesDir, result.value]) : "";
+    const env = { ruleFileDir: dirname(entry.src.file), builtinRulesDir: builtinDir, ...(trustedRoots ? { trustedRoots } : {}) };
+    const key = compileCache ? JSON.stringify([check.type, env.ruleFileDir, env.builtinRulesDir, trustedRoots ?? null, result.value]) : "";
     let compiled = compileCache?.get(key);
     if (compiled === undefined) {
       compiled = check.compile(result.value, env);
@@ -202,6 +210,10 @@ function validateRule(st: RuleState, check: CheckDefinition, entry: ObjectEntry,
     st.valid = false;
     const path = e instanceof CompileError ? e.path : [];
     const at = where(path, false);
+    if (e instanceof RulePathError) {
+      report("E_PATH_OUTSIDE", at.pos, at.keyPath, { path: e.written, allowed: listText((trustedRoots ?? []).map((r) => displayPath(r))) });
+      return;
+    }
     report("E_COMPILE", at.pos, at.keyPath, { rule: st.key, type: check.type, detail: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -10,7 +10,8 @@
  * Inside a region file the level is the depth in the tree; a name outside the tree gets the level
  * of its suffix.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readDataFileSync } from "../../files.js";
 import { parse } from "yaml";
 
 export interface Place {
@@ -166,7 +167,7 @@ export function loadPlaceIndex(files: string[]): PlaceIndex {
   const index = new PlaceIndex();
   for (const f of files) {
     if (!existsSync(f)) continue;
-    const data = parse(readFileSync(f, "utf8")) as unknown;
+    const data = parse(readDataFileSync(f)) as unknown;
     walk(data, undefined, 0, index);
     // rules/regions.yaml: provinces.<id>.name — the profile names a province by its rule-set id.
     const provinces = (data as { provinces?: Record<string, { name?: unknown }> } | null)?.provinces;

@@ -4,12 +4,12 @@
  * source; dates are YYYY-MM-DD strings. Validation problems are thrown as CompileError so they show
  * up as rule-file problems with the rule's position.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import { CompileError } from "../define-check.js";
 import { userRegExp } from "../../text/safe-regex.js";
+import { readDataYaml } from "../data-file.js";
 
 const date = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD"));
 const confidence = z.enum(["V", "M"]);
@@ -79,7 +79,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const read = <K extends keyof typeof FILES>(name: K): z.infer<(typeof FILES)[K]> => {
     const file = join(dir, `${name}.yaml`);
     if (!existsSync(file)) throw new CompileError(`knowledge base file not found: ${file}`, ["kb"]);
-    const parsed = FILES[name].safeParse(parse(readFileSync(file, "utf8")));
+    const parsed = FILES[name].safeParse(readDataYaml(file, ["kb"], "knowledge base file"));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new CompileError(`${file}: ${issue.path.join(".")}: ${issue.message}`, ["kb"]);

@@ -2,12 +2,10 @@
  * @fileoverview Loading and matching the required-part definitions of the `required-section` check
  * (rules/kb/sections.yaml by default), and reading a document's heading outline.
  */
-import { readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import type { Block, SegmentedDocument } from "../../model/document.js";
-import { CompileError } from "../define-check.js";
+import { CompileError, type CompileEnv } from "../define-check.js";
+import { dataFilePath, readDataYaml } from "../data-file.js";
 import { userRegExp } from "../../text/safe-regex.js";
 
 export const partSchema = z
@@ -40,14 +38,9 @@ export interface CompiledPart {
  * relative path is relative to the built-in rules directory.
  * @throws CompileError with path ["partsFile"]
  */
-export function loadPartsFile(path: string, ruleFileDir: string, builtinRulesDir: string): PartDef[] {
-  const full = isAbsolute(path) ? path : /^\.\.?[\\/]/.test(path) ? resolve(ruleFileDir, path) : join(builtinRulesDir, path);
-  let data: unknown;
-  try {
-    data = parse(readFileSync(full, "utf8"));
-  } catch (e) {
-    throw new CompileError(`cannot read parts file ${full}: ${(e as Error).message}`, ["partsFile"]);
-  }
+export function loadPartsFile(path: string, env: CompileEnv): PartDef[] {
+  const full = dataFilePath(path, env, ["partsFile"]);
+  const data = readDataYaml(full, ["partsFile"], "parts file");
   const r = fileSchema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0]!;

@@ -2,11 +2,9 @@
  * @fileoverview Word-list schemas, loading (rules/kb/terms-list.yaml) and compilation for the `term`
  * check.
  */
-import { readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
-import { CompileError } from "../define-check.js";
+import { CompileError, type CompileEnv } from "../define-check.js";
+import { dataFilePath, readDataYaml } from "../data-file.js";
 import { userRegExp } from "../../text/safe-regex.js";
 
 export const substituteSchema = z
@@ -66,14 +64,9 @@ export interface CompiledEntry {
  * Reads a list file. `./x` or `../x` is relative to the rule file; other relative paths to rules/.
  * @throws CompileError with path ["listFile"]
  */
-export function loadTermsFile(path: string, ruleFileDir: string, builtinRulesDir: string): TermLists {
-  const full = isAbsolute(path) ? path : /^\.\.?[\\/]/.test(path) ? resolve(ruleFileDir, path) : join(builtinRulesDir, path);
-  let data: unknown;
-  try {
-    data = parse(readFileSync(full, "utf8"));
-  } catch (e) {
-    throw new CompileError(`cannot read word list ${full}: ${(e as Error).message}`, ["listFile"]);
-  }
+export function loadTermsFile(path: string, env: CompileEnv): TermLists {
+  const full = dataFilePath(path, env, ["listFile"]);
+  const data = readDataYaml(full, ["listFile"], "word list");
   const r = fileSchema.safeParse(data ?? {});
   if (!r.success) {
     const issue = r.error.issues[0]!;
