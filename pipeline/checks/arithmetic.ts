@@ -27,6 +27,9 @@ import { checkRates } from "./arithmetic/rates.js";
 import { checkChanges, checkDeltaGrowth, checkYearOnYear } from "./arithmetic/changes.js";
 import { checkCounts } from "./arithmetic/counts.js";
 import { checkPopulationShares, checkShares } from "./arithmetic/shares.js";
+import { checkPoints } from "./arithmetic/points.js";
+import { checkStatusLists } from "./arithmetic/status.js";
+import { checkEnumerations } from "./arithmetic/enumerations.js";
 
 export default defineCheck({
   type: "arithmetic",
@@ -74,6 +77,26 @@ export default defineCheck({
       zh: "写作{{stated}}{{noun}}，但前面列举了{{listed}}项",
       en: "{{stated}} {{noun}} stated, but {{listed}} are listed",
     },
+    "status-exceeds": {
+      zh: "办理状态互斥（{{states}}），一件只能处于其一：{{expression}}={{sum}}，超过总数{{total}}",
+      en: "Case states are exclusive ({{states}}): {{expression}} = {{sum}}, more than the total {{total}}",
+    },
+    "points-for-level": {
+      zh: "“{{subject}}”是浓度或数量，其增减应以百分比表示（{{percent}}），“百分点”只用于比率、比重的变化",
+      en: "{{subject}} is a level (an amount or a concentration): its change is a percentage ({{percent}}); percentage points are for rates and shares",
+    },
+    "percent-for-points": {
+      zh: "由{{from}}到{{to}}相差{{points}}个百分点（相对变化{{relative}}%），写作{{stated}}易误解，应写“{{points}}个百分点”",
+      en: "From {{from}} to {{to}} is {{points}} percentage points (a relative change of {{relative}}%); {{stated}} should read “{{points}} percentage points”",
+    },
+    "count-before-list": {
+      zh: "写作“{{stated}}”，但随后列举了{{listed}}项（{{items}}）",
+      en: "“{{stated}}” is announced, but {{listed}} items follow ({{items}})",
+    },
+    "count-back-reference": {
+      zh: "写作“{{stated}}”，但前面列举了{{listed}}项（{{items}}）",
+      en: "“{{stated}}” refers back to {{listed}} listed items ({{items}})",
+    },
     "share-mismatch": {
       zh: "占比写作{{share}}，按分项与总数计算为{{expression}}≈{{expected}}%",
       en: "The share is given as {{share}}, but part and total give {{expression}} ≈ {{expected}}%",
@@ -95,11 +118,13 @@ export default defineCheck({
     for (const s of sentencesOf(unit.text)) {
       if (ctx.isNoise(unit.start + s.start, unit.start + s.end)) continue;
       const qs = quantitiesOf(ctx.doc, s.text);
-      if (qs.length === 0) continue;
+      if (qs.length === 0 && !s.text.includes("百分点")) continue;
       const results: ArithResult[] = [];
       if (c.kinds.has("sum") || c.kinds.has("remainder") || c.kinds.has("loose") || c.kinds.has("shares")) results.push(...checkSums(s.text, qs, c.tol, { statistical }));
       if (c.kinds.has("rate") || c.kinds.has("loose")) results.push(...checkRates(s.text, qs, c.tol));
-      if (c.kinds.has("change")) results.push(...checkChanges(s.text, qs, c.tol));
+      if (c.kinds.has("change") || c.kinds.has("points")) results.push(...checkChanges(s.text, qs, c.tol));
+      if (c.kinds.has("points")) results.push(...checkPoints(s.text));
+      if (c.kinds.has("status")) results.push(...checkStatusLists(s.text, qs));
       if (c.kinds.has("loose")) results.push(...checkYearOnYear(s.text, qs, c.tol), ...checkDeltaGrowth(s.text, qs, c.tol));
       if (c.kinds.has("count")) results.push(...checkCounts(s.text, qs));
       if (c.kinds.has("shares")) results.push(...checkShares(s.text, qs));
@@ -112,6 +137,21 @@ export default defineCheck({
           data: r.data,
           evidence: { kind: r.kind, ...r.evidence, operands: r.operands.map((o) => ({ role: o.label, text: o.q.text.trim(), value: o.q.value, unit: o.q.unit, label: o.q.label })) },
           related: r.operands.map((o) => ({ span: [s.start + o.q.start, s.start + o.q.start + o.q.text.trimEnd().length] as const, label: o.label })),
+        });
+      }
+    }
+    // Counts announced before their list (or referring back to it) read past the sentence, so they take
+    // the whole paragraph and the blocks around it.
+    if (c.kinds.has("count") && unit.block && unit.block.kind === "paragraph" && !ctx.isNoise(unit.block.start, unit.block.end)) {
+      const off = unit.block.start - unit.start;
+      for (const r of checkEnumerations(unit.block, ctx.doc)) {
+        const listed = r.items.map((it) => it.text);
+        findings.push({
+          span: [off + r.span[0], off + r.span[1]],
+          messageId: r.form === "back-reference" ? "count-back-reference" : "count-before-list",
+          data: { stated: unit.block.text.slice(r.span[0], r.span[1]), listed: r.listed, items: listed.join("、") },
+          evidence: { kind: "count", expression: `count(${listed.join("、")})`, expected: r.listed, stated: r.stated, tolerance: 0, items: listed, form: r.form, noun: r.noun },
+          related: r.items.map((it) => ({ span: [off + it.span[0], off + it.span[1]] as const, label: "item" })),
         });
       }
     }

@@ -29,7 +29,8 @@
  */
 import { z } from "zod";
 import { defineCheck, type RawFinding, type RawRelatedLocal } from "./define-check.js";
-import { collectYearEvidence, vote, type YearEvidence } from "../text/year-evidence.js";
+import { collectYearEvidence, vote, type ReportYearVerdict, type YearEvidence } from "../text/year-evidence.js";
+import type { SegmentedDocument } from "../model/document.js";
 import { profileOf } from "../stages/profile.js";
 import { findYearMentions } from "../text/year-mentions.js";
 import { regexString } from "../ruleset/schema-helpers.js";
@@ -106,6 +107,10 @@ export default defineCheck({
     "relative-year": {
       zh: "本报告日期为{{date}}，“{{word}}”应指{{meant}}年，但这一部分讲的是{{section}}年",
       en: "The report is dated {{date}}, so “{{word}}” means {{meant}}, but this part is about {{section}}",
+    },
+    "relative-last-year": {
+      zh: "本报告于{{date}}作出，回顾的是{{reviewed}}年：按报告日期“去年”就是{{reviewed}}年本身，而此处作比较基数，指的是{{base}}年，宜写“上年”或“{{base}}年”",
+      en: "The report was delivered on {{date}} and reviews {{reviewed}}: by its date “去年” is {{reviewed}} itself, but here it is the base of a comparison, meaning {{base}}; write 上年 or {{base}}",
     },
     "paragraph-year": {
       zh: "本段主要讲{{year}}年的情况，而报告年度为{{reportYear}}年，且无“上年”“同比”“以来”等对比说明，疑为沿用旧稿",
@@ -271,6 +276,63 @@ export default defineCheck({
         }
       }
     }
+    // 6. 去年 as the base of a comparison in the review of a 政府工作报告 delivered the year after the one it
+    // reviews: the speaker's 去年 is the reviewed year itself, so `较去年增长20%` about that year compares it
+    // with itself; the base meant is the year before (上年, or the year written out).
+    if (c.kinds.has("relative-year") && prof.genre === "gov-work-report" && prof.date && prof.reportYear !== null && OWN_DATE_SOURCES.has(prof.dateSource ?? "")) {
+      const delivered = Number(prof.date.slice(0, 4));
+      const y = prof.reportYear;
+      if (delivered === y + 1) {
+        const review = gwrReviewBlocks(doc, verdict, delivered);
+        for (const b of doc.blocks) {
+          if (b.kind !== "paragraph" || !review.has(b.index) || ctx.isNoise(b.start, b.end)) continue;
+          for (const m of b.text.matchAll(LAST_YEAR_BASE)) {
+            const at = m.index + m[0].indexOf("去年");
+            // The sentence around it: a sentence about the year of delivery (今年, 明年, or that year) compares it with the reviewed year, rightly.
+            const sStart = Math.max(...["。", "！", "？", "；"].map((d) => b.text.lastIndexOf(d, at))) + 1;
+            const ends = ["。", "！", "？", "；"].map((d) => b.text.indexOf(d, at)).filter((x) => x >= 0);
+            const sentence = b.text.slice(sStart, ends.length ? Math.min(...ends) : b.text.length);
+            // A sentence about another year (今年, a year of a five-year review) has another frame of reference.
+            if (/今年|明年|本年|当前|目前/u.test(sentence) || findYearMentions(sentence).some((x) => x.year !== y)) continue;
+            findings.push({
+              span: [b.start + at - unit.start, b.start + at + 2 - unit.start],
+              messageId: "relative-last-year",
+              data: { date: prof.date, reviewed: y, base: y - 1 },
+              evidence: { word: "去年", phrase: m[0], meant: y - 1, readAs: y, reviewedYear: y, deliveryDate: prof.date, dateSource: prof.dateSource, genre: prof.genre },
+              suggestion: { zh: `上年（或${y - 1}年）`, en: `上年 (or ${y - 1})` },
+            });
+          }
+        }
+      }
+    }
     return findings;
   },
 });
+
+/**
+ * The review part of a 政府工作报告 delivered in `delivered`: the paragraphs under a review heading, or, when
+ * the text has no heading structure the year evidence reads, the paragraphs after the delivery line up
+ * to the first one that names the year of delivery or 今年 (where the plan begins).
+ */
+function gwrReviewBlocks(doc: SegmentedDocument, verdict: ReportYearVerdict, delivered: number): Set<number> {
+  if (verdict.reviewBlocks.size > 0 || verdict.planBlocks.size > 0) return verdict.reviewBlocks;
+  const out = new Set<number>();
+  let started = false;
+  for (const b of doc.blocks) {
+    if (b.kind !== "paragraph" && b.kind !== "heading") continue;
+    const years = findYearMentions(b.text);
+    if (!started) {
+      // The delivery line (`——2025年1月4日在…会议上`) opens the text.
+      started = /人民代表大会|代表大会/u.test(b.text) && years.some((m) => m.year === delivered && m.kind === "date");
+      continue;
+    }
+    if (/今年|明年/u.test(b.text) || years.some((m) => m.year >= delivered)) break;
+    if (b.kind === "paragraph") out.add(b.index);
+  }
+  return out;
+}
+
+/** Profile date sources that are the document's own date (not a web page's posting date). */
+const OWN_DATE_SOURCES = new Set(["delivery", "date-line", "signature", "written", "title", "override"]);
+/** 去年 as the base of a comparison: 比/较/与/同/高于… 去年, 去年同期, 在去年(的)基础上, 从/由去年的… */
+const LAST_YEAR_BASE = /(?:比|较|与|同|相较|相比|对比|高于|低于|好于|超过|不高于|不低于|多于|少于)去年(?![度底末初])|(?:从|由)去年(?=[^，。；]{0,15}(?:到|至|为))|去年同期|在去年(?:的)?基础上/gu;

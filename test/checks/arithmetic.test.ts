@@ -32,6 +32,22 @@ ruleTester.run("arithmetic", {
     { name: "法人或其他组织 is a category, not the rest (1000+200 = 1200)", text: body("全年共受理政府信息公开申请1200件，其中自然人申请1000件，法人或其他组织申请200件；办结1150件，结转下年度50件。") },
     { name: "a complementary pair and 其他 close the total", text: body("共收到行政复议申请150件，受理130件，不予受理15件，其他5件。") },
     { name: "threshold categories overlap (女性 / 35岁以下)", text: body("新增执法人员200名（其中女性90名、35岁以下120名）。") },
+    // issue 11: percentage points (real lines of lawtext communiqués and work reports).
+    { name: "points after a growth rate: the rate fell (lawtext)", text: body("第三产业投资增长21.6%，回落0.5个百分点。") },
+    { name: "points of a rate (lawtext)", text: body("城市污水处理率达到43.6%，提高1.2个百分点，建成区绿化覆盖率达到32.3%，比上年提高1.1个百分点。") },
+    { name: "社会物流成本 is a ratio to GDP, an index changes in points (lawtext)", text: body("全社会物流成本下降0.4个百分点，环境质量综合指数改善9.7个百分点。") },
+    { name: "a share of a total (lawtext)", text: body("市区经济总量占全市比重提升1.5个百分点。") },
+    { name: "a relative change of a rate that rounds: 由40%降低到20%，降低50%", text: body("个人缴费比例由40%降低到20%，降低50%。") },
+    // issue 11: status lists.
+    { name: "a status list within its total", text: body("全年共受理投诉举报312件，已办结201件，正在办理71件，转交有关部门40件。") },
+    { name: "carried-over cases may make 办结 exceed the new intake", text: body("共受理投诉举报312件，已办结280件（含上年结转30件），正在办理62件。") },
+    { name: "stages of a procedure are not exclusive states", text: body("全年共受理信访件312件，办结300件，回访280件，群众满意290件。") },
+    // issue 11: counts before their list.
+    { name: "四个方面 with four run-in items", text: body("2024年重点抓好四个方面工作：一是完善制度；二是严格执法；三是强化监督；四是加强保障。") },
+    { name: "an open list (主要有)", text: body("存在的问题主要有三个方面：一是制度不完善；二是执法不严格。") },
+    { name: "即 A、B和C with 等 is open", text: body("着力构建“四个体系”，即制度体系、执行体系、监督体系等。") },
+    { name: "a final 和 may join two items", text: body("着力构建“四个体系”，即制度体系、执行体系、监督体系和保障体系。") },
+    { name: "a count framed by a verb is a slogan, not the list", text: body("以“三个聚焦”为抓手：一是聚焦项目；二是聚焦招商。") },
   ],
   invalid: [
     {
@@ -90,6 +106,51 @@ ruleTester.run("arithmetic", {
       name: "a complementary pair above its total (60+10 > 68)",
       text: body("全年共收到行政复议申请68件，受理60件，不予受理10件。"),
       findings: [{ text: "68件", evidence: { kind: "loose", expression: "60+10", expected: 70, stated: 68 } }],
+    },
+    {
+      name: "issue 11: a concentration falls by percent, not by points (lawtext 081)",
+      text: body("协同打好蓝天碧水净土保卫战，累计营造林448.64万亩，环境质量综合指数改善9.7个百分点，PM2.5平均浓度下降9.1个百分点，创建市级绿色矿山19个。"),
+      findings: [{ text: "9.1个百分点", messageIncludes: "应以百分比表示（9.1%）", evidence: { kind: "points", level: "浓度" } }],
+    },
+    {
+      name: "issue 11: the level named in the clause before (浓度为35微克/立方米，同比下降12.5个百分点)",
+      text: body("全市PM2.5平均浓度为35微克/立方米，同比下降12.5个百分点。"),
+      findings: [{ text: "12.5个百分点", evidence: { kind: "points", subjectFrom: "previous" } }],
+    },
+    {
+      name: "issue 11: points written as percent when both levels are given",
+      text: body("优良天数比例由80%提高到83%，提高3%。"),
+      findings: [{ text: "3%", messageIncludes: "应写“3个百分点”", evidence: { kind: "points", expected: 3, relative: 3.75 }, related: ["80%", "83%", "3%"] }],
+    },
+    {
+      name: "issue 11: exclusive case states above their total (205+71+40 = 316 > 312)",
+      text: body("全年共受理投诉举报312件，已办结205件，正在办理71件，转交有关部门40件。"),
+      findings: [{ text: "312件", messageIncludes: "205+71+40=316", evidence: { kind: "status", expression: "205+71+40", sum: 316, stated: 312, excess: 4 }, related: ["312件", "205件", "71件", "40件"] }],
+    },
+    {
+      name: "issue 11: 四个方面 announced, three run-in items follow",
+      text: body("2024年重点抓好四个方面工作：一是完善制度；二是严格执法；三是强化监督。"),
+      findings: [{ text: "四个方面工作", messageIncludes: "随后列举了3项", evidence: { kind: "count", stated: 4, expected: 3, form: "run-in" }, related: ["一是", "二是", "三是"] }],
+    },
+    {
+      name: "issue 11: “四个体系”，即 three 体系",
+      text: body("着力构建“四个体系”，即制度体系、执行体系、监督体系。"),
+      findings: [{ text: "四个体系", evidence: { kind: "count", stated: 4, expected: 3, form: "inline" }, related: ["制度体系", "执行体系", "监督体系"] }],
+    },
+    {
+      name: "issue 11: 五项措施 followed by （一）…（四）",
+      text: body("推出五项措施：\n（一）简化审批流程\n全面梳理审批事项。\n（二）压缩办理时限\n（三）优化窗口服务\n（四）强化事后监管\n二、存在的问题\n问题仍然存在。"),
+      findings: [{ text: "五项措施", evidence: { kind: "count", stated: 5, expected: 4, form: "blocks" }, related: ["（一）", "（二）", "（三）", "（四）"] }],
+    },
+    {
+      name: "issue 11: 以上三点 after four run-in items",
+      text: body("一是制度不完善。二是执法不严格。三是监督不到位。四是保障不充分。\n以上三点问题需要在下一步工作中解决。"),
+      findings: [{ text: "以上三点", messageIncludes: "前面列举了4项", evidence: { kind: "count", stated: 3, expected: 4, form: "back-reference" } }],
+    },
+    {
+      name: "issue 11: 首先/其次/最后 under 四个方面",
+      text: body("做好四个方面工作：首先，完善制度；其次，严格执法；最后，强化监督。"),
+      findings: [{ text: "四个方面工作", evidence: { kind: "count", stated: 4, expected: 3 } }],
     },
     {
       name: "English message",

@@ -68,6 +68,22 @@ ruleTester.run("year-consistency", {
     { name: "a congress meeting in December delivers next year's report", text: gwr("某市", "2025年12月28日", ["一、2025年工作回顾", "2025年，全市经济运行稳中有进。", "二、2026年工作安排", "2026年，我们将坚持稳中求进。"]).replace("某市政府工作报告", "2026年某市政府工作报告"), options: { kinds: ["title-body"] } },
     { name: "a heading on the 执行情况 of a year's plan reviews that year; the 草案 of the next year is the plan", text: planReport(2022, 2023), options: { kinds: ["plan-year", "title-body"] } },
     { name: "consistent report: title, body, plan (2021 = 2020 + 1), signature in Q1", text: REPORT_2020 },
+    // issue 11: 去年 that means the reviewed year, or a comparison in the plan (去年 = the reviewed year, rightly).
+    {
+      name: "去年 as the reviewed year itself, 比去年 in the plan, 上年 in the review",
+      text: gwr("某市", "2023年1月17日", ["一、2022年工作回顾", "去年我市遭遇特大暴雨洪灾，全市生产总值比上年增长5%。", "二、2023年工作安排", "全年签约5000万元以上产业项目不少于500个，较去年增长20%。"]),
+      options: { kinds: ["relative-year"] },
+    },
+    {
+      name: "a congress in December reviews its own year: 较去年 is the year before, rightly (lawtext 073)",
+      text: gwr("平凉市", "2021年12月11日", ["一、2021年工作回顾", "预计到2021年底，全市地区生产总值完成546亿元，较去年增长8%。", "二、2022年工作安排", "2022年，我们将坚持稳中求进。"]),
+      options: { kinds: ["relative-year"] },
+    },
+    {
+      name: "a sentence about the year of delivery compares it with the reviewed year",
+      text: gwr("某市", "2015年1月20日", ["一、2014年工作回顾", "全市经济运行稳中有进，但今年面临的困难可能比去年还要大。", "二、2015年工作安排", "2015年，我们将坚持稳中求进。"]),
+      options: { kinds: ["relative-year"] },
+    },
     {
       name: "chrome date in the page header never counts",
       text: ["今天是:2019年10月31日 星期四", "", REPORT_2020].join("\n"),
@@ -222,6 +238,18 @@ ruleTester.run("year-consistency", {
       text: REPORT_2020.replace("2021年,我区将", "明年,我区将"),
       options: { kinds: ["relative-year"] },
       findings: [{ text: "明年", suggestion: "2021年", evidence: { meant: 2022, section: 2021 } }],
+    },
+    {
+      name: "issue 11: 去年 as the base of a comparison in the review of a 政府工作报告 delivered the next January (lawtext 080)",
+      text: gwr("德州市", "2018年1月7日", ["一、2017年工作回顾", "持续推进“放管服”改革，取消、下放、调整权力事项91项，“三公”经费较去年压减12.9%。", "二、2018年工作安排", "今年全市生产总值比去年增长7%左右。"]),
+      options: { kinds: ["relative-year"] },
+      findings: [{ text: "去年", line: 7, messageIncludes: "指的是2016年", suggestion: "上年（或2016年）", evidence: { meant: 2016, readAs: 2017, reviewedYear: 2017, deliveryDate: "2018-01-07" } }],
+    },
+    {
+      name: "issue 11: the same without headings the year evidence reads (lawtext 035: the plan opens with the year of delivery)",
+      text: gwr("克拉玛依市", "2021年2月23日", ["“放管服”改革向纵深推进，办结时限在去年的基础上再压缩50%，全年新增各类市场主体6310家。", "“十四五”时期重大举措及2021年工作部署", "2021年经济社会发展的主要预期目标是：生产总值比去年增长6%。"]),
+      options: { kinds: ["relative-year"] },
+      findings: [{ text: "去年", line: 6, evidence: { meant: 2019 } }],
     },
     {
       name: "English message",

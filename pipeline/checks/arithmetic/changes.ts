@@ -40,7 +40,24 @@ export function checkChanges(text: string, qs: readonly Quantity[], tol: Toleran
     } else if (sameGroup(s, a)) {
       candidates.push({ expected: diff, expression: `${sc.show(Math.max(a.value, b.value))}−${sc.show(Math.min(a.value, b.value))}` });
     } else continue;
-    if (candidates.some((c) => agrees(c.expected, s.value, s.decimals, tol, s.group === "percent" || s.group === "pp" ? tol.percentPoints : 0))) continue;
+    const agreeing = candidates.filter((c) => agrees(c.expected, s.value, s.decimals, tol, s.group === "percent" || s.group === "pp" ? tol.percentPoints : 0));
+    // `由80%提高到83%，提高3%`: only the points reading works, so `3%` stands for 3 percentage points.
+    // The relative reading is taken as written only when it rounds to the stated value (3.75% is not
+    // written 3% by truncation when the difference is exactly 3 points).
+    const relativeRounds = candidates.length === 2 && agrees(candidates[0]!.expected, s.value, s.decimals, { ...tol, truncation: false }, tol.percentPoints);
+    if (candidates.length === 2 && agreeing.includes(candidates[1]!) && !relativeRounds && s.group === "percent" && a.group === "percent" && diff > 0) {
+      const relative = (diff / a.value) * 100;
+      out.push({
+        kind: "points",
+        messageId: "percent-for-points",
+        span: [s.start, s.end],
+        data: { from: shown(a), to: shown(b), points: fmt(diff), relative: fmt(Math.round(relative * 100) / 100), stated: shown(s) },
+        evidence: { expression: candidates[1]!.expression, expected: Number(fmt(diff)), stated: s.value, relative: Number(fmt(relative)), relativeExpression: candidates[0]!.expression, rule: "a change of a rate written as percent equals the difference in points, not the relative change" },
+        operands: [{ q: a, label: "from" }, { q: b, label: "to" }, { q: s, label: "stated" }],
+      });
+      continue;
+    }
+    if (agreeing.length) continue;
     const c = candidates[0]!;
     out.push({
       kind: "change",

@@ -86,7 +86,7 @@ function lastTopLevel(s: string, ch: string): number {
 }
 
 /** Splits at 、 outside brackets and quotes. */
-function splitTopLevel(s: string): string[] {
+export function splitTopLevel(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = "";

@@ -5,7 +5,7 @@
  */
 import type { Quantity } from "../../text/arith-numbers.js";
 
-export const ARITH_KINDS = ["sum", "remainder", "loose", "rate", "change", "count", "shares"] as const;
+export const ARITH_KINDS = ["sum", "remainder", "loose", "rate", "change", "count", "shares", "points", "status"] as const;
 export type ArithKind = (typeof ARITH_KINDS)[number];
 
 export interface Tolerance {
