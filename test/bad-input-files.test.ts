@@ -14,6 +14,7 @@ import { ingest } from "../pipeline/stages/ingest.js";
 import { FileTooLargeError, NotRegularFileError, readRegularFile, readRegularFileSync } from "../pipeline/files.js";
 import { loadRuleSet, loadRuleSetFromString, validateRuleFiles } from "../pipeline/ruleset/load.js";
 import { formatProblem } from "../pipeline/ruleset/errors.js";
+import { backtrackBound, LinearRegExp, UnsafeRegexError, userRegExp } from "../pipeline/text/safe-regex.js";
 import { ROOT } from "./helpers/pipeline.js";
 
 const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
@@ -220,5 +221,50 @@ describe("rule files reference only their own folder and the built-in rules (tru
     // The secret folder stays closed when another folder is allowed.
     const secret = ruleFile("extends: ../secret/shadow\nrules: {}");
     expect(loadRuleSet(secret, { allowRulePaths: [join(base, "shared")] })).toMatchObject({ ok: false, problems: [{ code: "E_PATH_OUTSIDE", line: 2 }] });
+  });
+});
+
+describe("regular expressions: linear time or refused at the pattern's line", () => {
+  const line = (n: number) => "a".repeat(n) + "!";
+
+  it("(a*)\\1x: a backreference with unbounded repetition is refused by rules validate at the pattern (exit 2)", () => {
+    const dir = tmp("backref");
+    const f = join(dir, "backref.yaml");
+    writeFileSync(f, ["id: backref", "extends: national", "rules:", "  placeholder:", "    extraPatterns:", '      - {kind: echo, pattern: "(a*)\\\\1x"}', ""].join("\n"));
+    const problems = validateRuleFiles([f]);
+    // Line 6, column 31: the pattern's value node.
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([["E_COMPILE", 6, 31]]);
+    expect(problems[0]!.localized?.en).toMatch(/backreference .* unbounded repetition/);
+    const r = cli(["rules", "validate", f, "--lang", "en"]);
+    expect(r.status).toBe(2);
+    expect(r.ms).toBeLessThan(CASE_MS);
+    expect(r.stderr).toMatch(/backref\.yaml:6:31: .*invalid regular expression: a backreference/);
+    expect(() => userRegExp("(a*)\\1x", "u")).toThrow(UnsafeRegexError);
+    expect(() => userRegExp("(?<w>[甲乙]+)的\\k<w>", "u")).toThrow(/backreference/);
+  });
+
+  it("a backreference with short bounded repetition still runs natively, in linear time", () => {
+    const re = userRegExp("([甲乙丙a]{1,4})\\1x", "gu");
+    expect(re).not.toBeInstanceOf(LinearRegExp);
+    expect([..."甲乙甲乙x".matchAll(re)].map((m) => m[0])).toEqual(["甲乙甲乙x"]);
+    const t0 = Date.now();
+    expect(re.test(line(20_000))).toBe(false);
+    expect(Date.now() - t0).toBeLessThan(1_000);
+  });
+
+  it("bounded repetition that backtracks exponentially or polynomially goes to the linear engine (natively > 20 s on 2,000 characters)", () => {
+    expect(backtrackBound("a{0,100}a{0,100}a{0,100}x")).toBe(101 ** 3);
+    expect(backtrackBound("[^。]{0,20}(?:更名|改为)")).toBe(42);
+    for (const src of ["a{0,100}a{0,100}a{0,100}x", "(?:a|a){0,30}x", "(?:a{0,10}){0,10}x"]) {
+      const re = userRegExp(src, "u");
+      expect(re, src).toBeInstanceOf(LinearRegExp);
+      const t0 = Date.now();
+      expect(re.test(line(20_000)), src).toBe(false);
+      expect(Date.now() - t0, src).toBeLessThan(2_000);
+      expect(re.exec("aaax")?.[0] ?? null, src).toBe(new RegExp(src, "u").exec("aaax")?.[0] ?? null);
+    }
+    // When the linear engine cannot run it (lookaround; nested counts over RE2's 1000): refused, saying why.
+    expect(() => userRegExp("(?<!b)a{0,100}a{0,100}a{0,100}x", "u")).toThrow(/more than 1000 ways/);
+    expect(() => userRegExp("(a{0,100}){0,100}$", "u")).toThrow(/more than 1000 ways/);
   });
 });

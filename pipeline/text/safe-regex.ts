@@ -4,16 +4,19 @@
  * on `.*x` over a long line, and V8's linear fallback (--enable-experimental-regexp-engine-on-excessive-backtracks)
  * does not cover the `u` flag every check uses. So a user pattern is compiled by `userRegExp()`:
  *
- * 1. A pattern with only short bounded repetition (no `*`, `+`, `{n,}`, no `{n,m}` with m > 100) runs
- *    on the native engine: every match attempt is bounded by the pattern's size, so a scan is linear.
- *    Lookaround and backreferences are allowed here (the knowledge-base patterns use `(?<![原前])…(?!…)`).
+ * 1. A pattern that can match in at most MAX_NATIVE_PATHS ways from one position (`backtrackBound`:
+ *    bounded repetition, `[^。]{0,20}` is 21 ways) runs on the native engine: every match attempt is
+ *    bounded by a small constant, so a scan is linear. Lookaround and backreferences are allowed here (the
+ *    knowledge-base patterns use `(?<![原前])…(?!…)`).
  * 2. Any other pattern runs on re2js, a pure-JavaScript port of RE2 (linear time in the input, no native
  *    build): a `LinearRegExp`, a RegExp subclass whose `exec` delegates to RE2, so `test`, `matchAll`,
  *    `replace`, `match` and `lastIndex` loops in the checks work unchanged (they all go through `exec`).
- * 3. A pattern with unbounded repetition that RE2 cannot run (lookaround, backreferences) runs natively
- *    when no repeated group holds further repetition or alternation (`(?<![A-Z])X(?:[ ]?X)+` is linear
- *    in practice); with nested repetition (`(?<!x)(a+)+`) it is refused (E_REGEX at load, with the
- *    reason): bound the repetition, e.g. `[^。]{0,20}`.
+ *    Bounded repetition counts too: `a{0,100}a{0,100}a{0,100}x` is 10⁶ ways per position natively.
+ * 3. A pattern RE2 cannot run (lookaround, backreferences, nested counts over 1000) is refused (E_REGEX
+ *    or E_COMPILE at the pattern, with the reason) when it has a backreference (`(a*)\1x` took > 60 s on
+ *    20,000 characters), nested unbounded repetition (`(?<!x)(a+)+`) or only bounded repetition over the
+ *    limit; with unbounded repetition that is not nested (`(?<![A-Z])X(?:[ ]?X)+`) it runs natively,
+ *    polynomial at worst (quadratic on one long line of a repeated character).
  *
  * Syntax is translated where JS and RE2 differ: `\p{Script=Han}` → `\p{Han}`, `\uXXXX`/`\u{X}` → `\x{X}`,
  * `(?<name>` → `(?P<name>`, and `\s` is widened to JavaScript's Unicode white space (U+3000 included).
@@ -96,6 +99,100 @@ export function hasNestedRepetition(source: string): boolean {
       if (q?.many) stack[stack.length - 1]!.inner = true;
       if (q) i += q.len - 1;
     }
+  }
+  return false;
+}
+
+/**
+ * Upper bound on the ways the backtracking engine can match the pattern from one start position (the
+ * paths it may try): a sequence multiplies, an alternation adds, `x{m,n}` sums cost(x)^k for k = m…n,
+ * a lookaround multiplies by its inner cost (it runs at every path that reaches it). Infinity for
+ * unbounded repetition. `a{0,100}a{0,100}a{0,100}x` is 101³ ≈ 10⁶ per position (did not finish in
+ * 20 s on 2,000 characters natively), `(a{0,100}){0,100}$` is astronomically large, `[^。]{0,20}` is 21.
+ * The source must be valid JavaScript (the caller compiled it first).
+ */
+export function backtrackBound(source: string): number {
+  const CAP = 1e15;
+  let i = 0;
+  const mul = (a: number, b: number) => Math.min(CAP, a * b);
+  const alt = (): number => {
+    let total = seq();
+    while (source[i] === "|") {
+      i++;
+      total = Math.min(CAP, total + seq());
+    }
+    return total;
+  };
+  const seq = (): number => {
+    let total = 1;
+    while (i < source.length && source[i] !== "|" && source[i] !== ")") total = mul(total, quantified(atom()));
+    return total;
+  };
+  const atom = (): number => {
+    const c = source[i]!;
+    if (c === "\\") {
+      const m = /^\\(?:[pPk]\{[^}]*\}|k<[^>]*>|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|[\s\S])/.exec(source.slice(i));
+      i += m ? m[0].length : 2;
+      return 1;
+    }
+    if (c === "[") {
+      i++;
+      if (source[i] === "^") i++;
+      if (source[i] === "]") i++; // `[]` / `[^]`
+      while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
+      i++;
+      return 1;
+    }
+    if (c === "(") {
+      const head = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(i))!;
+      i += head[0].length;
+      const inner = alt();
+      i++; // ")"
+      return inner;
+    }
+    i++;
+    return 1;
+  };
+  const quantified = (cost: number): number => {
+    const c = source[i];
+    let min: number;
+    let max: number;
+    if (c === "*" || c === "+") {
+      i++;
+      min = c === "+" ? 1 : 0;
+      max = Infinity;
+    } else if (c === "?") {
+      i++;
+      min = 0;
+      max = 1;
+    } else if (c === "{" && /^\{\d+(,\d*)?\}/.test(source.slice(i))) {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i))!;
+      i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
+    } else return cost;
+    if (source[i] === "?") i++; // lazy: same paths, other order
+    if (max === Infinity) return Infinity;
+    if (cost <= 1) return Math.min(CAP, max - min + 1);
+    let total = 0;
+    let power = Math.min(CAP, cost ** min);
+    for (let k = min; k <= max && total < CAP; k++, power = mul(power, cost)) total = Math.min(CAP, total + power);
+    return total;
+  };
+  return alt();
+}
+
+/** True when the pattern has a backreference (`\1`…`\9`, `\k<name>`) outside a character class. */
+export function hasBackreference(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") {
+      if (!inClass && /[1-9k]/.test(source[i + 1] ?? "")) return true;
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") inClass = true;
   }
   return false;
 }
@@ -265,23 +362,40 @@ export class LinearRegExp extends RegExp {
   }
 }
 
+/** Paths per start position up to which a pattern runs on the native engine: linear with a small constant. */
+export const MAX_NATIVE_PATHS = 1000;
+
 /**
  * Compiles a rule-file pattern so that matching cannot take super-linear time.
  * @throws SyntaxError for an invalid JavaScript pattern; UnsafeRegexError for one that is refused.
  */
 export function userRegExp(source: string, flags = "u"): RegExp {
   const native = new RegExp(source, flags);
-  if (!hasUnboundedRepetition(source)) return native;
+  if (backtrackBound(source) <= MAX_NATIVE_PATHS) return native;
   const re2 = compileRe2(source, flags);
-  if (!re2) {
-    // Lookaround or backreferences: RE2 cannot run them. Without nested repetition the native engine
-    // stays polynomial (bounded by --max-size per line); with it, refuse.
-    if (!hasNestedRepetition(source)) return native;
+  if (re2) return new LinearRegExp(source, flags, re2);
+  // RE2 cannot run it: lookaround, backreferences, or nested counts over its limit of 1000 (`(a{0,100}){0,100}`).
+  const unbounded = hasUnboundedRepetition(source);
+  if (hasBackreference(source)) {
+    // `(a*)\1x` backtracks over every split of every run: > 60 s on 20,000 characters.
+    throw new UnsafeRegexError(
+      unbounded
+        ? "a backreference (\\1, \\k<name>) combined with unbounded repetition could take super-linear time, and the linear-time engine cannot run backreferences; remove the backreference or bound the repetition, e.g. {0,20} / 反向引用（\\1、\\k<名>）与无上限的重复同用可能导致超线性回溯，线性时间引擎不支持反向引用；请去掉反向引用，或改为有上限的重复，如 {0,20}"
+        : `a backreference (\\1, \\k<name>) combined with repetition that can match in more than ${MAX_NATIVE_PATHS} ways from one position could take super-linear time; remove the backreference or use smaller bounds / 反向引用与从同一位置有 ${MAX_NATIVE_PATHS} 种以上匹配方式的重复同用，可能导致超线性回溯；请去掉反向引用或缩小重复上限`,
+    );
+  }
+  if (unbounded && hasNestedRepetition(source)) {
     throw new UnsafeRegexError(
       "nested unbounded repetition (like (a+)+) combined with lookaround or backreferences could take exponential time; bound the repetition, e.g. {0,20} / 嵌套的无上限重复（如 (a+)+）与前后断言或反向引用同用，可能导致指数级回溯；请改为有上限的重复，如 {0,20}",
     );
   }
-  return new LinearRegExp(source, flags, re2);
+  if (!unbounded) {
+    throw new UnsafeRegexError(
+      `bounded repetition that can match in more than ${MAX_NATIVE_PATHS} ways from one position (like a{0,100}a{0,100}) could take super-linear time, and the linear-time engine cannot run this pattern (lookaround, or nested counts above 1000); use smaller bounds / 有上限的重复从同一位置有 ${MAX_NATIVE_PATHS} 种以上匹配方式（如 a{0,100}a{0,100}），可能导致超线性回溯，而线性时间引擎无法执行该模式（前后断言，或嵌套重复次数超过 1000）；请缩小重复上限`,
+    );
+  }
+  // Unbounded repetition with lookaround, no nesting: polynomial on the native engine (bounded by --max-size per line).
+  return native;
 }
 
 /** Why a pattern is invalid, without the engine's own "Invalid regular expression:" prefix (our messages say that). */
