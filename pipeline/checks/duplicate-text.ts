@@ -32,6 +32,7 @@ import { radixOrder, radixSort } from "../fingerprint/radix.js";
 import { differsOnlyInFigures } from "../fingerprint/align.js";
 import { loadPhrasePatterns, phraseMask } from "./boilerplate.js";
 import { dataFilePath } from "./data-file.js";
+import { clauseRepeats } from "./duplicate-text/clauses.js";
 
 const options = z
   .object({
@@ -314,6 +315,27 @@ export function findRepeats(doc: SegmentedDocument, c: Compiled): Repeats {
     classify(hit, envFor());
     hits.push(hit);
   }
+  // Clauses too short for the k-gram search (深化“放管服”改革，深化“放管服”改革) or split by 、: duplicate-text/clauses.ts.
+  // Covered = some passage hit starts at or before it and ends at or after it: prefix maxima of ends, by start.
+  const byStart = hits.map((h) => [h.b0, h.b1] as const).sort((x, y) => x[0] - y[0]);
+  const maxEnd: number[] = [];
+  for (const [i, [, b1]] of byStart.entries()) maxEnd.push(Math.max(b1, maxEnd[i - 1] ?? -1));
+  const covered = (b0: number, b1: number): boolean => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]![0] <= b0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! >= b1;
+  };
+  for (const r of clauseRepeats(doc, compact, c.clauseMinLength)) {
+    if (covered(r.b0, r.b1)) continue;
+    const hit: Hit = { a0: r.a0, a1: r.a1, b0: r.b0, b1: r.b1, similarity: 1, kind: "clause", tier: "major" };
+    classify(hit, envFor());
+    hits.push(hit);
+  }
   return { compact, list: mergeHits(hits), stoppedAt: stops.length ? Math.min(...stops) : null };
 }
 
@@ -365,11 +387,14 @@ function classify(h: Hit, e: ClassifyEnv): void {
   // Written twice in a row: the copy starts where the first ends (…交易试点，推进…交易试点，), or a
   // whole sentence repeats the one before it.
   const immediate = h.similarity >= 1 && h.b0 === h.a1;
+  // A whole clause written again inside the same sentence is a slip too, however stock its wording (issue 11 item 6).
+  const sameSentence = h.kind === "clause" && h.similarity >= 1 && e.units.sentenceAt(h.a0) === e.units.sentenceAt(h.b0);
   const adjacent = immediate || (h.kind === "sentence" && h.similarity >= 1 && e.units.sentenceAt(h.b0) - e.units.sentenceAt(h.a1 - 1) <= 1);
   // A template frame: placeholder slots (x.x、xx、XX、**) stand where the figures belong, so the repeat
   // states no fact (范文 sites; the placeholder check reports the slots) — unless written twice in a row.
   if (!adjacent && !/[0-9]/.test(text) && TEMPLATE_SLOT.test(text)) set("quiet", "template-slots");
-  const stock = e.stock && !adjacent ? Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) : 0;
+  const slip = adjacent || sameSentence;
+  const stock = e.stock && !slip ? Math.max(share(e.stock, h.b0, h.b1), share(e.stock, h.a0, h.a1)) : 0;
   if (stock >= 0.5) set("quiet", "stock-formula");
   else if (stock >= 0.25) set("minor", "stock-formula");
   // Shared official language measured over real reports (the background model): what many writers
@@ -378,8 +403,8 @@ function classify(h: Hit, e: ClassifyEnv): void {
   // counts 增长#% frames).
   if (e.background && !/[0-9]/.test(text)) {
     h.background = e.background(text);
-    if (!adjacent && h.background >= 0.8) set("quiet", "shared-language");
-    else if (!adjacent && h.background >= 0.5) set("minor", "shared-language");
+    if (!slip && h.background >= 0.8) set("quiet", "shared-language");
+    else if (!slip && h.background >= 0.5) set("minor", "shared-language");
   }
   const { units, doc } = e;
   // The lead sentence of a numbered paragraph is its heading ((一)牢记嘱托，争当…排头兵。): the

@@ -97,6 +97,10 @@ export default defineCheck({
       zh: "出现同级的其他单位“{{place}}”（本单位为“{{unit}}”），疑为套用其他单位报告后未改的名称",
       en: "Another {{levelEn}} unit “{{place}}” is named (the report is by “{{unit}}”): a name left over from a copied report?",
     },
+    foreignShortName: {
+      zh: "出现同级其他单位的简称“{{short}}”（即“{{place}}”；本单位为“{{unit}}”），疑为套用其他单位报告后未改的名称",
+      en: "“{{short}}” is the short name of another {{levelEn}} unit, “{{place}}” (the report is by “{{unit}}”): a name left over from a copied report?",
+    },
   },
   compile(options, env) {
     const files = options.regionFiles.map((f, i) => dataFilePath(f, env, ["regionFiles", i]));
@@ -316,7 +320,11 @@ function foreignPlaces(
   rel: (s: number, e: number) => [number, number],
 ): RawFinding[] {
   const bounds = tokenBoundaries(ctx.doc.tokens, b.start, b.end);
-  const mentions: { start: number; end: number; place: Place }[] = index.findKnown(b.text);
+  const mentions: { start: number; end: number; place: Place; short?: boolean }[] = index.findKnown(b.text);
+  // A sibling town's short name before one of its bodies (东漖街劳监中队 in 石围塘街道's report).
+  if (own.level === 4 && own.parent) {
+    for (const m of index.findShortTownNames(b.text, own.parent, own.stem)) if (!mentions.some((x) => x.start < m.end && m.start < x.end)) mentions.push({ ...m, short: true });
+  }
   if (compiled.genericTowns && own.level === 4) {
     // NOTE: an unknown town counts only when jieba made the whole name one word (龙归镇, 西联镇);
     // 组织+街道, 要求+全镇, 石楼+镇 are not names (石楼镇 is in the region file anyway).
@@ -367,9 +375,9 @@ function foreignPlaces(
     if (new Set(inSentence.map((o) => o.place.stem)).size >= 3) continue;
     out.push({
       span: rel(absStart, absEnd),
-      messageId: "foreignPlace",
-      data: { place: p.name, unit: ownSource.text, levelEn: LEVEL_NAMES[own.level]!.en },
-      evidence: { place: p.name, level: p.level, unit: ownSource.text, ownPlace: own.name, known: p.known },
+      messageId: mention.short ? "foreignShortName" : "foreignPlace",
+      data: { place: p.name, short: b.text.slice(mention.start, mention.end), unit: ownSource.text, levelEn: LEVEL_NAMES[own.level]!.en },
+      evidence: { place: p.name, level: p.level, unit: ownSource.text, ownPlace: own.name, known: p.known, ...(mention.short ? { shortName: b.text.slice(mention.start, mention.end) } : {}) },
       suggestion: { zh: `核对是否应为“${own.name}”`, en: `Check whether this should be “${own.name}”` },
       ...(ownSource.end > ownSource.start ? { related: [{ span: rel(ownSource.start, ownSource.end), label: ownSource.role }] } : {}),
     });

@@ -196,15 +196,18 @@ export default defineCheck({
         const latest = retrospective ? latestReview : latestDoc;
         const judgedAt = retrospective ? reviewStart : early;
         for (const cl of findClauses(text)) {
-          if (!latest || cl.all) continue;
+          if (!latest) continue;
           const before = text.slice(Math.max(0, cl.start - 8), cl.start);
           if (!/贯彻|落实|学习|践行|领会|遵循/u.test(before)) continue;
           // A congress-only clause is the guiding clause only in the 以…为指导，全面贯彻… opening form.
-          if (cl.plenums.length === 0 && !(/全面贯彻/u.test(before) && /为指导/u.test(text))) continue;
+          if (!cl.all && cl.plenums.length === 0 && !(/全面贯彻/u.test(before) && /为指导/u.test(text))) continue;
+          // `十九届历次全会精神` covers every plenum of its term: it is stale only once the next congress has met
+          // (二十大 closed 2022-10-22) — unless the sentence also names the later congress (…十九届历次全会、党的二十大精神).
+          if (cl.all && (latest.congress <= cl.congress || findMeetingMentions(text).some((x) => x.congress > cl.congress))) continue;
           const citedMax = cl.plenums.length ? Math.max(...cl.plenums) : 0;
           const stale = latest.congress > cl.congress || (latest.congress === cl.congress && latest.plenum > citedMax);
           if (!stale) continue;
-          const cited = citedMax ? `${toCnOrdinal(cl.congress)}届${toCnOrdinal(citedMax)}中全会` : `党的${toCnOrdinal(cl.congress)}大`;
+          const cited = cl.all ? `${toCnOrdinal(cl.congress)}届历次全会` : citedMax ? `${toCnOrdinal(cl.congress)}届${toCnOrdinal(citedMax)}中全会` : `党的${toCnOrdinal(cl.congress)}大`;
           const expected = expectedClause(latest);
           findings.push({
             span: [at(s.start + cl.start), at(s.start + cl.end)],
@@ -226,7 +229,8 @@ export default defineCheck({
         const matched = h.text;
         {
           const e = t.entry;
-          if (late && e.valid_from && e.valid_from > late && c.kinds.has("not-yet")) {
+          // A plan section may name what its plan year brings (启动“八五”普法 in a report delivered in January 2021).
+          if (late && e.valid_from && e.valid_from > late && c.kinds.has("not-yet") && !(planned !== null && e.valid_from <= planned)) {
             findings.push({
               span: [at(abs), at(abs + matched.length)],
               messageId: "not-yet",
@@ -241,7 +245,7 @@ export default defineCheck({
             findings.push({
               span: [at(abs), at(abs + matched.length)],
               messageId: "superseded",
-              data: { term: matched, validTo: e.valid_to, replacement, reportYear },
+              data: { term: h.plain, validTo: e.valid_to, replacement, reportYear },
               evidence: { kind: "superseded", term: e.term, validTo: e.valid_to, supersededBy: replacement, source: e.source, confidence: e.confidence, group: e.group, ...common },
               ...(replacement ? { suggestion: replacement } : {}),
             });
@@ -249,23 +253,26 @@ export default defineCheck({
         }
       }
 
-      // Plans with a fixed period.
+      // Plans with a fixed period, matched without quotation marks (“八五”普法规划(2021—2025年)).
+      const pv = c.kb.plans.length ? unquoted(text) : null;
       for (const plan of c.kb.plans) {
+        const ptext = pv!.text;
         let from = 0;
         for (;;) {
-          const i = text.indexOf(plan.name, from);
+          const i = ptext.indexOf(plan.name, from);
           if (i < 0) break;
           from = i + plan.name.length;
           // A local plan of the same name (《山东省法治政府建设实施纲要(2016—2020年)》) has its own period.
-          if (localPrefix(text.slice(Math.max(0, i - 12), i))) continue;
-          const after = text.slice(from, from + 20);
+          if (localPrefix(ptext.slice(Math.max(0, i - 12), i))) continue;
+          const after = ptext.slice(from, from + 20);
           const pm = /^》?\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～－―至]{1,2}\s*)?((?:19|20)\d{2})\s*年?\s*[)）]/u.exec(after);
           if (!pm) continue;
           const a = Number(pm[1]);
           const b = Number(pm[2]);
           const stated = `${a}—${b}年`;
-          const spanStart = s.start + i;
-          const spanEnd = s.start + from + pm[0].length;
+          const openQuote = pv!.toOriginal[i]! > 0 && QUOTE_OPEN.test(text[pv!.toOriginal[i]! - 1]!) ? 1 : 0;
+          const spanStart = s.start + pv!.toOriginal[i]! - openQuote;
+          const spanEnd = s.start + pv!.toOriginal[from + pm[0].length - 1]! + 1;
           const edition = plan.editions.find((ed) => ed.period[0] === a && ed.period[1] === b);
           if (!edition) {
             if (!c.kinds.has("wrong-period")) continue;
@@ -281,6 +288,8 @@ export default defineCheck({
             continue;
           }
           if (late && edition.issued > late && c.kinds.has("not-yet")) {
+            // `“八五”普法规划(2021—2025年)` before June 2021: the term 八五普法 already says so.
+            if (hits.some((h) => h.term.entry.valid_from && s.start + h.index < spanEnd && spanStart < s.start + h.index + h.text.length)) continue;
             findings.push({
               span: [at(spanStart), at(spanEnd)],
               messageId: "not-yet",
@@ -291,7 +300,7 @@ export default defineCheck({
           }
           const next = plan.editions.find((ed) => ed.period[0] > b);
           if (reportYear !== null && b < reportYear && next && c.kinds.has("wrong-period")) {
-            const ctxText = text.slice(Math.max(0, i - 12), i);
+            const ctxText = ptext.slice(Math.max(0, i - 12), i);
             if (!PLAN_CURRENT_VERB.test(ctxText) || PLAN_PAST_CONTEXT.test(text)) continue;
             const replacement = `《${plan.name}(${next.period[0]}—${next.period[1]}年)》`;
             findings.push({
@@ -364,6 +373,8 @@ interface TermHit {
   /** Offset in the sentence. */
   index: number;
   text: string;
+  /** The matched text without quotation marks (七五普法 for “七五”普法). */
+  plain: string;
 }
 
 const termsCache = new WeakMap<KnowledgeBase, Map<string, CompiledTerm[]>>();
@@ -394,18 +405,65 @@ function termHitCache(terms: CompiledTerm[], doc: SegmentedDocument): TermHit[][
   return hits;
 }
 
-/** Matches of every term in one sentence that fall on token boundaries and are not excluded by the sentence, in term order. */
+/**
+ * Matches of every term in one sentence that fall on token boundaries and are not excluded by the
+ * sentence, in term order. Terms are matched on the sentence without quotation marks, so `“七五”普法`,
+ * `"七五"普法规划` and `‘七五’普法` read like `七五普法`; a hit is reported on the original text, with the
+ * opening quote it spans. A match that does not start on a token boundary is retried one character
+ * later (县政府法制办公室: `政府法制办公室` starts inside 县政府, `法制办公室` on a boundary).
+ */
 function termHits(terms: readonly CompiledTerm[], text: string, sentenceStart: number, boundaries: Uint8Array | null): TermHit[] {
   const out: TermHit[] = [];
+  const view = unquoted(text);
   for (const t of terms) {
-    for (const m of execAll(t.re, text)) {
-      const abs = sentenceStart + m.index;
-      if (!aligned(boundaries, abs, abs + m[0].length, m[0].length)) continue;
-      if (t.exclude?.test(text)) continue;
-      out.push({ term: t, index: m.index, text: m[0] });
+    let excluded: boolean | undefined;
+    t.re.lastIndex = 0;
+    for (;;) {
+      const m = t.re.exec(view.text);
+      if (!m) break;
+      if (m[0] === "") {
+        t.re.lastIndex = advance(view.text, t.re.lastIndex, true);
+        continue;
+      }
+      let start = view.toOriginal[m.index]!;
+      const end = view.toOriginal[m.index + m[0].length - 1]! + 1;
+      const abs = sentenceStart + start;
+      if (!aligned(boundaries, abs, sentenceStart + end, m[0].length)) {
+        t.re.lastIndex = m.index + 1;
+        continue;
+      }
+      excluded ??= t.exclude?.test(view.text) ?? false;
+      if (excluded) break;
+      // `“七五”普法`: the opening quote belongs to the term when its closing quote is inside the match.
+      if (start > 0 && QUOTE_OPEN.test(text[start - 1]!) && QUOTE_CLOSE.test(text.slice(start, end))) start -= 1;
+      out.push({ term: t, index: start, text: text.slice(start, end), plain: m[0] });
     }
+    t.re.lastIndex = 0;
   }
   return out;
+}
+
+const QUOTES = /[“”‘’"'「」『』〝〞]/u;
+const QUOTE_OPEN = /[“‘"'「『〝]/u;
+const QUOTE_CLOSE = /[”’"'」』〞]/u;
+
+/** `text` without quotation marks, and for each kept character its offset in `text`. */
+function unquoted(text: string): { text: string; toOriginal: number[] } {
+  if (!QUOTES.test(text)) return { text, toOriginal: IDENTITY.length >= text.length ? IDENTITY : identity(text.length) };
+  let out = "";
+  const toOriginal: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (QUOTES.test(text[i]!)) continue;
+    out += text[i];
+    toOriginal.push(i);
+  }
+  return { text: out, toOriginal };
+}
+
+let IDENTITY: number[] = [];
+function identity(n: number): number[] {
+  IDENTITY = Array.from({ length: Math.max(n, IDENTITY.length * 2) }, (_, i) => i);
+  return IDENTITY;
 }
 
 /**

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { CompileError, defineCheck, type RawFinding } from "./define-check.js";
 import { userRegExp, regexErrorMessage } from "../text/safe-regex.js";
+import type { Token } from "../model/document.js";
 
 const patternSchema = z
   .object({
@@ -29,6 +30,13 @@ const DEFAULT_PATTERNS: z.infer<typeof patternSchema>[] = [
   { kind: "date", pattern: "(?<![A-Za-z])[Xx×](?=[ \\u3000]?[年月日号])" },
   // **次, *件: a masked number.
   { kind: "masked-number", pattern: "[*＊]{2,}|[*＊](?=[次件个人项家名条])" },
+  // 建成X个, 开展X次, 会议*次, 投资×亿元: one mark where a count or an amount belongs. Not after a digit
+  // or a plus (3×4, 2*3, 1+X), not inside a Latin word, not before a digit (×100%).
+  { kind: "number", pattern: "(?<=^|[\\p{Script=Han}，,、：:；;（(“\\s])[Xx×✕*＊](?![Xx×✕*＊A-Za-z0-9])(?=[ \\u3000]?(?:[个次件项名人家户所座条场台辆套批份篇期天元亩吨倍余多类种支处起宗位部例万亿千百%％]|公里|平方米|米))" },
+  // x镇, X市, ×县: one mark where a place name belongs (xx县 is an X run above). Not 1+X, not “X”.
+  { kind: "anonymised-name", pattern: "(?<![A-Za-z0-9+＋.．_Xx×✕])[Xx×✕](?![A-Za-z0-9])(?=(?:省|市|县|区|镇|乡|村|街道|社区|自治州))" },
+  // _村_, __镇: underscores left as blanks around or beside Han text (never inside a Latin identifier).
+  { kind: "blank", pattern: "(?<![A-Za-z0-9_])_{1,2}\\p{Script=Han}{1,4}_{1,2}(?![A-Za-z0-9_])|(?<=\\p{Script=Han})_{1,2}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])_{1,2}(?=\\p{Script=Han})" },
   { kind: "someone", pattern: "某某" },
   { kind: "to-fill", pattern: "[【\\[［〔](?:此处|待|请|填写|补充|插入)[^】\\]］〕\\n]{0,30}[】\\]］〕]" },
   { kind: "to-fill", pattern: "[（(]此处[^）)\\n]{0,30}[）)]" },
@@ -49,10 +57,13 @@ export default defineCheck({
       extraPatterns: z.array(patternSchema).default([]),
       /** Literal strings that are never placeholders even when a pattern matches inside them. */
       allow: z.array(z.string().min(1)).default([]),
+      /** Also find slots found by structure rather than by a pattern: a star after a word (美丽*), a unit or % with no number (亿元，增长 %). */
+      slots: z.boolean().default(true),
     })
     .strict(),
   messages: {
     found: { zh: "文中残留占位符或匿名化标记“{{placeholder}}”，发布前应替换为实际内容", en: "Placeholder “{{placeholder}}” left in the text; replace it with the real content before publication" },
+    missingNumber: { zh: "“{{unit}}”前缺少数字，疑为未填写的空位", en: "No number before “{{unit}}”: a blank left unfilled" },
   },
   compile(options) {
     const list = [...options.patterns, ...options.extraPatterns];
@@ -65,21 +76,28 @@ export default defineCheck({
         throw new CompileError(regexErrorMessage(e), [key, idx, "pattern"]);
       }
     });
-    return { patterns: compiled, allow: options.allow };
+    return { patterns: compiled, allow: options.allow, slots: options.slots };
   },
   run(unit, compiled, ctx) {
     const hits: { start: number; end: number; kind: string }[] = [];
     const chrome = ctx.doc.normalized.noise.filter((n) => n.kind === "chrome" && n.start < unit.end && unit.start < n.end);
+    const inChrome = (s: number, e: number) => chrome.some((n) => n.start < unit.start + e && unit.start + s < n.end);
+    const emphasis = emphasisStars(unit.text);
     for (const { kind, re } of compiled.patterns) {
       re.lastIndex = 0;
       for (const m of unit.text.matchAll(re)) {
         if (m[0].length === 0) continue;
         // Page chrome (navigation, comment widgets, footers) is not the report: it yields no findings.
-        if (chrome.some((n) => n.start < unit.start + m.index + m[0].length && unit.start + m.index < n.end)) continue;
+        if (inChrome(m.index, m.index + m[0].length)) continue;
+        if (emphasis.has(m.index)) continue;
         if (kind === "masked-number" && isMaskedIdentifier(unit.text, m.index, m.index + m[0].length)) continue;
         if (kind === "someone" && isAnonymisedName(unit.text, m.index, m.index + m[0].length)) continue;
         hits.push(trimStrayLetters({ start: m.index, end: m.index + m[0].length, kind }, m[0]));
       }
+    }
+    if (compiled.slots) {
+      for (const h of nameSlotStars(unit.text, unit.start, ctx.doc.tokens, emphasis)) if (!inChrome(h.start, h.end)) hits.push(h);
+      for (const h of missingNumbers(unit.text)) if (!inChrome(h.start, h.end)) hits.push(h);
     }
     // Overlapping hits from different patterns (20XX is also an X run) → keep the longest.
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -88,16 +106,22 @@ export default defineCheck({
       const last = kept[kept.length - 1];
       if (last && h.start < last.end) continue;
       if (compiled.allow.some((a) => coveredBy(unit.text, h.start, h.end, a))) continue;
+      // X月X日, 20XX年X月X日: the parts of one date are one place to fill.
+      if (last && DATE_KINDS.has(last.kind) && DATE_KINDS.has(h.kind) && /^[ \u3000]?[年月][ \u3000]?$/u.test(unit.text.slice(last.end, h.start))) {
+        const tail = /^[ \u3000]?[日号]/u.exec(unit.text.slice(h.end, h.end + 2));
+        last.end = h.end + (tail ? tail[0].length : 0);
+        last.kind = "date";
+        continue;
+      }
       kept.push(h);
     }
     return kept.map((h): RawFinding => {
       const placeholder = unit.text.slice(h.start, h.end);
-      return {
-        span: [h.start, h.end],
-        messageId: "found",
-        data: { placeholder },
-        evidence: { placeholder, kind: h.kind, context: unit.text.slice(Math.max(0, h.start - 8), Math.min(unit.text.length, h.end + 8)) },
-      };
+      const evidence = { placeholder, kind: h.kind, context: unit.text.slice(Math.max(0, h.start - 8), Math.min(unit.text.length, h.end + 8)) };
+      if (h.kind === "missing-number") {
+        return { span: [h.start, h.end], messageId: "missingNumber", data: { unit: placeholder.trim() }, evidence };
+      }
+      return { span: [h.start, h.end], messageId: "found", data: { placeholder }, evidence };
     });
   },
 });
@@ -159,4 +183,89 @@ function coveredBy(text: string, start: number, end: number, word: string): bool
     if (i + word.length >= end) return true;
     from = i + 1;
   }
+}
+
+const DATE_KINDS = new Set(["date", "year"]);
+
+/**
+ * Offsets of stars that are emphasis markup written in plain text (`**重点工作**`, `*注意*`): a run of 1–3
+ * stars, then text that neither starts nor ends with a space and does not start with a measure word
+ * (`会议*次，培训*次` are two slots, not emphasis), then the same run, on one line. Both runs are skipped.
+ */
+function emphasisStars(text: string): Set<number> {
+  const out = new Set<number>();
+  if (!/[*＊]/u.test(text)) return out;
+  for (const m of text.matchAll(/([*＊]{1,3})(?![\s*＊])([^*＊\n]{1,80}?)(?<![\s])\1(?![*＊])/gu)) {
+    const inner = m[2]!;
+    // A run before a measure word is a masked count on either side (会议*次，培训*次; 张**反映…，培训**次).
+    const closeAt = m.index + m[1]!.length + inner.length;
+    if (MEASURE_AFTER.test(inner) || MEASURE_AFTER.test(text.slice(closeAt + m[1]!.length)) || /^[\dA-Za-z]/u.test(inner) || /[。！？]/u.test(inner)) continue;
+    // Inside a word (美丽*建设行动，打造“平安*”), emphasis spans a phrase, not a clause break.
+    if (/[\p{Script=Han}A-Za-z0-9]/u.test(text.slice(m.index - 1, m.index)) && /[，,；;：:]/u.test(inner)) continue;
+    // A masked name or number inside (张*，李*) is not a span of emphasis: the text between must read as words.
+    if (inner.length < 2) continue;
+    for (let i = 0; i < m[1]!.length; i++) {
+      out.add(m.index + i);
+      out.add(closeAt + i);
+    }
+  }
+  return out;
+}
+
+/** Two-character surnames: a star after one of them masks a given name (欧阳*), not a word. */
+const COMPOUND_SURNAMES = /(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|夏侯|长孙|宇文|司徒|澹台|端木|申屠|轩辕|呼延|南宫|西门|独孤|万俟|闻人|第五)$/u;
+
+/**
+ * 美丽*, 打造“平安*”: a single star right after a word of two or more characters stands for the name
+ * the template left to fill. A star after a one-character word is a masked name (张*, 李*明) and stays
+ * silent, as do stars touching letters or digits (ab*c, 2*3), stars at a line end or before a space
+ * (footnote marks), and a star before 注 (a note mark).
+ */
+function nameSlotStars(text: string, unitStart: number, tokens: readonly Token[], emphasis: Set<number>): { start: number; end: number; kind: string }[] {
+  const out: { start: number; end: number; kind: string }[] = [];
+  if (!/[*＊]/u.test(text)) return out;
+  for (const m of text.matchAll(/(?<=\p{Script=Han})[*＊](?![*＊])/gu)) {
+    const i = m.index;
+    if (emphasis.has(i) || text[i - 2] === "*" || text[i - 2] === "＊") continue;
+    const after = text.slice(i + 1, i + 2);
+    if (after === "" || /[\s\dA-Za-z注]/u.test(after)) continue;
+    const abs = unitStart + i;
+    const token = tokenEndingAt(tokens, abs);
+    if (!token || token.end - token.start < 2 || !/^\p{Script=Han}+$/u.test(token.word)) continue;
+    if (COMPOUND_SURNAMES.test(token.word)) continue;
+    out.push({ start: i, end: i + 1, kind: "name-slot" });
+  }
+  return out;
+}
+
+/** The token that ends exactly at `abs` (binary search over tokens in document order). */
+function tokenEndingAt(tokens: readonly Token[], abs: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (t.end < abs) lo = mid + 1;
+    else if (t.end > abs) hi = mid - 1;
+    else return t;
+  }
+  return undefined;
+}
+
+/**
+ * `收入亿元，增长 %。`: an amount unit or a percent sign with nothing where the number belongs. Only in
+ * running text: the unit must follow a Han word that is not a numeral, a quantifier or a threshold verb
+ * (数亿元, 超亿元, 过万元, 千亿元, 突破亿元, 达亿元 are amounts) and be followed by a clause end (亿元以上项目, 万元国内生产总值 are
+ * expressions); the percent sign must follow a verb of change or comparison and a space, or stand
+ * before a clause end after such a verb (`比上年增长%` in a table header, followed by a cell gap, stays silent).
+ */
+function missingNumbers(text: string): { start: number; end: number; kind: string }[] {
+  const out: { start: number; end: number; kind: string }[] = [];
+  for (const m of text.matchAll(/(?<=\p{Script=Han})(?<![数超逾近余几上多过千百十万亿两一二三四五六七八九零〇半整每达破])[万亿]元(?=[，,。；;、])/gu)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: "missing-number" });
+  }
+  for (const m of text.matchAll(/(?<=(?:增长|下降|提高|降低|上升|回落|增加|减少|为|达|达到|占|约)(?:[ \u3000]{1,2}))[%％](?=[，,。；;、）)])|(?<=(?:增长|下降|提高|降低|上升|回落|增加|减少|达到))[%％](?=[，,。；;、])/gu)) {
+    out.push({ start: m.index, end: m.index + m[0].length, kind: "missing-number" });
+  }
+  return out;
 }

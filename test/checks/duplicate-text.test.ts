@@ -43,9 +43,18 @@ ruleTester.run("duplicate-text", {
     },
     { name: "a numeric clause twice in one sentence (parallel statistics)", text: "全市生产总值增长5.5%，高于全国0.7个百分点，进出口增长8%，高于全国0.7个百分点。" },
     { name: "short near-duplicate sentences are parallelism", text: "促进平台经济高质量发展。促进民营经济高质量发展。" },
+    { name: "a clause shorter than 8 written characters (推进依法行政 ×2)", text: "我们推进依法行政，推进依法行政，其他工作。" },
+    { name: "parallel frames with other content (既要…又要…)", text: "对基层干部既要从严要求、又要松绑减压，我们既要加强学习，又要加强实践，既要加强学习，又要注重实效。" },
+    { name: "a lead sentence restated by the detail after it", text: "持续深化“放管服”改革。深化“放管服”改革，抓好政务服务标准化建设。" },
+    { name: "two parallel 、 lists ending with the same item (lawtext 183)", text: "县（区）一个行业一个行业调度分析、一户企业一户企业解决问题、一个目标一个目标落实，市县（区）部门一户企业一户企业分析、一个问题一个问题解决、一个目标一个目标落实。" },
     { name: "similarity below the threshold", text: `${A}\n其他工作。\n建立行政执法档案，对重大执法案件的调查和处理情况进行逐项登记。` },
   ],
   invalid: [
+    // Issue 11 item 6: clauses of ≥ 8 written characters, adjacent or in one sentence.
+    { name: "a short clause written twice in a row (深化“放管服”改革 ×2: 9 characters, 7 of text)", text: "深化“放管服”改革，深化“放管服”改革，抓好政务服务标准化建设。", findings: [{ text: "深化“放管服”改革", related: ["深化“放管服”改革"], evidence: { kind: "clause", tier: "major" }, column: 11 }] },
+    { name: "a clause repeating the end of the one before it (我县深化…，深化…)", text: "2023年，我县持续深化“放管服”改革，深化“放管服”改革，持续优化营商环境。", findings: [{ text: "深化“放管服”改革", related: ["深化“放管服”改革"] }] },
+    { name: "a 、 item written twice in a row", text: "全年统筹推进疫情防控和经济社会发展、统筹推进疫情防控和经济社会发展，经济运行稳中向好。", findings: [{ text: "统筹推进疫情防控和经济社会发展" }] },
+    { name: "a short clause repeated inside one sentence", text: "加强执法队伍建设，严格规范公正文明执法，全面推行“三项制度”，严格规范公正文明执法。", findings: [{ text: "严格规范公正文明执法", evidence: { kind: "clause" } }] },
     {
       // Periodic runs used to make k-gram seeding quadratic (a 20,000-character run took minutes).
       name: "long periodic runs (a line of 好, a repeated word) are no repeat and do not stall the real one beside them",

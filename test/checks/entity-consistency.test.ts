@@ -6,6 +6,10 @@ const SIGN_XILIAN = "\n韶关市武江区西联镇人民政府\n2021年12月15�
 ruleTester.run("entity-consistency", {
   valid: [
     {
+      name: "a neighbour's short name in a road, a village, a joint operation or beside a district agency's outpost",
+      text: "广州市荔湾区人民政府石围塘街道办事处关于2024年度法治政府建设情况的报告\n成立东漖城中村改造征拆工作攻坚小组，东漖北路改造完成，联合东漖街劳监中队开展执法检查，东漖派出所配合开展专项整治，石围塘街司法所开展普法活动。\n广州市荔湾区人民政府石围塘街道办事处",
+    },
+    {
       name: "title, source and signature agree (区政府 / 区人民政府 variants)",
       text: "广州市番禺区人民政府关于2021年度法治政府建设情况的报告\n来源:广州市番禺区人民政府 发布时间:2021-12-13 16:07:17\n2021年,番禺区委、区政府坚持以习近平法治思想为指导。\n番禺区人民政府\n2021年12月13日",
     },
@@ -31,6 +35,14 @@ ruleTester.run("entity-consistency", {
     { name: "组织街道 / 要求全镇 are not place names", text: XILIAN + "要求全镇干部职工全覆盖学习，组织街道综合行政执法，并经镇领导班子会议集体讨论决定。" + SIGN_XILIAN },
   ],
   invalid: [
+    {
+      name: "a neighbour street's short name before one of its bodies (东漖街劳监中队 in 石围塘街道's report)",
+      text: "广州市荔湾区人民政府石围塘街道办事处关于2024年度法治政府建设情况的报告\n2024年，我街坚持依法行政。东漖街劳监中队被评为2024年度广州市劳动保障监察标兵中队，东漖司法所开展普法活动。\n广州市荔湾区人民政府石围塘街道办事处",
+      findings: [
+        { text: "东漖街", messageIncludes: "同级其他单位的简称“东漖街”（即“东漖街道”", evidence: { place: "东漖街道", shortName: "东漖街" }, suggestion: "核对是否应为“石围塘街道”" },
+        { text: "东漖", evidence: { shortName: "东漖" } },
+      ],
+    },
     {
       name: "我区 in a town's report (done-when: 001 with one 我镇 renamed)",
       text: XILIAN + "我镇坚持依法行政。自2021年以来，我区共开展7次专题学习会议。" + SIGN_XILIAN,

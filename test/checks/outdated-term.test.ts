@@ -36,6 +36,12 @@ const planReport = (y: number, clause: string) =>
 
 ruleTester.run("outdated-term", {
   valid: [
+    // Issue 11 item 5: the silent side.
+    { name: "the plan section of a report delivered 2021-01 announces “八五”普法 (lawtext 182 shape)", text: gwr("2021年1月10日", "过去一年，我们扎实推进依法行政。", "全面启动“八五”普法工作，提高普法依法治理水平。", 2020), options: { kinds: ["not-yet"] } },
+    { name: "“六五”普法圆满完成 in a five-year review (lawtext 028 shape)", text: report(2017, "2018年1月20日", "2017年,依法行政深入推进,“六五”普法圆满完成,“七五”普法全面实施。"), options: { kinds: ["superseded"] } },
+    { name: "十九届历次全会 beside 党的二十大 in one clause", text: report(2023, "2024年1月15日", "2023年,我县深入学习贯彻党的十九大和十九届历次全会、党的二十大精神。"), options: { kinds: ["stale-clause"] } },
+    { name: "十九届历次全会精神 in a report signed before the 二十大", text: report(2021, "2022年1月20日", "我县坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届历次全会精神。"), options: { kinds: ["stale-clause"] } },
+    { name: "the reform that replaced the 法制办公室", text: report(2021, "2022年1月20日", "2021年,原县政府法制办公室职责划入县司法局后运行顺畅。"), options: { kinds: ["superseded"] } },
     // A five-year plan is in force only in its period (recall gap: “十三五”规划 as the plan of a 2022–2025 report).
     { name: "a report delivered 2021-01 reviews 2020, the last year of the 十三五 plan", text: gwr("2021年1月20日", "过去一年，我们推动“十三五”规划确定的重大项目落地见效。", "2021年，我们将扎实推进各项工作。", 2020), options: { kinds: ["wrong-period"] } },
     { name: "a 2023 report on the results of the 十三五 plan and a comparison with its end", text: gwr("2023年1月10日", "2022年，全市地区生产总值比“十三五”规划末增长12%，“十三五”规划确定的目标任务全面完成。", "2023年，我们将扎实推进各项工作。", 2022), options: { kinds: ["wrong-period"] } },
@@ -86,6 +92,35 @@ ruleTester.run("outdated-term", {
     },
   ],
   invalid: [
+    // Issue 11 item 5: quoting variants, 历次全会 after the next congress, a county 法制办, a 普法 plan's period.
+    {
+      name: "“七五”普法, \"七五\"普法规划 and ‘七五’普法 read like 七五普法 in a report on 2022",
+      text: report(2022, "2023年1月20日", "2022年,我县深入推进“七五”普法,\"七五\"普法规划全面实施,‘七五’普法有序推进。"),
+      options: { kinds: ["superseded"] },
+      findings: [
+        { text: "“七五”普法", messageIncludes: "“七五普法”自2021-06-10起已由“八五普法”取代", suggestion: "八五普法" },
+        { text: "\"七五\"普法" },
+        { text: "‘七五’普法" },
+      ],
+    },
+    {
+      name: "十九届历次全会精神 as the guiding clause of a report signed after the 二十大",
+      text: report(2023, "2024年1月15日", "我县坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大和十九届历次全会精神,深入学习贯彻习近平法治思想。"),
+      options: { kinds: ["stale-clause"] },
+      findings: [{ text: "党的十九大和十九届历次全会精神", messageIncludes: "此处只写到十九届历次全会", evidence: { kind: "stale-clause", latest: { id: "cpc20" } } }],
+    },
+    {
+      name: "a county 政府法制办公室 as a current body in a report on 2021 (县政府 is one token)",
+      text: report(2021, "2022年1月20日", "2021年,县政府法制办公室认真履行合法性审查职责。"),
+      options: { kinds: ["superseded"] },
+      findings: [{ text: "法制办公室", suggestion: "司法局", evidence: { kind: "superseded", group: "renamings" } }],
+    },
+    {
+      name: "a 普法 plan cited with the wrong period, in quotes",
+      text: report(2022, "2023年1月20日", "2022年,我县深入实施“八五”普法规划(2020—2025年)。"),
+      options: { kinds: ["wrong-period"] },
+      findings: [{ text: "“八五”普法规划(2020—2025年)", messageIncludes: "期限为2021—2025年", evidence: { kind: "wrong-period" } }],
+    },
     {
       name: "a report delivered 2023-01 names the 十三五 plan as the plan in force",
       text: gwr("2023年1月10日", "过去一年，是实现“十三五”规划目标任务的关键一年，全市经济持续恢复。", "2023年，我们将推动“十三五”规划谋划的重大事项全面落地。", 2022),

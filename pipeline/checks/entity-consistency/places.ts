@@ -142,6 +142,34 @@ export class PlaceIndex {
     return s ? { name, stem: s.stem, suffix: s.suffix, level: s.level, known: false } : null;
   }
 
+  /** Known places whose parent is `parent` (full names only, not the short forms of autonomous places). */
+  children(parent: string): Place[] {
+    const out: Place[] = [];
+    for (const p of this.byName.values()) if (p.parent === parent && splitSuffix(p.name)?.suffix === p.suffix) out.push(p);
+    return out;
+  }
+
+  /**
+   * Short names of towns and streets under `parent` written before one of their own bodies:
+   * `东漖街劳监中队`, `东漖派出所`, `西河镇司法所` (the full name 东漖街道 is found by findKnown). Relative
+   * offsets of the place part (东漖街, 东漖); `skip` is the own place's stem.
+   */
+  findShortTownNames(text: string, parent: string, skip: string): { start: number; end: number; place: Place }[] {
+    const key = `${parent}\u0000${skip}`;
+    let re = this.shortCache.get(key);
+    if (re === undefined) {
+      const byStem = new Map<string, Place>();
+      for (const p of this.children(parent)) if (p.level === 4 && p.stem.length >= 2 && p.stem !== skip && !p.stem.includes(skip) && !skip.includes(p.stem)) byStem.set(p.stem, p);
+      re = byStem.size ? { re: new RegExp(`(${[...byStem.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|")})(街(?!道)|镇|乡)?(?=${TOWN_BODIES})`, "gu"), byStem } : null;
+      this.shortCache.set(key, re);
+    }
+    if (!re) return [];
+    const out: { start: number; end: number; place: Place }[] = [];
+    for (const m of text.matchAll(re.re)) out.push({ start: m.index, end: m.index + m[0].length, place: re.byStem.get(m[1]!)! });
+    return out;
+  }
+  private readonly shortCache = new Map<string, { re: RegExp; byStem: Map<string, Place> } | null>();
+
   /** Chain of known ancestors, nearest first. */
   ancestors(p: Place): Place[] {
     const out: Place[] = [];
@@ -153,6 +181,15 @@ export class PlaceIndex {
     return out;
   }
 }
+
+/**
+ * Bodies of a town or street that belong to it and carry its name: its squads, offices and service
+ * centres (劳监中队, 综合执法队, 司法所, 综治中心 …). A road or a village of the same stem (东漖北路, 东漖村)
+ * is not one of them, nor are the outposts of district agencies that may serve several streets (派出所,
+ * 税务所, 市场监管所, 卫生院): a neighbour's police station named in a joint operation is no leftover.
+ */
+const TOWN_BODIES =
+  "(?:劳监中队|劳动保障监察中队|劳动监察中队|执法中队|执法队|城管中队|城管执法|安监中队|综合执法|综合行政执法|司法所|财政所|政务服务中心|综治中心|综治办|文化站|农业服务中心|公共服务中心|党群服务中心|党工委|纪工委|人大工委|办事处|人民政府|党委)";
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -51,6 +51,8 @@ const CLAUSE_RE = new RegExp(
   "gu",
 );
 
+const ALL_PLENUMS_RE = new RegExp(`(?:党的)?(${ORD})届历次全会精神`, "gu");
+
 /** Every congress and plenum mentioned in `text`. */
 export function findMeetingMentions(text: string): MeetingMention[] {
   const out: MeetingMention[] = [];
@@ -76,7 +78,12 @@ export function findClauses(text: string): ClauseCitation[] {
     const plenums = all || !m[3] ? [] : [...m[3].matchAll(/([一二三四五六七])中/gu)].map((p) => CN[p[1]!]!);
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], congress, plenums, all });
   }
-  return out;
+  // `深入学习贯彻十九届历次全会精神` without the congress before it.
+  for (const m of text.matchAll(ALL_PLENUMS_RE)) {
+    if (out.some((c) => c.start <= m.index && m.index < c.end)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], congress: cnOrdinal(m[1]!), plenums: [], all: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
