@@ -64,6 +64,13 @@ export interface RawFinding {
   evidence?: Record<string, unknown>;
   suggestion?: Message | string;
   related?: RawRelated[];
+  /** A mechanical correction: replace `span` (relative to `unit.start`, may be empty: an insertion) by `replacement`. */
+  fix?: RawFix;
+}
+
+export interface RawFix {
+  span: readonly [number, number];
+  replacement: string;
 }
 
 export interface CheckDefinition<Options = any, Compiled = any> {

@@ -248,6 +248,8 @@ export default defineCheck({
               data: { term: h.plain, validTo: e.valid_to, replacement, reportYear },
               evidence: { kind: "superseded", term: e.term, validTo: e.valid_to, supersededBy: replacement, source: e.source, confidence: e.confidence, group: e.group, ...common },
               ...(replacement ? { suggestion: replacement } : {}),
+              // The superseding name, when it is one name, replaces the old one (report-qc fix).
+              ...(replacement && !/[/|、，,]|或/.test(replacement) ? { fix: { span: [at(abs), at(abs + matched.length)] as const, replacement } } : {}),
             });
           }
         }
@@ -334,6 +336,7 @@ export default defineCheck({
             data: { name: plan.name, endYear: plan.period[1], date: dateText, next: next.name },
             evidence: { kind: "five-year-ended", plan: plan.name, period: plan.period, next: next.name, reviewFrom, source: plan.source, ...common },
             suggestion: m[0].replace(plan.name, next.name),
+            fix: { span: [at(s.start + m.index), at(s.start + m.index + m[0].length)], replacement: m[0].replace(plan.name, next.name) },
           });
         }
       }

@@ -76,7 +76,9 @@ export default defineCheck({
     if (compiled.pairs) out.push(...checkPairs(unit, ctx));
     if (compiled.doubled) {
       for (const m of text.matchAll(/[，。、；：,;:]{2,}/gu)) {
-        out.push({ span: [m.index, m.index + m[0].length], messageId: "doubled", data: { marks: m[0] }, evidence: { marks: m[0] }, suggestion: { zh: `只保留一个标点`, en: "Keep one mark" } });
+        // The same mark typed twice (，，) keeps one; different marks (，。) need a reader to choose.
+        const same = [...m[0]].every((c) => c === m[0][0]);
+        out.push({ span: [m.index, m.index + m[0].length], messageId: "doubled", data: { marks: m[0] }, evidence: { marks: m[0] }, suggestion: { zh: `只保留一个标点`, en: "Keep one mark" }, ...(same ? { fix: { span: [m.index, m.index + m[0].length] as const, replacement: m[0][0]! } } : {}) });
       }
     }
     if (compiled.docNumber) {
@@ -89,7 +91,7 @@ export default defineCheck({
         const actual = text.slice(start, m.index + m[0].length);
         const expected = `〔${m[2]}〕${m[4]}号`;
         const agency = /[\u3400-\u9fff]{1,6}$/u.exec(text.slice(0, m.index))?.[0] ?? "";
-        out.push({ span: [start, m.index + m[0].length], messageId: "docNumber", data: { actual, expected }, evidence: { year: Number(m[2]), number: Number(m[4]), before: agency }, suggestion: expected });
+        out.push({ span: [start, m.index + m[0].length], messageId: "docNumber", data: { actual, expected }, evidence: { year: Number(m[2]), number: Number(m[4]), before: agency }, suggestion: expected, fix: { span: [start, m.index + m[0].length], replacement: expected } });
       }
     }
     if (compiled.rangeDash) {
@@ -97,14 +99,14 @@ export default defineCheck({
       for (const m of text.matchAll(compiled.rangeRe)) {
         if (Number(m[5]) <= Number(m[1])) continue;
         const expected = `${m[1]}${compiled.rangeDashes[0]}${m[5]}`;
-        out.push({ span: [m.index, m.index + m[0].length], messageId: "rangeDash", data: { actual: m[0], expected }, evidence: { from: Number(m[1]), to: Number(m[5]), connector: m[3] }, suggestion: expected });
+        out.push({ span: [m.index, m.index + m[0].length], messageId: "rangeDash", data: { actual: m[0], expected }, evidence: { from: Number(m[1]), to: Number(m[5]), connector: m[3] }, suggestion: expected, fix: { span: [m.index, m.index + m[0].length], replacement: expected } });
       }
       for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/gu)) {
         const from = Number(m[1]);
         const to = Number(m[2]);
         if (to <= from || to - from > 30) continue;
         const expected = `${m[1]}${compiled.rangeDashes[0]}${m[2]}`;
-        out.push({ span: [m.index, m.index + m[0].length], messageId: "rangeDashLost", data: { actual: m[0], expected }, evidence: { from, to }, suggestion: expected });
+        out.push({ span: [m.index, m.index + m[0].length], messageId: "rangeDashLost", data: { actual: m[0], expected }, evidence: { from, to }, suggestion: expected, fix: { span: [m.index, m.index + m[0].length], replacement: expected } });
       }
     }
     if (compiled.pairs) {
@@ -112,7 +114,7 @@ export default defineCheck({
       for (const m of text.matchAll(/《[^《》\n]*?(<([^<>《》\n]{1,60})>)[^《》\n]*?》/gu)) {
         const at = m.index + m[0].indexOf(m[1]!);
         const expected = `〈${m[2]}〉`;
-        out.push({ span: [at, at + m[1]!.length], messageId: "innerTitle", data: { actual: m[1]!, expected }, evidence: { actual: m[1]! }, suggestion: expected });
+        out.push({ span: [at, at + m[1]!.length], messageId: "innerTitle", data: { actual: m[1]!, expected }, evidence: { actual: m[1]! }, suggestion: expected, fix: { span: [at, at + m[1]!.length], replacement: expected } });
       }
     }
     if (compiled.fullWidth) out.push(...checkHalfWidth(text));
@@ -207,7 +209,7 @@ function checkHalfWidth(text: string): RawFinding[] {
       const outside = ch === "(" ? prev : nextCh;
       if (!cjk.test(inside) && !cjk.test(outside)) continue;
     } else if (!cjk.test(prev) && !cjk.test(nextCh)) continue;
-    out.push({ span: [i, i + 1], messageId: "halfWidth", data: { mark: ch, full }, evidence: { mark: ch }, suggestion: full });
+    out.push({ span: [i, i + 1], messageId: "halfWidth", data: { mark: ch, full }, evidence: { mark: ch }, suggestion: full, fix: { span: [i, i + 1], replacement: full } });
   }
   return out;
 }

@@ -89,6 +89,8 @@ export default defineCheck({
         data,
         evidence: { kind: e.kind, word: e.word, ...(e.replacement ? { replacement: e.replacement } : {}), ...(e.note ? { note: e.note } : {}) },
         ...(e.replacement ? { suggestion: e.replacement } : {}),
+        // One replacement word (not a choice such as “A或B”) is a mechanical correction.
+        ...(e.replacement && !/[/|、，,]|或/.test(e.replacement) ? { fix: { span: [h.start, h.end] as const, replacement: e.replacement } } : {}),
       });
     }
     return out;

@@ -174,8 +174,18 @@ export default defineCheck({
       const dy = Number(prof.date.slice(0, 4));
       const allowed = Number(prof.date.slice(5, 7)) >= 11 ? [dy, dy + 1] : [dy];
       for (const t of ev.filter((e) => e.source === "title" && e.delivery)) {
-        if (allowed.includes(t.year) || findings.some((f) => f.span[0] === t.start - unit.start)) continue;
+        if (allowed.includes(t.year)) continue;
+        // The delivery date names one year (not a November/December congress): the title's digits are
+        // mechanical to correct, also on a title-body finding already made for the same title year.
+        const digits = t.text.indexOf(String(t.year));
+        const fix = allowed.length === 1 && digits >= 0 ? { span: [t.start - unit.start + digits, t.start - unit.start + digits + 4] as const, replacement: String(dy) } : null;
+        const earlier = findings.find((f) => f.span[0] === t.start - unit.start);
+        if (earlier) {
+          if (fix && !earlier.fix) earlier.fix = fix;
+          continue;
+        }
         findings.push({
+          ...(fix ? { fix } : {}),
           span: [t.start - unit.start, t.end - unit.start],
           messageId: "title-delivery",
           data: { titleYear: t.year, date: prof.date, expected: dy },
@@ -271,6 +281,7 @@ export default defineCheck({
             data: { date: dated.date, word: m[0], meant, section },
             evidence: { word: m[0], meant, section, date: dated.date, source: dated.source, reportYear: y, evidence: describe(ev) },
             suggestion: review ? { zh: `${y}年`, en: `${y}` } : { zh: `${y + 1}年`, en: `${y + 1}` },
+            fix: { span: [b.start + m.index - unit.start, b.start + m.index + m[0].length - unit.start], replacement: `${review ? y : y + 1}年` },
             related: [{ span: [dated.start - unit.start, dated.end - unit.start], label: dated.source }],
           });
         }

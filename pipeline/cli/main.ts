@@ -1,5 +1,5 @@
 /**
- * @fileoverview The `report-qc` command line: check, audit, rules validate, rules list.
+ * @fileoverview The `report-qc` command line: check, audit, fix, worker, rules validate, rules list.
  * Exit codes: 0 no error-severity findings; 1 error findings; 2 usage or configuration error.
  */
 import { availableParallelism } from "node:os";
@@ -190,6 +190,33 @@ Examples:
       });
     });
 
+  program
+    .command("fix")
+    .description("写出改正后的副本：.docx 中为修订（在 Word 中逐条接受或拒绝），文本文件另附统一格式差异 / write a corrected copy: tracked changes in a .docx, a unified diff for text")
+    .argument("<file>", "the file to correct (.docx, .txt, .md; a .pdf or web page gives corrected plain text)")
+    .option("--rule <id...>", "only fixes of these rules (rule id such as national.terms, rule key such as terms, or check type such as punctuation)")
+    .option("--out <path>", "corrected copy (default: <name>.fixed.<ext> beside the input; the diff is <out>.diff)")
+    .option("--in-place", "overwrite the input file (a .docx gets the tracked changes; the diff is <file>.diff)")
+    .option("--rules <name|path>", "rule set: built-in name or a YAML file; default: chosen by province")
+    .option("--allow-rule-paths <dir>", ALLOW_RULE_PATHS_HELP, collectPaths, [] as string[])
+    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
+    .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
+    .addHelpText(
+      "after",
+      `
+Fixes are the findings' mechanical corrections (the "fix" field of the JSON): term replacements, punctuation width
+and pairs, range dashes, document-number brackets, years fixed by the document's own date. Overlapping fixes: the
+first in the text is applied, the others are listed as skipped. The input is never overwritten without --in-place.
+
+Examples:
+  report-qc fix 草稿.docx                       # 草稿.fixed.docx with tracked changes by report-qc
+  report-qc fix 草稿.txt --rule punctuation     # 草稿.fixed.txt and 草稿.fixed.txt.diff
+  report-qc fix 草稿.md --in-place`,
+    )
+    .action(async (file: string, flags: FixFlags) => {
+      exitCode = await runFixCommand(file, flags, stdout, stderr);
+    });
+
   const rules = program.command("rules").description("规则文件工具 / rule-file tools");
   rules
     .command("validate")
@@ -266,6 +293,40 @@ function problemsOf(name: string): RuleProblem[] {
 function printProblems(problems: RuleProblem[], lang: Lang, stderr: NodeJS.WritableStream): void {
   for (const p of problems) stderr.write(formatProblem(p, lang) + "\n");
   if (problems.length) stderr.write(lang === "en" ? `${problems.length} problem(s) in rule files\n` : `规则文件共有 ${problems.length} 处问题\n`);
+}
+
+interface FixFlags {
+  allowRulePaths: string[];
+  rule?: string[];
+  out?: string;
+  inPlace?: boolean;
+  rules?: string;
+  lang: Lang;
+  segmenter: SegmenterName;
+}
+
+async function runFixCommand(file: string, flags: FixFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const { fixFile, FixUsageError } = await import("../fix/run.js");
+  const { formatFixSummary } = await import("./fix-summary.js");
+  try {
+    const result = await fixFile(file, {
+      lang: flags.lang,
+      segmenter: flags.segmenter,
+      only: flags.rule ?? [],
+      ...(flags.rules ? { rules: flags.rules } : {}),
+      ...allowOption(flags.allowRulePaths),
+      ...(flags.out ? { out: flags.out } : {}),
+      ...(flags.inPlace ? { inPlace: true } : {}),
+    });
+    stdout.write(formatFixSummary(result, flags.lang));
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof FixUsageError) {
+      stderr.write(`report-qc fix: ${flags.lang === "en" ? e.en : e.zh}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
 }
 
 interface AuditFlags {

@@ -54,6 +54,17 @@ export interface Finding {
   evidence: Record<string, unknown>;
   suggestion?: string;
   related?: RelatedLocation[];
+  /**
+   * A mechanical correction (`report-qc fix`): replace `original.slice(start, end)` (UTF-16 offsets into
+   * the original text; start === end inserts) by `replacement`.
+   */
+  fix?: Fix;
+}
+
+export interface Fix {
+  start: number;
+  end: number;
+  replacement: string;
 }
 
 export interface DocumentMetrics {

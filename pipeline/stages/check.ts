@@ -145,7 +145,40 @@ export function stampFinding(raw: RawFinding, unit: CheckUnit, rule: ResolvedRul
   };
   if (raw.suggestion !== undefined) finding.suggestion = typeof raw.suggestion === "string" ? raw.suggestion : raw.suggestion[lang];
   if (related) finding.related = related;
+  if (raw.fix) {
+    const [fixStart, fixEnd] = raw.fix.span[0] === raw.fix.span[1] ? insertionPoint(unit.start + raw.fix.span[0], doc) : map.toOriginal(unit.start + raw.fix.span[0], unit.start + raw.fix.span[1]);
+    const fix = minimalEdit(original, fixStart, fixEnd, raw.fix.replacement);
+    if (fix) finding.fix = fix;
+  }
   return finding;
+}
+
+/**
+ * The fix without the characters it leaves as they are (2020-2025 → 2020—2025 replaces only the dash),
+ * so a tracked change in Word or a diff shows just what changes; null when nothing changes.
+ */
+function minimalEdit(original: string, start: number, end: number, replacement: string): Finding["fix"] | null {
+  const old = original.slice(start, end);
+  if (old === replacement) return null;
+  let head = 0;
+  while (head < old.length && head < replacement.length && old[head] === replacement[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < replacement.length - head && old[old.length - 1 - tail] === replacement[replacement.length - 1 - tail]) tail++;
+  // Never split a surrogate pair.
+  if (head > 0 && /[\ud800-\udbff]/.test(old[head - 1]!)) head--;
+  if (tail > 0 && /[\udc00-\udfff]/.test(old[old.length - tail]!)) tail--;
+  return { start: start + head, end: end - tail, replacement: replacement.slice(head, replacement.length - tail) };
+}
+
+/** The original offset where text inserted before normalized position `at` goes. */
+function insertionPoint(at: number, doc: SegmentedDocument): [number, number] {
+  const map = doc.normalized.map;
+  if (at < doc.text.length) {
+    const [s] = map.toOriginal(at, at + 1);
+    return [s, s];
+  }
+  const [, e] = map.toOriginal(Math.max(0, at - 1), at);
+  return [e, e];
 }
 
 function stampRelated(r: RawRelated, unit: CheckUnit, doc: SegmentedDocument): RelatedLocation {

@@ -13,12 +13,16 @@ export interface ReadBack {
   comments: { id: string; author: string; text: string }[];
   insertions: { author: string; text: string }[];
   deletions: { author: string; text: string }[];
+  /** Insertions and deletions in document order, with the run properties of their text. */
+  changes: { kind: "ins" | "del"; author: string; text: string; props: string }[];
   /** Body text with deletions left out and insertions kept (the document after "accept all"). */
   accepted: string;
   /** Body text with insertions left out and deletions kept (the document after "reject all"). */
   rejected: string;
   /** Per character of `accepted`: the run properties (`w:rPr` as XML, "" for none and for paragraph breaks). */
   props: string[];
+  /** Per character of `rejected`: the run properties. */
+  rejectedProps: string[];
 }
 
 export async function readBack(buf: Uint8Array): Promise<ReadBack> {
@@ -32,6 +36,8 @@ export async function readBack(buf: Uint8Array): Promise<ReadBack> {
   let accepted = "";
   let rejected = "";
   const props: string[] = [];
+  const rejectedProps: string[] = [];
+  const changes: ReadBack["changes"] = [];
   const rPrOf = (el: Element): string => {
     const run = el.parentNode as Element;
     for (let c = run.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as Element).localName === "rPr") return new XMLSerializer().serializeToString(c);
@@ -52,10 +58,12 @@ export async function readBack(buf: Uint8Array): Promise<ReadBack> {
           return;
         case "ins":
           insertions.push({ author: el.getAttributeNS(W, "author") ?? "", text: "" });
+          changes.push({ kind: "ins", author: el.getAttributeNS(W, "author") ?? "", text: "", props: "" });
           for (let c = el.firstChild; c; c = c.nextSibling) visit(c, el, inDel);
           return;
         case "del":
           deletions.push({ author: el.getAttributeNS(W, "author") ?? "", text: "" });
+          changes.push({ kind: "del", author: el.getAttributeNS(W, "author") ?? "", text: "", props: "" });
           for (let c = el.firstChild; c; c = c.nextSibling) visit(c, inIns, el);
           return;
         case "t":
@@ -65,6 +73,11 @@ export async function readBack(buf: Uint8Array): Promise<ReadBack> {
           if (el.localName === "tab" && (el.parentNode as Element)?.localName !== "r") return;
           if (inIns) insertions[insertions.length - 1]!.text += s;
           if (inDel) deletions[deletions.length - 1]!.text += s;
+          if (inIns || inDel) {
+            changes[changes.length - 1]!.text += s;
+            changes[changes.length - 1]!.props = rPrOf(el);
+          }
+          if (!inIns) for (let k = 0; k < s.length; k++) rejectedProps.push(rPrOf(el));
           if (!inDel) {
             accepted += s;
             for (let k = 0; k < s.length; k++) props.push(rPrOf(el));
@@ -83,6 +96,7 @@ export async function readBack(buf: Uint8Array): Promise<ReadBack> {
     if (el.namespaceURI === W && el.localName === "p") {
       accepted += "\n";
       props.push("");
+      rejectedProps.push("");
       rejected += "\n";
       for (const id of open) ranges.set(id, ranges.get(id)! + "\n");
     }
@@ -96,5 +110,5 @@ export async function readBack(buf: Uint8Array): Promise<ReadBack> {
       comments.push({ id: c.getAttributeNS(W, "id") ?? "", author: c.getAttributeNS(W, "author") ?? "", text: paras.join("\n") });
     }
   }
-  return { ranges, comments, insertions, deletions, accepted, rejected, props };
+  return { ranges, comments, insertions, deletions, changes, accepted, rejected, props, rejectedProps };
 }
