@@ -17,6 +17,7 @@ import { loadPlaceIndex, ownPlace, parseUnitName, type Place, type PlaceIndex } 
 import { rng as mulberry32 } from "../synthetic.js";
 import { ROOT } from "../labelled-core.js";
 import type { Planted, SourceDoc } from "./core.js";
+import { ISSUE11_CLASSES } from "./plant-enum.js";
 
 export interface Site {
   variant: string;
@@ -566,7 +567,7 @@ const crossCopy: DefectClass = {
   },
 };
 
-export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy];
+export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy, ...ISSUE11_CLASSES];
 
 // ---------------------------------------------------------------------------------------------
 // Sampling

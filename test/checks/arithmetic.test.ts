@@ -45,6 +45,7 @@ ruleTester.run("arithmetic", {
     // issue 11: counts before their list.
     { name: "四个方面 with four run-in items", text: body("2024年重点抓好四个方面工作：一是完善制度；二是严格执法；三是强化监督；四是加强保障。") },
     { name: "an open list (主要有)", text: body("存在的问题主要有三个方面：一是制度不完善；二是执法不严格。") },
+    { name: "inline （1）（2） items agreeing with 两项", text: body("明确两项要求：（1）依法决策；（2）公开透明。共计1.5万件。") },
     { name: "即 A、B和C with 等 is open", text: body("着力构建“四个体系”，即制度体系、执行体系、监督体系等。") },
     { name: "a final 和 may join two items", text: body("着力构建“四个体系”，即制度体系、执行体系、监督体系和保障体系。") },
     { name: "a count framed by a verb is a slogan, not the list", text: body("以“三个聚焦”为抓手：一是聚焦项目；二是聚焦招商。") },
@@ -146,6 +147,11 @@ ruleTester.run("arithmetic", {
       name: "issue 11: 以上三点 after four run-in items",
       text: body("一是制度不完善。二是执法不严格。三是监督不到位。四是保障不充分。\n以上三点问题需要在下一步工作中解决。"),
       findings: [{ text: "以上三点", messageIncludes: "前面列举了4项", evidence: { kind: "count", stated: 3, expected: 4, form: "back-reference" } }],
+    },
+    {
+      name: "issue 11: inline 1. 2. items under 三项措施",
+      text: body("推出三项措施：1.简化审批流程；2.压缩办理时限。"),
+      findings: [{ text: "三项措施", evidence: { kind: "count", stated: 3, expected: 2, form: "run-in" }, related: ["1.", "2."] }],
     },
     {
       name: "issue 11: 首先/其次/最后 under 四个方面",

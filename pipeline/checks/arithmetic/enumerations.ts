@@ -25,6 +25,7 @@ import type { Block, SegmentedDocument } from "../../model/document.js";
 import { STYLE_LEVEL } from "../../text/numbering.js";
 import { parseChineseNumber } from "../../text/arith-numbers.js";
 import { splitTopLevel } from "./counts.js";
+import { profileOf } from "../../stages/profile.js";
 
 export interface EnumerationResult {
   /** Span of the count, relative to the block. */
@@ -47,7 +48,12 @@ const FRAME = /为|以|作为|围绕|按照|根据|依据|对照|结合|通过|�
 const INLINE_INTRO = /^\s*[，,]?\s*(?:即|也就是|分别是|分别为|具体是|具体为|包括|包含|涵盖)\s*[：:]?/u;
 const CLOSED_INTRO = /即|也就是|分别是|分别为|具体是|具体为/u;
 const BACK_REF = new RegExp(`(?:以上|上述|前述)(${CN})\\s*(个方面|方面|项|条|点|个)`, "gu");
-const RUN_IN = new RegExp(`(?<=^|[：:；;。！？，,\\s])(?:(${CN}|[一二三四五六七八九十])是|第(${CN}|[一二三四五六七八九十])(?=[，,、：:])|(首先|其次|再次|然后|最后))`, "gu");
+const RUN_IN = new RegExp(
+  `(?<=^|[：:；;。！？，,\\s])(?:(${CN}|[一二三四五六七八九十])是|第(${CN}|[一二三四五六七八九十])(?=[，,、：:])|(首先|其次|再次|然后|最后))` +
+    // 1. / 1、 (not 1.5) and （1） / （一） inside a paragraph: after ：；。 only (a 、 list of numbers is not a list of items).
+    `|(?<=^|[：:；;。！？\\s])(?:(\\d{1,2})[.．、](?!\\d)|[（(](\\d{1,2})[)）]|[（(](${CN}|[一二三四五六七八九十])[)）])`,
+  "gu",
+);
 
 function countValue(s: string): number | null {
   return /^\d+$/u.test(s) ? Number(s) : parseChineseNumber(s);
@@ -58,7 +64,7 @@ interface Marker {
   start: number;
   end: number;
   text: string;
-  kind: "shi" | "di" | "seq";
+  kind: "shi" | "di" | "seq" | "dot" | "paren" | "cn-paren";
 }
 
 /** Run-in markers of `text` from `from` on. */
@@ -67,10 +73,12 @@ function runInMarkers(text: string, from: number): Marker[] {
   RUN_IN.lastIndex = 0;
   for (const m of text.slice(from).matchAll(RUN_IN)) {
     const start = from + m.index;
-    if (m[1] || m[2]) {
-      const v = countValue((m[1] ?? m[2])!);
+    const numbered = m[1] ?? m[2] ?? m[4] ?? m[5] ?? m[6];
+    if (numbered) {
+      const v = countValue(numbered);
       if (v === null) continue;
-      out.push({ value: v, start, end: start + m[0].length, text: m[0], kind: m[1] ? "shi" : "di" });
+      const kind = m[1] ? "shi" : m[2] ? "di" : m[4] ? "dot" : m[5] ? "paren" : "cn-paren";
+      out.push({ value: v, start, end: start + m[0].length, text: m[0], kind });
     } else {
       const seq = m[3]!;
       out.push({ value: seq === "首先" ? 1 : seq === "最后" ? -1 : 0, start, end: start + m[0].length, text: m[0], kind: "seq" });
@@ -252,8 +260,9 @@ function blockList(doc: SegmentedDocument, block: Block, stated: number): Enumer
     // A marker of a higher level closes the list; deeper ones are the items' own lists.
     if (l < level || (level === 9 && l < 9)) closed = true;
   }
-  // The text ends inside the list (a page cut short, an excerpt): the count may be right.
-  if (!closed && items.length < stated) return null;
+  // The text ends inside the list: trusted only when the profile finds the text complete (a page cut
+  // short or an excerpt may have lost the last items).
+  if (!closed && items.length < stated && !profileOf(doc).complete) return null;
   return items.length >= 1 ? items : null;
 }
 

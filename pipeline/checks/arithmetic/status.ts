@@ -16,7 +16,9 @@ import { sameGroup, usable, type Quantity } from "../../text/arith-numbers.js";
 import { displayScale, halfUnit, shown, type ArithResult } from "./types.js";
 
 /** The total: cases received or handled in the period. */
-const TOTAL_LABEL = /(?:共|累计|全年|合计|总计)[^，,；;]*(?:受理|收到|接到|接收|登记|办理|处理|交办)[^，,；;]{0,16}$|^(?:受理|收到|接到|接收|登记)[^，,；;]{0,16}$/u;
+const TOTAL_LABEL = /(?:受理|收到|接到|接收|登记|办理|处理|交办)[^，,；;]{0,30}$/u;
+/** A total that is itself a state (`办结…260件`): its parts are not the states of the cases received. */
+const FINISHED_TOTAL = /办结|结案|完成|化解|解决/u;
 const NEW_INTAKE = /新受理|新收|新增|新立|新接/u;
 const STATES: readonly { state: string; re: RegExp }[] = [
   { state: "finished", re: /^(?:已|均已|全部)?(?:办结|结案|办理完毕|处理完毕|处置完毕|审结|完成办理|办理完成)/u },
@@ -31,7 +33,10 @@ export function checkStatusLists(text: string, qs: readonly Quantity[]): ArithRe
   if (CARRIED_OVER.test(text)) return out;
   for (let i = 0; i < qs.length; i++) {
     const total = qs[i]!;
-    if (!usable(total) || total.group === "percent" || total.group === "pp" || !TOTAL_LABEL.test(total.label) || NEW_INTAKE.test(total.label)) continue;
+    if (!usable(total) || total.group === "percent" || total.group === "pp") continue;
+    // The clause of the total (a 、 inside it does not end it: `办理省人大代表建议、批评和意见3106件`).
+    const clause = text.slice(Math.max(...["，", ",", "；", ";", "。", "：", ":"].map((d) => text.lastIndexOf(d, total.start - 1))) + 1, total.start);
+    if (!TOTAL_LABEL.test(clause) || NEW_INTAKE.test(clause) || FINISHED_TOTAL.test(clause)) continue;
     const parts: { q: Quantity; state: string }[] = [];
     let prevEnd = total.end;
     let broken = false;
