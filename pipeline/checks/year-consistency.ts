@@ -311,6 +311,7 @@ export default defineCheck({
               data: { date: prof.date, reviewed: y, base: y - 1 },
               evidence: { word: "去年", phrase: m[0], meant: y - 1, readAs: y, reviewedYear: y, deliveryDate: prof.date, dateSource: prof.dateSource, genre: prof.genre },
               suggestion: { zh: `上年（或${y - 1}年）`, en: `上年 (or ${y - 1})` },
+              fix: { span: [b.start + at - unit.start, b.start + at + 2 - unit.start], replacement: "上年" },
             });
           }
         }
