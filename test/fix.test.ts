@@ -105,6 +105,24 @@ describe("years are fixed only where the evidence is unambiguous", () => {
   });
 });
 
+describe("numbering", () => {
+  test("a number typed twice whose sequence goes on at the number after it is renumbered; a plain skip (a missing part?) is not", async () => {
+    const draft = readFileSync(DRAFT, "utf8");
+    const dir = tmp();
+    const twice = draft.replace("三、下一步工作打算", "二、下一步工作打算").replace("西联镇人民政府\n2022年", "四、其他事项\n\n无。\n\n西联镇人民政府\n2022年");
+    writeFileSync(join(dir, "twice.txt"), twice);
+    const found = (await findingsOf(join(dir, "twice.txt"))).filter((f) => f.check === "numbering");
+    expect(found.map((f) => [f.text, f.fix ? applyFixes(twice, [f.fix]).slice(f.start, f.end) : null])).toEqual([
+      ["二、", "三、"],
+      ["四、", null],
+    ]);
+    const skipped = draft.replace("三、下一步工作打算", "四、下一步工作打算");
+    writeFileSync(join(dir, "skip.txt"), skipped);
+    const skip = (await findingsOf(join(dir, "skip.txt"))).filter((f) => f.check === "numbering");
+    expect(skip.map((f) => [f.text, f.fix ?? null])).toEqual([["四、", null]]);
+  });
+});
+
 describe("fix on a text file", () => {
   test("the draft: corrected copy and unified diff beside it, input untouched; checked again, the fixed findings are gone", async () => {
     const dir = tmp();

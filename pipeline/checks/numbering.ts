@@ -101,6 +101,9 @@ export default defineCheck({
     const findings: RawFinding[] = [];
     const stack: Frame[] = [];
     const wrongParentSeen = new Set<string>();
+    // A number typed twice (二、 二、) whose sequence then goes on at the number after the next (四、): the
+    // second one was meant as the missing number (三、), a mechanical fix.
+    const repeatedIn = new Map<Frame, { finding: RawFinding; m: Marker }>();
     const rel = (m: Marker): [number, number] => [m.start - unit.start, m.end - unit.start];
     // The last value of the most recently closed sequence of each style: a list numbered through
     // its sections (notes 1–18 under 一、, 19–38 under 二、) continues it under the next parent.
@@ -190,12 +193,19 @@ export default defineCheck({
         truncate(at + 1);
         const frame = stack[at]!;
         const prev = frame.lastRaw;
+        const repeated = repeatedIn.get(frame);
+        if (repeated) {
+          repeatedIn.delete(frame);
+          if (m.value === repeated.m.value + 2) repeated.finding.fix = { span: rel(repeated.m), replacement: formatMarkerLike(repeated.m.style, repeated.m.value + 1, repeated.m.raw) };
+        }
         if (m.value === frame.last + 1) {
           // continues
         } else if (m.value === 1 && (isRunIn || frame.boundary)) {
           // restart at a new parent (or a run-in list starting again)
         } else if (m.value === frame.last) {
-          findings.push({ span: rel(m), messageId: "repeated", data: { raw: m.raw, prev }, evidence: { style: m.style, value: m.value, previous: frame.last } });
+          const finding: RawFinding = { span: rel(m), messageId: "repeated", data: { raw: m.raw, prev }, evidence: { style: m.style, value: m.value, previous: frame.last } };
+          findings.push(finding);
+          repeatedIn.set(frame, { finding, m });
         } else if (m.value === 1) {
           if (compiled.restart) findings.push({ span: rel(m), messageId: "restart", data: { raw: m.raw, prev }, evidence: { style: m.style, value: 1, previous: frame.last } });
         } else if (m.value > frame.last + 1) {

@@ -27,7 +27,8 @@ export function evidenceSummary(evidence: Record<string, unknown>, lang: Lang): 
   const w = WORDS[lang];
   const parts: string[] = [];
   for (const [key, v] of Object.entries(evidence ?? {})) {
-    if (key === "start" || key === "end") continue;
+    // Offsets and machine ids (partId: first-responsible) say nothing to a reader of the comment.
+    if (key === "start" || key === "end" || /Id$/.test(key)) continue;
     const shown = /(similarity|ratio|share|percent)/i.test(key) && typeof v === "number" && v >= 0 && v <= 1 ? `${(v * 100).toFixed(1)}%` : simple(v, lang);
     if (shown === null) continue;
     parts.push(`${label(key, lang)}${lang === "zh" ? "：" : ": "}${shown}`);
