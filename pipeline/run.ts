@@ -80,7 +80,9 @@ export async function processFile(path: string, res: RunResources, meta: Awaited
   const normalized = normalize(raw);
   const segmented = profile(segment(normalized, res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) });
   const ruleset: ResolvedRuleSet = res.rules.forDocument(segmented);
-  const { findings, errors } = runChecks(segmented, ruleset, { lang: res.lang });
+  const { findings, errors: checkErrors } = runChecks(segmented, ruleset, { lang: res.lang });
+  // How the reader got the text (a web page read without its DOM, …) travels with the document's errors.
+  const errors = [...(raw.meta.readerNotes ?? []).map((n) => ({ path: raw.path, code: n.code, message: res.lang === "en" ? n.en : n.zh })), ...checkErrors];
   const result = describeDocument(segmented, ruleset, res);
   result.findings = findings;
   result.metrics = documentMetrics(segmented, findings);

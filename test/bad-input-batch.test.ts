@@ -12,7 +12,9 @@ import { join } from "node:path";
 import { micromark } from "micromark";
 import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/pipeline.js";
+import { CORPUS, ROOT, SEEDS } from "./helpers/pipeline.js";
+import { htmlReader } from "../pipeline/formats/html.js";
+import { HTML_MAX_DEPTH, measureHtml, plainTextOfHtml } from "../pipeline/formats/html-limits.js";
 
 const BIN = join(ROOT, "bin/report-qc.js");
 const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
@@ -113,5 +115,75 @@ describe("output (issue 14 §8)", () => {
     expect(row.match(/<td/g)).toHaveLength(7);
     // The path (with a backtick) is one code span.
     expect(html).toContain("<code>" + join(inDir, "a&lt;b&gt;`x`.txt") + "</code>");
+  });
+});
+
+describe("hostile HTML inputs (issue 14 §9)", () => {
+  /** A real report's paragraphs (a corpus seed: a different one per page, so the batch has no cross-document copies). */
+  const paragraphsOf = (seed: string) => readFileSync(join(CORPUS, seed), "utf8").split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const bodyOf = (ps: string[]) => ps.map((p) => `<p>${esc(p)}</p>`).join("");
+  const head = '<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="PubDate" content="2022-03-28 09:15"><title>关于2021年度法治政府建设情况的报告_某区人民政府</title></head><body>';
+  const seeds: Record<string, string> = { "nested.html": SEEDS[0], "huge.html": SEEDS[1], "plain.html": SEEDS[2], "normal.html": SEEDS[3] };
+  const pages: Record<string, string> = {
+    "nested.html": head + "<div>".repeat(3000) + bodyOf(paragraphsOf(SEEDS[0])) + "</div>".repeat(3000) + "</body></html>",
+    // One line, over 10 MB: styles, an inline JSON blob, 60,000 empty navigation elements, then the article.
+    "huge.html": [
+      head.replace("</head>", `<style>${".c{color:red}".repeat(20_000)}</style><script>var data=${JSON.stringify(Array.from({ length: 60_000 }, (_, i) => ({ id: i, name: `栏目${i}`, url: `/col/${i}.html` })))};</script></head>`),
+      ...Array.from({ length: 60_000 }, (_, i) => `<div class="nav-item n${i}" data-x="${"ab".repeat(20)}"><span style="display:none"></span></div>`),
+      `<div class="article">${bodyOf(paragraphsOf(SEEDS[1]))}</div></body></html>`,
+    ].join(""),
+    "plain.html": paragraphsOf(SEEDS[2]).join("\n\n") + "\n",
+  };
+
+  it("3,000 nested <div>s, a 10 MB one-line page, a .html that is plain text: read in well under 10 s each, text kept, a W_HTML_PLAIN note", async () => {
+    expect(Buffer.byteLength(pages["huge.html"]!)).toBeGreaterThan(10 * 1024 * 1024);
+    expect(pages["huge.html"]!.includes("\n")).toBe(false);
+    for (const [name, html] of Object.entries(pages)) {
+      const t0 = Date.now();
+      const read = await htmlReader.read(Buffer.from(html, "utf8"), name);
+      expect(Date.now() - t0, name).toBeLessThan(CASE_MS);
+      expect(read.meta.readerNotes?.map((n) => n.code), name).toEqual(["W_HTML_PLAIN"]);
+      // Every paragraph of the report is in the text, whole.
+      for (const p of paragraphsOf(seeds[name]!)) expect(read.original, name).toContain(p);
+      if (name !== "plain.html") {
+        expect(read.meta.title).toBe("关于2021年度法治政府建设情况的报告");
+        expect(read.meta.publishedDate).toBe("2022-03-28");
+        expect(read.original).not.toMatch(/color:red|栏目1\b|<div/);
+      } else expect(read.format).toBe("txt");
+    }
+    await expect(htmlReader.read(Buffer.from(pages["nested.html"]!), "n.html").then((r) => r.meta.readerNotes?.[0]?.en)).resolves.toMatch(/nested too deeply .*over 160 levels/);
+  });
+
+  it("the CLI checks all of them in one batch beside a normal page; each note names its file", () => {
+    const dir = tmp("html");
+    for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
+    writeFileSync(join(dir, "normal.html"), head + `<div class="article">${bodyOf(paragraphsOf(SEEDS[3]))}</div></body></html>`);
+    const r = cli(["check", dir, "--json", "--rules", "national", "--no-corpus", "--exit-zero", "--lang", "en"], { timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const model = JSON.parse(r.stdout) as { documents: { path: string; chars: number }[]; errors: { path: string; code: string; message: string }[] };
+    expect(model.documents.map((d) => d.path.slice(dir.length + 1)).sort()).toEqual(["huge.html", "nested.html", "normal.html", "plain.html"]);
+    expect(model.errors.map((e) => [e.path.slice(dir.length + 1), e.code]).sort()).toEqual([
+      ["huge.html", "W_HTML_PLAIN"],
+      ["nested.html", "W_HTML_PLAIN"],
+      ["plain.html", "W_HTML_PLAIN"],
+    ]);
+    expect(model.errors.find((e) => e.path.endsWith("huge.html"))!.message).toMatch(/too large .*characters, limit 1000000/);
+    expect(model.errors.find((e) => e.path.endsWith("plain.html"))!.message).toMatch(/no HTML markup: read as plain text/);
+    for (const d of model.documents) expect(d.chars, d.path).toBeGreaterThan(1000);
+  });
+
+  it("measureHtml counts what a browser nests: unclosed <p>/<li>, void and stray end tags open no level; script content is skipped", () => {
+    expect(measureHtml("<div>".repeat(200) + "x").depth).toBe(200);
+    expect(measureHtml("<ul>" + "<li><p>item".repeat(5000) + "</ul>").depth).toBe(1);
+    expect(measureHtml("<div><br><img src=x><hr/><span/></div></div></div></b>".repeat(1000)).depth).toBe(1);
+    expect(measureHtml(`<script>${"<div>".repeat(1000)}</script><div><div></div></div>`)).toEqual({ depth: 2, elements: 3 });
+    expect(measureHtml("<div>".repeat(HTML_MAX_DEPTH * 10), { depth: HTML_MAX_DEPTH + 1, elements: Infinity }).depth).toBe(HTML_MAX_DEPTH + 1);
+    // Stray < and unterminated tags are text, in linear time.
+    const t0 = Date.now();
+    expect(measureHtml("<a<a<a".repeat(300_000)).elements).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    const plain = plainTextOfHtml('<p>A&amp;B&nbsp;&#20013;&#x6587;</p><!-- <p>no</p> --><style>p{}</style><p>line<br>two</p><textarea><p>no</p></textarea>');
+    expect(plain.lines).toEqual(["A&B\u00a0中文", "line", "two"]);
   });
 });

@@ -22,6 +22,7 @@ import type { FormatReader } from "./index.js";
 import type { DomDocument, DomElement, DomNode } from "./dom.js";
 import { isHtml } from "./sniff.js";
 import { collapsedText, composeLines, tableToLines, type TextLine } from "./compose.js";
+import { exceededHtmlLimit, hasNoMarkup, plainTextOfHtml } from "./html-limits.js";
 export { isHtml };
 
 /** The charset a page declares in its first 4 KiB, lower-cased (null when none). */
@@ -182,22 +183,23 @@ function recoverMetaLines(lines: TextLine[], all: TextLine[]): TextLine[] {
   return meta.length ? [...meta, ...lines] : lines;
 }
 
+/** `<meta>` names of the publication date, in order of trust. */
+const PUBLISHED_META = ["PubDate", "publishdate", "publish_date", "pubdate", "article:published_time", "og:article:published_time", "datePublished", "dc.date", "dc.date.issued", "firstpublishedtime", "date"];
+
 export interface ExtractedPage {
   lines: string[];
   /** The same lines, table rows with their cells. */
   items: TextLine[];
   title: string | null;
   publishedDate: string | null;
-  /** `readability` or `heuristic`. */
+  /** `readability`, `heuristic`, or `plain` (no DOM: html-limits.ts). */
   method: string;
 }
 
 export function extractPage(html: string): ExtractedPage {
   const { document } = parseHTML(html);
   const title = pageTitle(document as unknown as DomDocument);
-  const publishedDate = normalizeDate(
-    metaContent(document as unknown as DomDocument, ["PubDate", "publishdate", "publish_date", "pubdate", "article:published_time", "og:article:published_time", "datePublished", "dc.date", "dc.date.issued", "firstpublishedtime", "date"]),
-  );
+  const publishedDate = normalizeDate(metaContent(document as unknown as DomDocument, PUBLISHED_META));
   let lines: TextLine[] = [];
   let method = "readability";
   try {
@@ -233,14 +235,35 @@ export const htmlReader: FormatReader = {
   sniff: isHtml,
   async read(buf) {
     const { text, encoding } = decodeHtml(buf);
-    let page: ExtractedPage;
-    try {
-      page = extractPage(text);
-    } catch (e) {
-      const why = (e as Error)?.message ?? String(e);
-      throw new IngestError("E_CORRUPT", `无法解析网页：${why}`, `cannot parse the web page: ${why}`);
+    if (hasNoMarkup(text)) {
+      const note = { code: "W_HTML_PLAIN", zh: "扩展名是网页，但内容没有任何 HTML 标记：按纯文本读取", en: "named as a web page but contains no HTML markup: read as plain text" };
+      return { original: text, encoding, meta: { readerNotes: [note] }, format: "txt" };
     }
-    const meta: DocumentMeta = { sourceForm: "web page" };
+    let page: ExtractedPage | null = null;
+    // Beyond the caps (html-limits.ts), or when the DOM path fails, the text is taken without a DOM.
+    const limit = exceededHtmlLimit(text);
+    let note: { code: string; zh: string; en: string } | null = null;
+    if (limit) {
+      const why = {
+        size: { zh: `网页过大（${limit.value} 字符，正文提取上限 ${limit.limit}）`, en: `web page too large for main-content extraction (${limit.value} characters, limit ${limit.limit})` },
+        elements: { zh: `网页元素过多（超过 ${limit.limit} 个）`, en: `too many elements for main-content extraction (over ${limit.limit})` },
+        depth: { zh: `网页元素嵌套超过 ${limit.limit} 层`, en: `web page nested too deeply for main-content extraction (over ${limit.limit} levels)` },
+      }[limit.kind];
+      note = { code: "W_HTML_PLAIN", zh: `${why.zh}：未做正文提取，按去掉标记的全文检查`, en: `${why.en}: checked as the whole page's text without markup` };
+    } else {
+      try {
+        page = extractPage(text);
+      } catch (e) {
+        const why = (e as Error)?.message ?? String(e);
+        note = { code: "W_HTML_PLAIN", zh: `无法解析网页（${why}）：按去掉标记的全文检查`, en: `cannot parse the web page (${why}): checked as the whole page's text without markup` };
+      }
+    }
+    if (!page) {
+      const plain = plainTextOfHtml(text);
+      const date = PUBLISHED_META.map((n) => plain.meta.get(n.toLowerCase())).find(Boolean);
+      page = { lines: plain.lines, items: plain.lines.map((text) => ({ text })), title: plain.meta.get("articletitle") ?? plain.title, publishedDate: normalizeDate(date ?? null), method: "plain" };
+    }
+    const meta: DocumentMeta = { sourceForm: "web page", ...(note ? { readerNotes: [note] } : {}) };
     if (page.title) meta.title = page.title;
     if (page.publishedDate) meta.publishedDate = page.publishedDate;
     const { original, tables, markup } = composeLines(page.items, "html");

@@ -27,6 +27,18 @@ export interface DocumentMeta {
   collectionYear?: number;
   /** Profile fields the user fixed (index.tsv columns, CLI options, front matter); they win over the text. */
   profile?: ProfileOverrides;
+  /**
+   * What the reader had to do differently (a web page read as plain text beyond the DOM caps, …):
+   * each becomes an `errors` entry of the checked document (run.ts processFile), in the run's language.
+   */
+  readerNotes?: ReaderNote[];
+}
+
+export interface ReaderNote {
+  /** `W_…`: the document was read and checked; the note says how its text was obtained. */
+  code: string;
+  zh: string;
+  en: string;
 }
 
 /** The document genres the checks tell apart (pipeline/stages/profile.ts). */
