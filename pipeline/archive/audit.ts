@@ -14,7 +14,6 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
@@ -29,6 +28,8 @@ import { profile } from "../stages/profile.js";
 import { PACKAGE_ROOT, TOOL } from "../version.js";
 import { ArchiveStore } from "./store.js";
 import { loadReference } from "./reference.js";
+import { readRegularFile } from "../files.js";
+import { DEFAULT_MAX_BYTES } from "../stages/ingest.js";
 
 export interface AuditOptions extends Omit<RunOptions, "corpus"> {
   /** The archive index file. */
@@ -180,8 +181,8 @@ export function toolKey(): string {
 /** sha256 of the file's bytes; null when the file cannot be read or is over the size limit (processFile then reports why). */
 async function contentHash(path: string, maxBytes?: number): Promise<string | null> {
   try {
-    if (maxBytes && (await stat(path)).size > maxBytes) return null;
-    return createHash("sha256").update(await readFile(path)).digest("hex");
+    // Bounded, regular files only: a file swapped for a FIFO or device after the scan must not hang the hash.
+    return createHash("sha256").update(await readRegularFile(path, maxBytes ?? DEFAULT_MAX_BYTES)).digest("hex");
   } catch {
     return null;
   }

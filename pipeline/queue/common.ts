@@ -14,12 +14,13 @@
  *   processed twice (re-delivery) is still one entry. `rqc:latest` holds the newest run id.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { Redis } from "ioredis";
 import type { DocumentMeta, RawDocument } from "../model/document.js";
 import type { DocumentResult, InputError } from "../model/finding.js";
 import type { WorkerConfig } from "../pool/worker.js";
+import { readRegularFile } from "../files.js";
+import { DEFAULT_MAX_BYTES } from "../stages/ingest.js";
 
 export const QUEUE_NAME = "report-qc";
 export const RESULTS_KEY = "rqc:results";
@@ -81,8 +82,8 @@ export function unpackRaw(s: string): RawDocument {
 /** sha256 of the file's bytes; null when unreadable or over the size limit (processing then says why). */
 export async function contentHash(path: string, maxBytes?: number): Promise<string | null> {
   try {
-    if (maxBytes && (await stat(path)).size > maxBytes) return null;
-    return createHash("sha256").update(await readFile(path)).digest("hex");
+    // Bounded, regular files only: a file swapped for a FIFO or device after the scan must not hang the hash.
+    return createHash("sha256").update(await readRegularFile(path, maxBytes ?? DEFAULT_MAX_BYTES)).digest("hex");
   } catch {
     return null;
   }
