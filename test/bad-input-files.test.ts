@@ -218,6 +218,11 @@ describe("rule files reference only their own folder and the built-in rules (tru
     expect(validateRuleFiles([shared], { allowRulePaths: [join(base, "shared")] })).toEqual([]);
     const allowed = cli(["rules", "validate", shared, "--allow-rule-paths", join(base, "shared")]);
     expect(allowed.status, allowed.stderr).toBe(0);
+    // A FIFO given as the rule set itself: said to be one, not "not found", and not opened.
+    fifo(join(base, "rules", "pipe.yaml"));
+    const named = loadRuleSet(join(base, "rules", "pipe.yaml"));
+    expect(named).toMatchObject({ ok: false, problems: [{ code: "E_READ" }] });
+    expect(named.ok ? "" : named.problems[0]!.localized?.en).toMatch(/not a regular file \(FIFO/);
     // The secret folder stays closed when another folder is allowed.
     const secret = ruleFile("extends: ../secret/shadow\nrules: {}");
     expect(loadRuleSet(secret, { allowRulePaths: [join(base, "shared")] })).toMatchObject({ ok: false, problems: [{ code: "E_PATH_OUTSIDE", line: 2 }] });
