@@ -67,10 +67,14 @@ describe("a .docx with hyperlinks, footnotes, comments and revisions already in 
 
   test("tracked changes: every 其它 of the body becomes 其他 (italic run after a tab, after a line break, next to revisions, in a bookmark, in a table cell); the footnote's is not placeable; the existing revisions stay", async () => {
     const { buf, original, footnoteAt, terms } = await setUp();
-    const groups = terms.map((f) => ({ edits: [f.fix!], f }));
+    // A fix inside 张三's tracked insertion (进一步) is not placed: no revision inside a revision.
+    const inserted = original.indexOf("进一步");
+    const inOthers = { edits: [{ start: inserted, end: inserted + 3, replacement: "更加" }], f: finding(original, inserted, inserted + 3, "更加") };
+    const groups = [...terms.map((f) => ({ edits: [f.fix!], f })), inOthers];
     const { docx, placed, unplaced } = await reviseDocx(buf, original, groups);
-    expect(unplaced.map((g) => g.f.start > footnoteAt)).toEqual([true]);
+    expect(unplaced.map((g) => g.f.start > footnoteAt || g === inOthers)).toEqual([true, true]);
     expect(placed.length).toBe(terms.length - 1);
+    expect(placed).not.toContain(inOthers);
     const before = await readBack(buf);
     const rb = await readBack(docx);
     expect(rb.rejected).toBe(before.rejected);

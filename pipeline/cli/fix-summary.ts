@@ -6,8 +6,8 @@ import type { Lang } from "../model/finding.js";
 import type { FixResult } from "../fix/run.js";
 
 const WORDS = {
-  zh: { applied: "已改正", skipped: "未改正", overlap: "与已改正的另一处重叠", notPlaceable: "该文字不在 Word 正文中（如自动编号），无法修订", wrote: "已写入", diff: "差异", none: "没有可自动改正的问题。", insert: "插入", remove: "删除" },
-  en: { applied: "applied", skipped: "skipped", overlap: "overlaps another applied fix", notPlaceable: "the text is not in the Word body (an automatic number?), cannot be revised", wrote: "written", diff: "diff", none: "no mechanical fixes to apply.", insert: "insert ", remove: "delete " },
+  zh: { applied: "已改正", skipped: "未改正", overlap: "与已改正的另一处重叠", notPlaceable: "该文字不在 Word 正文中（如自动编号、脚注）或在他人的修订中，无法修订", wrote: "已写入", diff: "差异", none: "没有可自动改正的问题。", insert: "插入", remove: "删除" },
+  en: { applied: "applied", skipped: "skipped", overlap: "overlaps another applied fix", notPlaceable: "the text is not in the Word body (an automatic number, a footnote) or is inside someone else's revision", wrote: "written", diff: "diff", none: "no mechanical fixes to apply.", insert: "insert ", remove: "delete " },
 } as const;
 
 export function formatFixSummary(r: FixResult, lang: Lang): string {

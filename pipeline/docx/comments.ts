@@ -34,6 +34,8 @@ export interface Annotated {
 
 /** Adds one comment per finding to a .docx whose extracted text is `original` (offsets of the findings). */
 export async function annotateDocx(buf: Uint8Array, original: string, findings: readonly Finding[], opts: AnnotateOptions = {}): Promise<Annotated> {
+  // Nothing to say: the document as it was.
+  if (findings.length === 0) return { docx: Buffer.from(buf), anchors: [] };
   const pkg = await DocxPackage.open(buf);
   const anchors: AnchorKind[] = [];
   const wanted: { x: number; side: "before" | "after" }[] = [];

@@ -4,8 +4,9 @@
  * copy of the replaced run's properties, so accepting the change keeps the formatting. Author
  * `report-qc`; the officer accepts or rejects each change in Word.
  *
- * A fix whose characters Word does not hold exactly (an automatic number, a footnote mark) is not
- * placed: it is returned as unplaced.
+ * A fix whose characters Word does not hold exactly (an automatic number, a footnote mark), or that
+ * falls in someone else's tracked insertion (a revision inside a revision is not WordprocessingML Word
+ * accepts everywhere), is not placed: it is returned as unplaced.
  */
 import type { Fix } from "../model/finding.js";
 import { DocxPackage } from "./package.js";
@@ -37,14 +38,15 @@ export async function reviseDocx<G extends EditGroup>(buf: Uint8Array, original:
   const where = (f: Fix): [Want, Want] | null => {
     if (f.start === f.end) {
       const x = pkg.nextPosition(original, f.start);
-      if (x < 0) return null;
+      if (x < 0 || insideRevision(bt.pieces[bt.piece[Math.min(x, bt.text.length - 1)]!]?.node ?? pkg.body, true)) return null;
       const at = x >= bt.text.length || bt.piece[x]! < 0 ? { x: x - 1, side: "after" as const } : { x, side: "before" as const };
       return [at, at];
     }
     const xs = pkg.locate(original, f.start, f.end);
-    // Every character of the replaced text must be in Word's text, consecutively.
+    // Every character of the replaced text must be in Word's text, consecutively, outside other revisions.
     const exact = xs.length === f.end - f.start && xs.every((x, k) => k === 0 || x === xs[k - 1]! + 1);
-    return exact ? [{ x: xs[0]!, side: "before" }, { x: xs[xs.length - 1]!, side: "after" }] : null;
+    if (!exact || xs.some((x) => insideRevision(bt.pieces[bt.piece[x]!]!.node, true))) return null;
+    return [{ x: xs[0]!, side: "before" }, { x: xs[xs.length - 1]!, side: "after" }];
   };
   for (const g of groups) {
     const spots = g.edits.map(where);
@@ -115,7 +117,9 @@ function resolve(p: Point): Point {
   return { parent, before };
 }
 
-function insideRevision(n: XmlNode): boolean {
-  for (let p = n.parentNode; p; p = p.parentNode) if (p.nodeType === 1 && (p as XmlElement).namespaceURI === W_NS && ["del", "moveFrom"].includes((p as XmlElement).localName)) return true;
+/** Inside a deletion (or, with `insertions`, any tracked change). */
+function insideRevision(n: XmlNode, insertions = false): boolean {
+  const kinds = insertions ? ["del", "moveFrom", "ins", "moveTo"] : ["del", "moveFrom"];
+  for (let p = n.parentNode; p; p = p.parentNode) if (p.nodeType === 1 && (p as XmlElement).namespaceURI === W_NS && kinds.includes((p as XmlElement).localName)) return true;
   return false;
 }
