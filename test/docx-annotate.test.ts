@@ -88,12 +88,16 @@ describe("annotated .docx of a Word input", () => {
 });
 
 describe("annotated .docx of a text, Markdown or PDF input", () => {
-  test("plain text, Markdown and PDF become a new .docx of their paragraphs with the same comments", async () => {
+  test("plain text, Markdown, PDF and a saved web page become a new .docx of their paragraphs with the same comments", async () => {
     const md = "test/fixtures/formats/markdown/lawtext-007-bold-wrapped.md";
     const md2 = "test/fixtures/formats/markdown/lawtext-013-communique.md";
     const pdf = "test/fixtures/formats/seed-001.pdf";
     const txt = "/work/shared/corpora/gwr2026/2026_云南省_政府工作报告.txt";
-    const { model, sources } = await check([seeds[2]!, txt, md, md2, pdf]);
+    // A saved web page: the draft fixture in a government site's page.
+    const html = join(tmp(), "page.html");
+    const draft = readFileSync("test/fixtures/fix/draft.txt", "utf8").split("\n").filter((l) => l.trim());
+    writeFileSync(html, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${draft[0]}</title></head><body><div class="nav">首页 | 政务公开</div><article><h1>${draft[0]}</h1>${draft.slice(1).map((l) => `<p>${l}</p>`).join("")}</article><div class="footer">版权所有：西联镇人民政府</div></body></html>`);
+    const { model, sources } = await check([seeds[2]!, txt, md, md2, pdf, html]);
     for (const d of model.documents) {
       const source = sources.get(d.path)!;
       const out = await annotatedDocx(d, source, "zh");
@@ -109,7 +113,8 @@ describe("annotated .docx of a text, Markdown or PDF input", () => {
       // The paragraphs are the text's non-empty lines.
       expect(rb.accepted.split("\n").filter(Boolean).length).toBeGreaterThan(10);
     }
-    expect(model.documents.map((d) => d.findings.length > 0)).toEqual([true, true, true, true, true]);
+    expect(model.documents.map((d) => d.findings.length > 0)).toEqual([true, true, true, true, true, true]);
+    expect(sources.get(html)?.format).toBe("html");
   });
 
   test("check --format docx writes <stem>.docx into --out, never over an input", async () => {
