@@ -8,6 +8,8 @@ import type { ResolvedRuleSet, RuleProblem } from "./ruleset/types.js";
 import { listBuiltinRuleSets, loadRuleSet } from "./ruleset/load.js";
 import { chooseRuleSet, inferProvince, loadRegions } from "./ruleset/regions.js";
 import { withSharedCompile } from "./ruleset/resolve.js";
+import { builtinSnapshot } from "./ruleset/snapshot.js";
+import { isBuiltinRef } from "./ruleset/builtin.js";
 
 const PROVINCE_ID = /^[a-z]+$/;
 const isProvinceId = (id: string): boolean => PROVINCE_ID.test(id) && loadRegions().byId.has(id);
@@ -29,6 +31,13 @@ export class RuleSetProvider {
   /** @throws RuleSetLoadError */
   /** @param allowRulePaths folders a `--rules` file may reference besides its own and rules/ */
   static create(rules?: string, allowRulePaths?: readonly string[]): RuleSetProvider {
+    // Built-in sets come precompiled (ruleset/snapshot.ts); a user's rule file is read from YAML.
+    const snapshot = !rules || isBuiltinRef(rules) ? builtinSnapshot() : null;
+    if (snapshot) {
+      if (!rules) return new RuleSetProvider(null, snapshot.sets);
+      const set = snapshot.sets.get(rules);
+      if (set) return new RuleSetProvider(set, new Map());
+    }
     if (rules) {
       const r = loadRuleSet(rules, allowRulePaths?.length ? { allowRulePaths } : {});
       if (!r.ok) throw new RuleSetLoadError(r.problems);

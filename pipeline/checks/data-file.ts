@@ -6,7 +6,7 @@
  * folders, and error messages never quote a line of the file.
  */
 import { isAbsolute, join, resolve } from "node:path";
-import { parse } from "yaml";
+import { parse } from "../ruleset/yaml-lazy.js";
 import { readDataFileSync, readFailure } from "../files.js";
 import { isTrustedPath } from "../ruleset/rule-paths.js";
 import { CompileError, type CompileEnv } from "./define-check.js";

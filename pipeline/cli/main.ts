@@ -8,7 +8,6 @@ import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { overridesFrom } from "../stages/profile.js";
 import type { ProfileOverrides } from "../model/document.js";
-import cliProgress from "cli-progress";
 import type { Lang, ReportModel } from "../model/finding.js";
 import { runPipeline } from "../run.js";
 import { RuleSetLoadError } from "../ruleset-provider.js";
@@ -419,7 +418,9 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   const outDir = flags.out ?? (flags.json ? undefined : "reports-out");
   if (outDir) await assertWritableDir(outDir);
   const showBar = !flags.quiet && !flags.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
-  const bar = showBar ? new cliProgress.SingleBar({ stream: stderr as NodeJS.WriteStream, format: "{bar} {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+  // The progress bar is for a terminal only: loaded then.
+  const cliProgress = showBar ? (await import("cli-progress")).default : null;
+  const bar = cliProgress ? new cliProgress.SingleBar({ stream: stderr as NodeJS.WriteStream, format: "{bar} {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   let started = false;
   const { model, processed } = await runPipeline(inputs, {
     lang: flags.lang,

@@ -4,7 +4,7 @@
  * decoded as GB18030, their superset, so no character a GBK file can hold is lost.
  */
 import { createRequire } from "node:module";
-import iconv from "iconv-lite";
+import type iconvModule from "iconv-lite";
 import type jschardetModule from "jschardet";
 import { IngestError } from "./errors.js";
 
@@ -12,6 +12,9 @@ import { IngestError } from "./errors.js";
 const require = createRequire(import.meta.url);
 let detector: typeof jschardetModule | null = null;
 const jschardet = (): typeof jschardetModule => (detector ??= require("jschardet") as typeof jschardetModule);
+// iconv-lite likewise: UTF-8 files (nearly all) never load it.
+let iconvLite: typeof iconvModule | null = null;
+const iconv = (): typeof iconvModule => (iconvLite ??= require("iconv-lite") as typeof iconvModule);
 
 export interface Decoded {
   text: string;
@@ -36,10 +39,10 @@ export function decodeText(buf: Uint8Array): Decoded {
     return { text: strictUtf8(buf.subarray(3)), encoding: "utf-8-bom" };
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(buf.subarray(2)), "utf-16le"), encoding: "utf-16le" };
+    return { text: iconv().decode(Buffer.from(buf.subarray(2)), "utf-16le"), encoding: "utf-16le" };
   }
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(buf.subarray(2)), "utf-16be"), encoding: "utf-16be" };
+    return { text: iconv().decode(Buffer.from(buf.subarray(2)), "utf-16be"), encoding: "utf-16be" };
   }
   if (looksBinary(buf)) throw new IngestError("E_BINARY", "文件不是文本（含有二进制内容）", "file is not text (binary content)");
   try {
@@ -52,7 +55,7 @@ export function decodeText(buf: Uint8Array): Decoded {
   // Chinese text that is not UTF-8 is, in these archives, overwhelmingly GBK/GB18030; jschardet
   // sometimes guesses a Western code page for short texts, so GB18030 is the fallback.
   const encoding = LEGACY_ALIASES[name] ?? "gb18030";
-  const text = iconv.decode(Buffer.from(buf), encoding);
+  const text = iconv().decode(Buffer.from(buf), encoding);
   if (replacementShare(text) > 0.01) {
     throw new IngestError("E_DECODE", `无法识别文件编码（检测结果：${name || "未知"}）`, `cannot decode the file (detected: ${name || "unknown"})`);
   }

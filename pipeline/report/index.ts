@@ -7,7 +7,7 @@ import type { Lang, ReportModel } from "../model/finding.js";
 import { formatDocumentJson, formatIndexJson, formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
 import { outputStems } from "./names.js";
-import { htmlFiles, type ReportSources } from "./html/index.js";
+import type { ReportSources } from "./html/data.js";
 import { ingest } from "../stages/ingest.js";
 
 export const OUTPUT_FORMATS = ["json", "md", "html", "docx"] as const;
@@ -49,6 +49,8 @@ export async function writeReports(model: ReportModel, outDir: string, formats: 
       const raw = await ingest(d.path).catch(() => null);
       if (raw) all.set(d.path, { original: raw.original, chrome: [], format: raw.format, encoding: raw.encoding });
     }
+    // Loaded only when HTML is written (a --json run never loads the review pages' code and assets).
+    const { htmlFiles } = await import("./html/index.js");
     // The dashboard last, so that index.html is the last file written.
     for (const [name, html] of htmlFiles(model, stems, all, lang)) await put(name, html);
   }
@@ -69,4 +71,4 @@ export async function writeReports(model: ReportModel, outDir: string, formats: 
 }
 
 export { formatJson, formatMarkdown };
-export { sourcesFromProcessed, type ReportSources } from "./html/index.js";
+export { sourcesFromProcessed, type ReportSources } from "./html/data.js";

@@ -52,6 +52,11 @@ export function listBuiltinRuleSets(builtinDir = defaultBuiltinDir()): string[] 
   return names;
 }
 
+/** True when `ref` names an existing built-in set (which then wins over a file of that name, see resolveRuleSetRef). */
+export function isBuiltinRef(ref: string, builtinDir = defaultBuiltinDir()): boolean {
+  return BUILTIN_NAME_RE.test(ref) && isFile(builtinFile(ref, builtinDir));
+}
+
 /**
  * Resolves a reference to a rule file: a built-in name wins, then a path relative to `baseDir`
  * (also tried with `.yaml`/`.yml` appended).

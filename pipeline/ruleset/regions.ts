@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isMap, isScalar, isSeq, type Node } from "yaml";
+import type { Node } from "yaml";
+import { isMap, isScalar, isSeq } from "./yaml-lazy.js";
 import { defaultBuiltinDir, listBuiltinRuleSets } from "./builtin.js";
 import { entries, parseSource, positionAt, positionOf, type SourceFile } from "./yaml-source.js";
 
@@ -64,6 +65,11 @@ export function loadRegions(file = join(defaultBuiltinDir(), "regions.yaml")): R
     cache.set(file, regions);
   }
   return regions;
+}
+
+/** Puts an already built tree in the cache for `file` (the precompiled snapshot, ruleset/snapshot.ts). */
+export function primeRegions(file: string, regions: Regions): void {
+  cache.set(file, regions);
 }
 
 /** Builds the tree from YAML text (exported for tests). */

@@ -5,7 +5,8 @@
  * them with the check's zod schema once the rule's type is known (it may come from a parent file).
  */
 import { basename, dirname, extname } from "node:path";
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
+import type { Node, Pair, YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq } from "./yaml-lazy.js";
 import type { CheckDefinition, Message } from "../checks/define-check.js";
 import type { Severity } from "../model/finding.js";
 import { makeProblem } from "./errors.js";

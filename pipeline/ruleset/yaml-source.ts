@@ -3,7 +3,8 @@
  * yaml's `parseDocument` + `LineCounter` (never `YAML.parse`) so that each problem can point at the
  * exact key or value node, 1-based line and column, instead of guessing by searching the text.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import type { Alias, Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
+import { isMap, isPair, isScalar, isSeq, newLineCounter, parseDocument, visit } from "./yaml-lazy.js";
 import type { SourcePosition } from "./types.js";
 
 export interface SourceFile {
@@ -15,7 +16,7 @@ export interface SourceFile {
 }
 
 export function parseSource(file: string, text: string): SourceFile {
-  const lines = new LineCounter();
+  const lines = newLineCounter();
   // prettyErrors off: messages stay one line; positions come from `pos` through the LineCounter.
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   return { file, text, doc, lines };

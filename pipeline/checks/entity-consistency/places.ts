@@ -12,7 +12,7 @@
  */
 import { existsSync } from "node:fs";
 import { readDataFileSync } from "../../files.js";
-import { parse } from "yaml";
+import { parse } from "../../ruleset/yaml-lazy.js";
 
 export interface Place {
   /** Full name with suffix (example: `番禺区`). */
