@@ -18,6 +18,7 @@ import { rng as mulberry32 } from "../synthetic.js";
 import { ROOT } from "../labelled-core.js";
 import type { Planted, SourceDoc } from "./core.js";
 import { ISSUE11_CLASSES } from "./plant-enum.js";
+import { PHRASE_CLASSES } from "./plant-phrase.js";
 
 export interface Site {
   variant: string;
@@ -48,7 +49,7 @@ export interface Ctx {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-interface Line {
+export interface Line {
   block: Block;
   /** The block's original span. */
   start: number;
@@ -58,7 +59,7 @@ interface Line {
   lineEnd: number;
 }
 
-function lines(doc: SourceDoc, kinds: Block["kind"][] = ["paragraph"]): Line[] {
+export function lines(doc: SourceDoc, kinds: Block["kind"][] = ["paragraph"]): Line[] {
   const out: Line[] = [];
   for (const b of doc.seg.blocks) {
     if (!kinds.includes(b.kind)) continue;
@@ -70,21 +71,21 @@ function lines(doc: SourceDoc, kinds: Block["kind"][] = ["paragraph"]): Line[] {
   return out;
 }
 
-const clen = (s: string) => compactString(s).length;
+export const clen = (s: string) => compactString(s).length;
 /** Central formulae and slogans: not the specific content a drafter pastes twice or copies from another unit. */
 const FORMULA = /习近平|总书记|党中央|精神|为指导|两个确立|两个维护|四个意识|四个自信/u;
 /** Paragraph separator of the document's format. */
 const sep = (doc: SourceDoc) => (doc.ext === ".md" ? "\n\n" : "\n");
 
-function clean(doc: SourceDoc, expect: CheckType[], start: number, end: number): boolean {
+export function clean(doc: SourceDoc, expect: CheckType[], start: number, end: number): boolean {
   return !doc.findings.some((f) => expect.includes(f.check) && f.start < end && start < f.end);
 }
 
-function insert(text: string, at: number, ins: string, spanFrom: number, spanTo: number): { text: string; span: [number, number] } {
+export function insert(text: string, at: number, ins: string, spanFrom: number, spanTo: number): { text: string; span: [number, number] } {
   return { text: text.slice(0, at) + ins + text.slice(at), span: [at + spanFrom, at + spanTo] };
 }
 
-function replace(text: string, start: number, end: number, by: string): { text: string; span: [number, number] } {
+export function replace(text: string, start: number, end: number, by: string): { text: string; span: [number, number] } {
   return { text: text.slice(0, start) + by + text.slice(end), span: [start, start + by.length] };
 }
 
@@ -98,7 +99,7 @@ function sections(doc: SourceDoc): number[] {
 }
 
 /** True when offset `at` of `t` is inside 《…》. */
-function insideTitle(t: string, at: number): boolean {
+export function insideTitle(t: string, at: number): boolean {
   return t.lastIndexOf("《", at) > t.lastIndexOf("》", at - 1);
 }
 
@@ -109,7 +110,7 @@ const NOTE = /^\s*(?:\[\d+\]|［\d+］|﹝\s*\d+\s*﹞|〔\d+〕|[（(]?注[)）
 const MARKER_START = /^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）、.．]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,])/u;
 
 /** Paragraphs of the report body: after the title or first heading, at least 20 characters (no page chrome, no byline). */
-function body(doc: SourceDoc): Line[] {
+export function body(doc: SourceDoc): Line[] {
   const first = doc.seg.blocks.find((b) => b.kind === "heading" || b.kind === "title");
   return lines(doc).filter((l) => (!first || l.block.index > first.index) && clen(doc.original.slice(l.start, l.end)) >= 20);
 }
@@ -400,7 +401,7 @@ const outdated: DefectClass = {
 // ---------------------------------------------------------------------------------------------
 // 6. A placeholder left in
 
-function unitPlace(doc: SourceDoc, ctx: Ctx): Place | undefined {
+export function unitPlace(doc: SourceDoc, ctx: Ctx): Place | undefined {
   const unit = doc.profile?.unit;
   return unit ? ownPlace(parseUnitName(unit, ctx.places)) : undefined;
 }
@@ -567,7 +568,7 @@ const crossCopy: DefectClass = {
   },
 };
 
-export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy, ...ISSUE11_CLASSES];
+export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy, ...ISSUE11_CLASSES, ...PHRASE_CLASSES];
 
 // ---------------------------------------------------------------------------------------------
 // Sampling

@@ -48,8 +48,10 @@ type OutdatedKind = (typeof OUTDATED_KINDS)[number];
 const GROUP_EXCLUDE: Record<KbTerm["group"], RegExp> = {
   terms: /(?!)/u,
   laws: /废止|失效|修订前|修改前|此前|已被|取代|替代|原《/u,
-  renamings: /原|前身|更名|改为|组建|整合|划入|并入|撤销|不再保留|机构改革|改革前|挂牌|转隶/u,
+  renamings: /前身|更名|改为|组建|整合|划入|并入|撤销|不再保留|机构改革|改革前|挂牌|转隶/u,
 };
+/** 原 marks the old body only just before its name (原县工商局, 原法制办); 原则/原有 elsewhere in the sentence say nothing. */
+const FORMER_BEFORE: Partial<Record<KbTerm["group"], RegExp>> = { renamings: /原/u };
 /** Forward-looking mentions of a meeting that has not happened yet are legitimate. */
 const FUTURE_CONTEXT = /迎接|喜迎|召开|即将|筹备|献礼|前夕|迎来|营造|安保|服务保障/u;
 /** A sentence that tells what was done in the period under review. */
@@ -240,7 +242,7 @@ export default defineCheck({
             });
             continue;
           }
-          if (reportYear !== null && e.valid_to && e.valid_to <= `${reportYear}-01-01` && c.kinds.has("superseded") && !GROUP_EXCLUDE[e.group].test(text)) {
+          if (reportYear !== null && e.valid_to && e.valid_to <= `${reportYear}-01-01` && c.kinds.has("superseded") && !GROUP_EXCLUDE[e.group].test(text) && !FORMER_BEFORE[e.group]?.test(text.slice(Math.max(0, h.index - 4), h.index))) {
             const replacement = e.superseded_by ?? "";
             findings.push({
               span: [at(abs), at(abs + matched.length)],

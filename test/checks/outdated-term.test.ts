@@ -116,6 +116,12 @@ ruleTester.run("outdated-term", {
       findings: [{ text: "法制办公室", suggestion: "司法局", evidence: { kind: "superseded", group: "renamings" } }],
     },
     {
+      name: "原 elsewhere in the sentence (原则) does not make an old body name historical",
+      text: report(2021, "2022年1月20日", "2021年,县工商局按照属地管理原则开展专项检查。"),
+      options: { kinds: ["superseded"] },
+      findings: [{ text: "工商局", suggestion: "市场监督管理局" }],
+    },
+    {
       name: "a 普法 plan cited with the wrong period, in quotes",
       text: report(2022, "2023年1月20日", "2022年,我县深入实施“八五”普法规划(2020—2025年)。"),
       options: { kinds: ["wrong-period"] },
