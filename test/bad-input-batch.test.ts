@@ -9,12 +9,15 @@ import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer as createHttpServer } from "node:http";
+import { createServer, type Server } from "node:net";
 import { micromark } from "micromark";
 import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
 import { CORPUS, ROOT, SEEDS } from "./helpers/pipeline.js";
 import { htmlReader } from "../pipeline/formats/html.js";
 import { HTML_MAX_DEPTH, measureHtml, plainTextOfHtml } from "../pipeline/formats/html-limits.js";
+import { checkRedis } from "../pipeline/queue/common.js";
 
 const BIN = join(ROOT, "bin/report-qc.js");
 const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
@@ -23,6 +26,32 @@ const CASE_MS = 10_000;
 
 function tmp(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `rqc-badb-${prefix}-`));
+}
+
+/** The CLI, asynchronously (several at once, or beside a server in this process). */
+function cliAsync(args: string[], cwd = ROOT): { child: ChildProcess; done: Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> } {
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  return { child, done: new Promise((resolve) => child.once("exit", (status) => resolve({ status, stdout, stderr, ms: Date.now() - t0 }))) };
+}
+
+function listen(server: Server | ReturnType<typeof createHttpServer>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port));
+  });
+}
+
+/** A port nothing listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  const port = await listen(s);
+  await new Promise((r) => s.close(r));
+  return port;
 }
 
 function cli(args: string[], opts: SpawnSyncOptions = {}) {
@@ -186,4 +215,120 @@ describe("hostile HTML inputs (issue 14 §9)", () => {
     const plain = plainTextOfHtml('<p>A&amp;B&nbsp;&#20013;&#x6587;</p><!-- <p>no</p> --><style>p{}</style><p>line<br>two</p><textarea><p>no</p></textarea>');
     expect(plain.lines).toEqual(["A&B\u00a0中文", "line", "two"]);
   });
+});
+
+describe("queue mode without a usable Redis (issue 14 §5)", () => {
+  it("refused port, unresolvable host, an HTTP server, a silent server, a server that hangs up: checkRedis fails within 10 s, naming the address and the reason", async () => {
+    const http = createHttpServer((_q, r) => r.end("hello"));
+    const silent = createServer(() => {}); // accepts, never answers
+    const hangup = createServer((sock) => sock.destroy());
+    const [httpPort, silentPort, hangupPort, refused] = [await listen(http), await listen(silent), await listen(hangup), await closedPort()];
+    try {
+      const cases: [string, RegExp][] = [
+        [`redis://127.0.0.1:${refused}`, new RegExp(`127\\.0\\.0\\.1:${refused}: connection refused .*\\(3 attempts\\)`)],
+        ["redis://no-such-host.invalid:6379", /no-such-host\.invalid:6379: host (not found|name could not be resolved)/],
+        [`redis://127.0.0.1:${httpPort}`, new RegExp(`127\\.0\\.0\\.1:${httpPort}: the server there does not speak the Redis protocol \\(it answered with H…, like an HTTP server\\)`)],
+        [`redis://127.0.0.1:${silentPort}`, new RegExp(`127\\.0\\.0\\.1:${silentPort}: connected, but no reply to PING within 2 s`)],
+        [`redis://:secret@127.0.0.1:${hangupPort}`, new RegExp(`127\\.0\\.0\\.1:${hangupPort}: the server closed the connection`)],
+      ];
+      for (const [url, why] of cases) {
+        const t0 = Date.now();
+        const err = await checkRedis(url).then(() => null, (e: Error) => e);
+        expect(err, url).toBeInstanceOf(Error);
+        expect(err!.message, url).toMatch(why);
+        expect(err!.message).not.toContain("secret");
+        expect(Date.now() - t0, url).toBeLessThan(CASE_MS);
+      }
+      await expect(checkRedis("http://127.0.0.1:6379")).rejects.toThrow(/expects redis:\/\/HOST:PORT/);
+    } finally {
+      for (const s of [http, silent, hangup]) s.close();
+    }
+  });
+
+  it("audit --queue, audit --status and worker exit 2 with the message instead of hanging", async () => {
+    const http = createHttpServer((_q, r) => r.end("hello"));
+    const httpPort = await listen(http);
+    const refused = await closedPort();
+    const dir = tmp("noredis");
+    writeFileSync(join(dir, "a.txt"), REPORT);
+    try {
+      const runs = [
+        { args: ["audit", dir, "--queue", `redis://127.0.0.1:${refused}`, "--out", join(dir, "out")], why: /connection refused/ },
+        { args: ["audit", "--queue", `redis://127.0.0.1:${httpPort}`, "--status"], why: /does not speak the Redis protocol/ },
+        { args: ["worker", "--queue", "redis://no-such-host.invalid:6379"], why: /host (not found|name could not be resolved)/ },
+      ].map((c) => ({ ...c, run: cliAsync(c.args) }));
+      // The CLI's own start-up takes seconds on a loaded 2-core machine: the bound here is generous, the
+      // Redis part itself is bounded by the test above.
+      const killer = setTimeout(() => runs.forEach((r) => r.run.child.kill("SIGKILL")), 45_000);
+      for (const r of runs) {
+        const res = await r.run.done;
+        expect(res.status, `${r.args.join(" ")}\n${res.stderr}`).toBe(2);
+        expect(res.stderr).toMatch(r.why);
+        expect(res.stderr).toMatch(/^report-qc: 无法使用 Redis（.*）：.* \/ cannot use Redis at /);
+      }
+      clearTimeout(killer);
+      expect(existsSync(join(dir, "out"))).toBe(true); // checked writable first, nothing written in it
+      expect(readdirSync(join(dir, "out"))).toEqual([]);
+    } finally {
+      http.close();
+    }
+  }, 60_000);
+});
+
+const REDIS = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
+
+function startRedis(port: number): Promise<ChildProcess> {
+  const p = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    p.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("Ready to accept connections")) resolve(p);
+    });
+    p.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out}`)));
+  });
+}
+
+describe.skipIf(!REDIS)(`queue mode with byte-identical inputs (issue 14 §6)${REDIS ? "" : " (skipped: redis-server is not installed; .ci/run installs it)"}`, () => {
+  it("two identical files in different folders, with different index.tsv units: each path gets its own result", async () => {
+    const base = tmp("dups");
+    const a = join(base, "in", "a");
+    const b = join(base, "in", "b");
+    mkdirSync(a, { recursive: true });
+    mkdirSync(b, { recursive: true });
+    const text = readFileSync(join(CORPUS, SEEDS[0]), "utf8");
+    writeFileSync(join(a, "report.txt"), text);
+    writeFileSync(join(b, "report.txt"), text);
+    writeFileSync(join(b, "copy.txt"), text);
+    writeFileSync(join(a, "other.txt"), readFileSync(join(CORPUS, SEEDS[1]), "utf8"));
+    writeFileSync(join(a, "index.tsv"), "file\tunit\nreport.txt\t甲县人民政府\n");
+    writeFileSync(join(b, "index.tsv"), "file\tunit\nreport.txt\t乙县人民政府\ncopy.txt\t丙县人民政府\n");
+    const port = await closedPort();
+    const redis = await startRedis(port);
+    const url = `redis://127.0.0.1:${port}`;
+    const worker = cliAsync(["worker", "--queue", url, "--quiet"], base);
+    try {
+      const audit = cliAsync(["audit", "in", "--queue", url, "--batch-size", "1", "--out", "out", "--format", "json", "--exit-zero", "--quiet"], base);
+      const killer = setTimeout(() => audit.child.kill("SIGKILL"), 90_000);
+      const r = await audit.done;
+      clearTimeout(killer);
+      expect(r.status, r.stderr + r.stdout).toBe(0);
+      expect(r.stdout).toContain("4 documents in 4 jobs, 0 failed");
+      const index = JSON.parse(readFileSync(join(base, "out", "index.json"), "utf8")) as { documents: { path: string; unit: string | null; output: string }[]; errors: unknown[] };
+      expect(index.errors).toEqual([]);
+      const byPath = Object.fromEntries(index.documents.map((d) => [d.path, d.unit]));
+      expect(byPath).toEqual({
+        [join("in", "a", "other.txt")]: expect.anything(),
+        [join("in", "a", "report.txt")]: "甲县人民政府",
+        [join("in", "b", "copy.txt")]: "丙县人民政府",
+        [join("in", "b", "report.txt")]: "乙县人民政府",
+      });
+      // Every per-document JSON names its own input.
+      for (const d of index.documents) expect(JSON.parse(readFileSync(join(base, "out", d.output), "utf8")).documents[0].path).toBe(d.path);
+    } finally {
+      worker.child.kill("SIGTERM");
+      await worker.done;
+      redis.kill("SIGKILL");
+    }
+  }, 120_000);
 });

@@ -149,6 +149,7 @@ Examples:
     .action(async (inputs: string[], flags: AuditFlags) => {
       if (flags.status) {
         if (!flags.queue) throw new Error("--status needs --queue redis://HOST:PORT");
+        await preflightRedis(flags.queue);
         const { queueStatus } = await import("../queue/audit.js");
         stdout.write(await queueStatus(flags.queue));
         return;
@@ -178,6 +179,7 @@ Examples:
       const lockMs = Number(flags.lockMs);
       if (!Number.isInteger(threads) || threads < 1) throw new Error(`--jobs must be a positive integer, got "${flags.jobs}"`);
       if (!(lockMs >= 1000)) throw new Error(`--lock-ms must be at least 1000, got "${flags.lockMs}"`);
+      await preflightRedis(flags.queue);
       const { startQueueWorker } = await import("../queue/worker.js");
       const log = flags.quiet ? undefined : (line: string) => stderr.write(`report-qc worker: ${line}\n`);
       const w = await startQueueWorker({ url: flags.queue, threads, lockMs, ...(log ? { log } : {}) });
@@ -351,6 +353,7 @@ async function runQueueAuditCommand(inputs: string[], flags: AuditFlags, stdout:
   const batchSize = Number(flags.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a positive integer, got "${flags.batchSize}"`);
   await assertWritableDir(flags.out);
+  await preflightRedis(flags.queue!);
   const { runQueueAudit } = await import("../queue/audit.js");
   const { model, processed, stats } = await runQueueAudit(inputs, {
     url: flags.queue!,
@@ -454,6 +457,12 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   // A mistyped path or a glob that matches nothing is a usage error: a CI step must not pass on a typo.
   if (model.errors.some((e) => ARGUMENT_ERROR_CODES.has(e.code))) return EXIT.usage;
   return flags.exitZero ? EXIT.ok : exitCodeFor(model);
+}
+
+/** Fails fast (exit 2, bounded) when the queue's Redis is unusable, before the queue modules (BullMQ, the pipeline) load. */
+async function preflightRedis(url: string): Promise<void> {
+  const { checkRedis } = await import("../queue/common.js");
+  await checkRedis(url);
 }
 
 export function exitCodeFor(model: ReportModel): number {

@@ -25,7 +25,7 @@ import { toolKey } from "../archive/audit.js";
 import { referenceDocument } from "../archive/reference.js";
 import { TOOL } from "../version.js";
 import type { WorkerConfig } from "../pool/worker.js";
-import { connect, doneKey, DOCS_KEY, LATEST_KEY, QUEUE_NAME, RESULTS_KEY, RUN_TTL_S, runKey, unpackRaw, type DoneEntry, type QueueDoc, type QueueJobData, type StoredQueueResult } from "./common.js";
+import { checkRedis, connect, connectBounded, doneKey, DOCS_KEY, LATEST_KEY, QUEUE_NAME, RESULTS_KEY, RUN_TTL_S, runKey, unpackRaw, type DoneEntry, type QueueDoc, type QueueJobData, type StoredQueueResult } from "./common.js";
 
 export interface QueueAuditOptions extends Omit<RunOptions, "corpus" | "index"> {
   url: string;
@@ -56,6 +56,8 @@ export const JOB_OPTIONS: JobsOptions = {
 export async function runQueueAudit(inputs: string[], options: QueueAuditOptions): Promise<{ model: ReportModel; processed: ProcessedDocument[]; stats: QueueAuditStats }> {
   const started = performance.now();
   const log = options.log ?? (() => {});
+  // Bounded first connect: the connections below wait for Redis forever (they ride out restarts mid-run).
+  await checkRedis(options.url);
   const res = prepareRun(options);
   const rulesets = Object.fromEntries(res.rules.ruleSets().map((r) => [r.id, r.hash]));
   const tool = toolKey();
@@ -184,8 +186,9 @@ export async function runQueueAudit(inputs: string[], options: QueueAuditOptions
       }
       // Rebuilt from the stored text, as audit rebuilds archived documents: normalize → segment is deterministic.
       const raw = { ...unpackRaw(packed), path: d.path };
-      fileErrors.push(...stored.errors);
-      processed.push({ result: stored.result as DocumentResult, segmented: profile(segment(normalize(raw), res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) }) });
+      // Stamped with this input's path: rqc:docs holds one text per content, whichever path wrote it last.
+      fileErrors.push(...stored.errors.map((x) => ({ ...x, path: d.path })));
+      processed.push({ result: { ...(stored.result as DocumentResult), path: d.path }, segmented: profile(segment(normalize(raw), res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) }) });
     }
     // Run bookkeeping again (a Redis restarted empty during the run lost it), for --status.
     await redis.multi().hset(runKey(runId), { total: docs.length, jobs: batches.length, finished: new Date().toISOString() }).expire(runKey(runId), RUN_TTL_S).set(LATEST_KEY, runId).exec();
@@ -226,8 +229,9 @@ async function loadRedisReference(redis: Redis, skip: ReadonlySet<string>, segme
 
 /** `report-qc audit --queue URL --status`: the queue's job counts and the newest run's progress. */
 export async function queueStatus(url: string): Promise<string> {
-  const redis = connect(url);
-  const queueConnection = connect(url);
+  await checkRedis(url);
+  const redis = connectBounded(url);
+  const queueConnection = connectBounded(url);
   const queue = new Queue(QUEUE_NAME, { connection: queueConnection });
   queue.on("error", () => {});
   try {

@@ -6,7 +6,7 @@
  * checks, however long a document takes.
  *
  * Per document, in one MULTI: the packed document (rqc:docs), its result (rqc:results, keyed by
- * content hash + rule-set hash + tool version) and the run's done entry. All three are HSETs of fixed
+ * content hash + rule-set hash + tool version + input path and metadata) and the run's done entry. All three are HSETs of fixed
  * fields, so a re-delivered job (a killed worker, a lost lock, Redis restarted) rewrites the same
  * entries: at-least-once delivery, exactly one result per document. Documents of a re-delivered job
  * already marked done are skipped.
@@ -15,7 +15,7 @@ import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { DocumentPool } from "../pool/pool.js";
 import { RuleSetProvider } from "../ruleset-provider.js";
 import { toolKey } from "../archive/audit.js";
-import { connect, contentHash, doneKey, DOCS_KEY, packRaw, QUEUE_NAME, RESULTS_KEY, RUN_TTL_S, sha256, type DoneEntry, type QueueJobData, type StoredQueueResult } from "./common.js";
+import { checkRedis, connect, contentHash, resultKey, doneKey, DOCS_KEY, packRaw, QUEUE_NAME, RESULTS_KEY, RUN_TTL_S, sha256, type DoneEntry, type QueueJobData, type StoredQueueResult } from "./common.js";
 
 export interface QueueWorkerOptions {
   url: string;
@@ -30,6 +30,8 @@ export interface QueueWorkerOptions {
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<{ close(): Promise<void>; worker: Worker }> {
   const threads = Math.max(1, options.threads ?? 1);
   const log = options.log ?? (() => {});
+  // Bounded first connect; afterwards the worker rides out Redis restarts.
+  await checkRedis(options.url);
   const redis = connect(options.url);
   const pool = new DocumentPool(threads);
   const tool = toolKey();
@@ -64,7 +66,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<{ c
         const result = { ...r.processed.result, path: d.path };
         const raw = { ...r.processed.segmented.normalized.raw, path: d.path };
         const h = hash ?? sha256(raw.original);
-        const key = `${h}|${hashes.get(result.ruleset) ?? ""}|${tool}`;
+        const key = resultKey(h, hashes.get(result.ruleset) ?? "", tool, d);
         const stored: StoredQueueResult = { rulesetId: result.ruleset, inputMeta: JSON.stringify(d.meta), result, errors: r.errors.map((e) => ({ ...e, path: d.path })) };
         tx.hset(DOCS_KEY, h, packRaw(raw)).hset(RESULTS_KEY, key, JSON.stringify(stored));
         entry = { key, hash: h };
