@@ -33,8 +33,8 @@ const DEFAULT_PATTERNS: z.infer<typeof patternSchema>[] = [
   // 建成X个, 开展X次, 会议*次, 投资×亿元: one mark where a count or an amount belongs. Not after a digit
   // or a plus (3×4, 2*3, 1+X), not inside a Latin word, not before a digit (×100%).
   { kind: "number", pattern: "(?<=^|[\\p{Script=Han}，,、：:；;（(“\\s])[Xx×✕*＊](?![Xx×✕*＊A-Za-z0-9])(?=[ \\u3000]?(?:[个次件项名人家户所座条场台辆套批份篇期天元亩吨倍余多类种支处起宗位部例万亿千百%％]|公里|平方米|米))" },
-  // x镇, X市, ×县: one mark where a place name belongs (xx县 is an X run above). Not 1+X, not “X”.
-  { kind: "anonymised-name", pattern: "(?<![A-Za-z0-9+＋.．_Xx×✕])[Xx×✕](?![A-Za-z0-9])(?=(?:省|市|县|区|镇|乡|村|街道|社区|自治州|自治区|自治县|州|盟|旗))" },
+  // x镇, X市, ×县, *区: one mark where a place name belongs (xx县 is an X run above). Not 1+X, not “X”.
+  { kind: "anonymised-name", pattern: "(?<![A-Za-z0-9+＋.．_Xx×✕*＊])[Xx×✕*＊](?![A-Za-z0-9])(?=(?:省|市|县|区|镇|乡|村|街道|社区|自治州|自治区|自治县|州|盟|旗))" },
   // _村_, __镇: underscores left as blanks around or beside Han text (never inside a Latin identifier).
   { kind: "blank", pattern: "(?<![A-Za-z0-9_])_{1,2}\\p{Script=Han}{1,4}_{1,2}(?![A-Za-z0-9_])|(?<=\\p{Script=Han})_{1,2}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])_{1,2}(?=\\p{Script=Han})" },
   { kind: "someone", pattern: "某某" },
