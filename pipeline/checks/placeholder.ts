@@ -1,10 +1,12 @@
 /**
  * @fileoverview Finds template placeholders and anonymisation marks left in a report: XX市, ××, X X,
- * 20xx年, X月X日, **次, 某某, 【待补充】, （此处…）, ____ blanks, TODO.
+ * 20xx年, X月X日, **次, 某某, 【待补充】, （此处…）, ____ blanks, TODO; single marks where a number or a name
+ * belongs (建成X个, 会议*次, x镇, *区, 美丽*), _村_, and units with no number (亿元，增长 %).
  *
  * Decisions (see docs/placeholder.md): a run of X/x/× counts only when it is not part of a longer Latin
  * word (so PM2.5, XXL-sized words and English names stay silent, but `XXE 普法` — an anonymised
- * platform name — is found); a single X counts only before 年/月/日/号; 某 counts only doubled (某某),
+ * platform name — is found); a single X counts only before 年/月/日/号, a measure word or unit (建成X个,
+ * 会议*次) or an administrative suffix (x镇); 某 counts only doubled (某某),
  * because 某些/某种/某项 are ordinary words.
  */
 import { z } from "zod";
