@@ -111,9 +111,28 @@ const enumCount: DefectClass = {
         }
       }
     }
+    // Inline lists: `“六个美丽”即美丽生态、美丽城市、…、美丽人文。` with as many 、 items as the count: the
+    // last item dropped.
+    for (const l of lines(doc)) {
+      const t = doc.original.slice(l.start, l.end);
+      for (const m of t.matchAll(INLINE)) {
+        const n = parseChineseNumber(m[1]!);
+        const items = m[5]!.split("、");
+        const last = items[items.length - 1]!;
+        if (n === null || n < 3 || items.length !== n || items.some((x) => x.trim().length === 0 || x.length > 20 || /\d|等/u.test(x)) || /和|及|与|并/u.test(last)) continue;
+        const cs = l.start + m.index;
+        const ce = cs + m[1]!.length + m[2]!.length;
+        if (!clean(doc, this.expect, cs, ce)) continue;
+        const listEnd = cs + m[0].length - 1;
+        const r = replace(doc.original, listEnd - last.length - 1, listEnd, "");
+        out.push({ variant: "inline item", text: r.text, span: [cs, ce], note: `${m[1]}${m[2]}${m[3]}${m[4]}…: item ${last} dropped, ${n - 1} left` });
+      }
+    }
     return out;
   },
 };
+
+const INLINE = /(?<![第一二三四五六七八九十两])(两|[二三四五六七八九]|十[一二]?)(个|项|大|条|种|类)([^，,。；;：:、\d即]{0,8}?)[”"]?[，,]?(即|分别为|分别是)[：:]?([^。；;，,：:]+)[。；;]/gu;
 
 // ---------------------------------------------------------------------------------------------
 // Exclusive states above their total

@@ -99,7 +99,8 @@ export function checkEnumerations(block: Block, doc: SegmentedDocument): Enumera
     if (n === null || n < 2 || n > 12) continue;
     const countEnd = m.index + m[0].length;
     // The noun phrase: to the end of the clause.
-    const rest = /^[^，,。；;：:！？!?\n]*/u.exec(text.slice(countEnd))![0];
+    // (A quoted formula may be followed by 即 without a comma: `“六个美丽”即美丽生态、…`.)
+    const rest = /^[^，,。；;：:！？!?\n即]*/u.exec(text.slice(countEnd))![0];
     const after = countEnd + rest.length;
     const clauseStart = Math.max(...["，", ",", "。", "；", ";", "：", ":", "！", "？", "\n"].map((d) => text.lastIndexOf(d, m.index - 1))) + 1;
     const lead = text.slice(clauseStart, m.index);
