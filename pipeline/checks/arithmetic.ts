@@ -142,7 +142,7 @@ export default defineCheck({
     }
     // Counts announced before their list (or referring back to it) read past the sentence, so they take
     // the whole paragraph and the blocks around it.
-    if (c.kinds.has("count") && unit.block && unit.block.kind === "paragraph" && !ctx.isNoise(unit.block.start, unit.block.end)) {
+    if (c.kinds.has("count") && (unit.kind === "paragraph" || unit.kind === "block") && unit.block?.kind === "paragraph" && !ctx.isNoise(unit.block.start, unit.block.end)) {
       const off = unit.block.start - unit.start;
       for (const r of checkEnumerations(unit.block, ctx.doc)) {
         const listed = r.items.map((it) => it.text);
