@@ -15,8 +15,9 @@ import placeholder from "./placeholder.js";
 import punctuation from "./punctuation.js";
 import requiredSection from "./required-section.js";
 import term from "./term.js";
+import typo from "./typo.js";
 import yearConsistency from "./year-consistency.js";
 
-const all: CheckDefinition[] = [arithmetic, boilerplate, crossDocumentCopy, duplicateText, entityConsistency, extractionNoise, numbering, outdatedTerm, placeholder, punctuation, requiredSection, term, yearConsistency];
+const all: CheckDefinition[] = [arithmetic, boilerplate, crossDocumentCopy, duplicateText, entityConsistency, extractionNoise, numbering, outdatedTerm, placeholder, punctuation, requiredSection, term, typo, yearConsistency];
 
 export const checkRegistry: ReadonlyMap<CheckType, CheckDefinition> = new Map(all.map((c) => [c.type, c]));

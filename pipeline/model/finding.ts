@@ -22,6 +22,7 @@ export const CHECK_TYPES = [
   "entity-consistency",
   "term",
   "extraction-noise",
+  "typo",
 ] as const;
 export type CheckType = (typeof CHECK_TYPES)[number];
 

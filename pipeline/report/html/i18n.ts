@@ -19,6 +19,7 @@ export const CHECK_LABELS: Record<Lang, Record<CheckType, { name: string; tag: s
     "entity-consistency": { name: "单位名称一致性", tag: "名称" },
     term: { name: "规范用语", tag: "用语" },
     "extraction-noise": { name: "提取杂质", tag: "杂质" },
+    typo: { name: "错别字", tag: "错字" },
   },
   en: {
     "duplicate-text": { name: "Repeated text", tag: "DUP" },
@@ -34,6 +35,7 @@ export const CHECK_LABELS: Record<Lang, Record<CheckType, { name: string; tag: s
     "entity-consistency": { name: "Unit name consistency", tag: "NAME" },
     term: { name: "Standard terms", tag: "TERM" },
     "extraction-noise": { name: "Extraction noise", tag: "NOISE" },
+    typo: { name: "Typo in a fixed word", tag: "TYPO" },
   },
 };
 
