@@ -155,13 +155,23 @@ async function finishRun(slots: (ProcessedDocument | undefined)[], fileErrors: I
   const processed = slots.filter((p): p is ProcessedDocument => p !== undefined);
   // Corpus-level checks (cross-document-copy, boilerplate) over the whole batch plus the reference archive.
   const index = options.index;
-  const fromIndex = index ? { label: index, load: async () => (await import("./archive/reference.js")).indexReference(index, processed.map((p) => p.result.path), res.segmenter) } : undefined;
+  // Archived documents whose stored text does not decode are left out and named in errors.
+  const indexErrors: InputError[] = [];
+  const fromIndex = index
+    ? {
+        label: index,
+        load: async () => {
+          const { indexReference, unreadableRowError } = await import("./archive/reference.js");
+          return indexReference(index, processed.map((p) => p.result.path), res.segmenter, (path) => indexErrors.push(unreadableRowError(path, index, res.lang)));
+        },
+      }
+    : undefined;
   const corpus = await runCorpusStep(processed, res, options.corpus ?? (index ? false : defaultArchive()), fromIndex);
   const model: ReportModel = {
     schemaVersion: 1,
     tool: TOOL,
     documents: processed.map((p) => p.result),
-    errors: [...errors, ...fileErrors.flat()],
+    errors: [...errors, ...fileErrors.flat(), ...indexErrors],
   };
   attachCorpusSummary(model, corpus);
   return { model, processed };

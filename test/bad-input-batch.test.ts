@@ -6,7 +6,8 @@
  * needed (skipped when none is installed; .ci/run installs it).
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer as createHttpServer } from "node:http";
@@ -18,6 +19,9 @@ import { CORPUS, ROOT, SEEDS } from "./helpers/pipeline.js";
 import { htmlReader } from "../pipeline/formats/html.js";
 import { HTML_MAX_DEPTH, measureHtml, plainTextOfHtml } from "../pipeline/formats/html-limits.js";
 import { checkRedis } from "../pipeline/queue/common.js";
+import { runAudit } from "../pipeline/archive/audit.js";
+import { ArchiveStore, IndexDamagedError } from "../pipeline/archive/store.js";
+import { runPipeline } from "../pipeline/run.js";
 
 const BIN = join(ROOT, "bin/report-qc.js");
 const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
@@ -332,3 +336,116 @@ describe.skipIf(!REDIS)(`queue mode with byte-identical inputs (issue 14 §6)${R
     }
   }, 120_000);
 });
+
+describe("a damaged archive index (issue 14 §7)", () => {
+  const Sqlite = createRequire(import.meta.url)("better-sqlite3") as new (path: string) => { prepare(sql: string): { all(...a: unknown[]): unknown[]; run(...a: unknown[]): unknown }; close(): void };
+  const opts = { lang: "en", segmenter: "node-rs", rules: "national" } as const;
+  /** Three real reports in in/, a fourth only archived (in/archived-only/, audited once, then left out). */
+  function setup() {
+    const base = tmp("index");
+    const inDir = join(base, "in");
+    const other = join(base, "archived-only");
+    mkdirSync(inDir);
+    mkdirSync(other);
+    for (const seed of SEEDS.slice(0, 3)) copyFileSync(join(CORPUS, seed), join(inDir, seed));
+    copyFileSync(join(CORPUS, SEEDS[3]), join(other, SEEDS[3]));
+    return { base, inDir, other, db: join(base, "archive.db") };
+  }
+  const hashesByPath = (db: string) => {
+    const c = new Sqlite(db);
+    const rows = c.prepare("SELECT hash, path FROM documents ORDER BY path").all() as { hash: string; path: string }[];
+    c.close();
+    return Object.fromEntries(rows.map((r) => [r.path.split("/").pop()!, r.hash]));
+  };
+  const damage = (db: string, sql: string, ...args: unknown[]) => {
+    const c = new Sqlite(db);
+    c.prepare(sql).run(...args);
+    c.close();
+  };
+  const shape = (docs: { path: string; findings: { ruleId: string; start: number }[] }[]) => docs.map((d) => [d.path, d.findings.map((f) => `${f.ruleId}@${f.start}`)]);
+
+  it("damaged result and text rows are cache misses: checked again once, rewritten, reused after; an archived-only one is named (W_INDEX_ROW)", async () => {
+    const { inDir, other, db } = setup();
+    await runAudit([other], { ...opts, index: db });
+    const first = await runAudit([inDir], { ...opts, index: db });
+    expect(first.stats.processed).toBe(3);
+    const h = hashesByPath(db);
+    damage(db, "UPDATE results SET result = substr(result, 1, 40) WHERE hash = ?", h[SEEDS[0]]); // truncated JSON
+    damage(db, "UPDATE documents SET original = x'deadbeef00' WHERE hash = ?", h[SEEDS[1]]); // not deflate data
+    damage(db, "UPDATE documents SET original = x'00' WHERE hash = ?", h[SEEDS[3]]); // archived only
+    damage(db, "DELETE FROM corpus_runs"); // the corpus step must read the stored texts
+    const t0 = Date.now();
+    const second = await runAudit([inDir], { ...opts, index: db });
+    expect(Date.now() - t0).toBeLessThan(CASE_MS);
+    expect(second.stats).toMatchObject({ processed: 2, unchanged: 1, failed: 0, unreadableRows: 2 });
+    expect(shape(second.model.documents as never)).toEqual(shape(first.model.documents as never));
+    const named = second.model.errors.filter((e) => e.code === "W_INDEX_ROW");
+    expect(named.map((e) => e.path)).toEqual([join(other, SEEDS[3])]);
+    expect(named[0]!.message).toContain(db);
+    // Rewritten: the next run reuses everything of the batch.
+    const third = await runAudit([inDir], { ...opts, index: db });
+    expect(third.stats).toMatchObject({ processed: 0, unchanged: 3, unreadableRows: 0 });
+    // check --index (read-only) leaves the unreadable archived document out and names it too.
+    const draft = join(inDir, "..", "draft.txt");
+    writeFileSync(draft, REPORT);
+    const { model } = await runPipeline([draft], { ...opts, index: db });
+    expect(model.errors.map((e) => [e.path, e.code])).toEqual([[join(other, SEEDS[3]), "W_INDEX_ROW"]]);
+  }, 60_000);
+
+  it("a file that is not a database: exit 2 naming it (audit and check --index); --rebuild-index moves it aside and starts over, keeping what still reads", async () => {
+    const { base, inDir, other, db } = setup();
+    await runAudit([inDir, other], { ...opts, index: db });
+    const h = hashesByPath(db);
+    damage(db, "UPDATE documents SET raw_meta = '{broken' WHERE hash = ?", h[SEEDS[2]]);
+    // A copy with its header overwritten: SQLite's "file is not a database".
+    const bad = join(base, "bad.db");
+    copyFileSync(db, bad);
+    const bytes = readFileSync(bad);
+    bytes.write("this is no longer an SQLite file", 0);
+    writeFileSync(bad, bytes);
+    for (const args of [["audit", inDir, "--index", bad, "--out", join(base, "out")], ["check", join(inDir, SEEDS[0]), "--index", bad, "--json"]]) {
+      const r = cli([...args, "--rules", "national"]);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`archive index damaged: ${bad} (file is not a database); rebuild it with report-qc audit <dirs…> --index ${bad} --rebuild-index`);
+      expect(r.stdout).toBe("");
+    }
+    expect(() => ArchiveStore.open(bad)).toThrow(IndexDamagedError);
+    // Rebuilt from nothing: the damaged file is kept aside, every input is checked again.
+    const fromBad = await runAudit([inDir], { ...opts, index: bad, rebuildIndex: true });
+    expect(fromBad.stats.rebuilt).toMatchObject({ documents: 0, results: 0 });
+    expect(existsSync(fromBad.stats.rebuilt!.movedTo!)).toBe(true);
+    expect(fromBad.stats.processed).toBe(3);
+    // Rebuilt from an index with one unreadable row: the rest is kept (3 documents, 3 results), that one is checked again.
+    const fromRow = await runAudit([inDir], { ...opts, index: db, rebuildIndex: true });
+    expect(fromRow.stats.rebuilt).toMatchObject({ documents: 3, results: 3, unreadable: 2 });
+    expect(fromRow.stats).toMatchObject({ processed: 1, unchanged: 2 });
+    expect(fromRow.model.errors).toEqual([]);
+  }, 60_000);
+
+  it("check --index opens the index without creating -wal/-shm files, and still sees a live writer's uncheckpointed rows", async () => {
+    const { base, inDir, db } = setup();
+    await runAudit([inDir], { ...opts, index: db });
+    expect(readdirSync(base).filter((f) => f.startsWith("archive.db"))).toEqual(["archive.db"]);
+    const draft = join(base, "draft.txt");
+    writeFileSync(draft, REPORT);
+    const { model } = await runPipeline([draft], { ...opts, index: db });
+    expect(model.errors).toEqual([]);
+    expect(readdirSync(base).filter((f) => f.startsWith("archive.db"))).toEqual(["archive.db"]);
+    // A writer holds the index open with a row only in its WAL: a reader must see it (no immutable open then).
+    const writer = ArchiveStore.open(db);
+    try {
+      const raw = { path: join(base, "late.txt"), format: "txt", encoding: "utf-8", original: REPORT, meta: {} };
+      writer.put({ hash: "f".repeat(64), raw, result: { ...first(model), path: raw.path } }, { rulesetHash: "x", toolVersion: "t", inputMeta: "{}", errors: [] });
+      expect(existsSync(`${db}-wal`)).toBe(true);
+      const reader = ArchiveStore.open(db, { readonly: true });
+      expect(reader.hashes()).toContain("f".repeat(64));
+      reader.close();
+    } finally {
+      writer.close();
+    }
+  }, 60_000);
+});
+
+function first<T>(model: { documents: T[] }): T {
+  return model.documents[0]!;
+}

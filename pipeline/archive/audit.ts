@@ -27,13 +27,15 @@ import { segment } from "../stages/segment.js";
 import { profile } from "../stages/profile.js";
 import { PACKAGE_ROOT, TOOL } from "../version.js";
 import { ArchiveStore } from "./store.js";
-import { loadReference } from "./reference.js";
+import { loadReference, unreadableRowError } from "./reference.js";
 import { readRegularFile } from "../files.js";
 import { DEFAULT_MAX_BYTES } from "../stages/ingest.js";
 
 export interface AuditOptions extends Omit<RunOptions, "corpus"> {
   /** The archive index file. */
   index: string;
+  /** Move the index aside and start a new one with whatever of it still reads (`audit --rebuild-index`). */
+  rebuildIndex?: boolean;
 }
 
 export interface AuditStats {
@@ -45,6 +47,10 @@ export interface AuditStats {
   failed: number;
   /** True when the corpus step's stored output was reused. */
   corpusCached: boolean;
+  /** Index rows that did not decode: their documents were checked again (or, archived only, skipped). */
+  unreadableRows: number;
+  /** With rebuildIndex: where the old index went and what was kept of it. */
+  rebuilt?: { movedTo: string | null; documents: number; results: number; unreadable: number };
   ms: number;
 }
 
@@ -66,7 +72,13 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
   const started = performance.now();
   const res = prepareRun(options);
   const rulesetHash = new Map(res.rules.ruleSets().map((r) => [r.id, r.hash]));
-  const store = ArchiveStore.open(options.index);
+  let rebuilt: AuditStats["rebuilt"];
+  let store: ArchiveStore;
+  if (options.rebuildIndex) {
+    const r = ArchiveStore.rebuild(options.index);
+    store = r.store;
+    rebuilt = { movedTo: r.movedTo, documents: r.documents, results: r.results, unreadable: r.unreadable };
+  } else store = ArchiveStore.open(options.index);
   const toolVersion = toolKey();
   try {
     const { files, errors } = await expandInputs(inputs);
@@ -75,7 +87,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
     const queue = new PQueue({ concurrency });
     const slots: (Slot | undefined)[] = new Array(files.length);
     const fileErrors: InputError[][] = files.map(() => []);
-    const stats: AuditStats = { processed: 0, unchanged: 0, failed: 0, corpusCached: false, ms: 0 };
+    const stats: AuditStats = { processed: 0, unchanged: 0, failed: 0, corpusCached: false, unreadableRows: 0, ...(rebuilt ? { rebuilt } : {}), ms: 0 };
     let done = 0;
     for (let i = 0; i < files.length; i++) {
       await queue.onSizeLessThan(concurrency * 2);
@@ -126,6 +138,7 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
     );
     let documents: DocumentResult[];
     let summary: CorpusSummary | null;
+    const extraErrors: InputError[] = [];
     const cached = store.corpusRun(key) as CorpusOutput | undefined;
     if (cached && cached.documents.length === kept.length) {
       stats.corpusCached = true;
@@ -133,21 +146,47 @@ export async function runAudit(inputs: string[], options: AuditOptions): Promise
       summary = cached.summary;
     } else {
       // Documents reused from the index are rebuilt from their stored text (no file read, no checks).
-      const processed: ProcessedDocument[] = kept.map((s) => {
-        if (s.processed) return s.processed;
-        const a = store.document(s.hash)!;
-        const raw = { ...a.raw, path: s.result.path };
-        return { result: structuredClone(s.result), segmented: profile(segment(normalize(raw), res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) }) };
-      });
+      const processed: ProcessedDocument[] = [];
+      for (const [i, s] of kept.entries()) {
+        if (s.processed) {
+          processed.push(s.processed);
+          continue;
+        }
+        const a = store.document(s.hash);
+        if (a) {
+          const raw = { ...a.raw, path: s.result.path };
+          processed.push({ result: structuredClone(s.result), segmented: profile(segment(normalize(raw), res.segmenter), { provinceOf: (t) => res.rules.provinceOf(t) }) });
+          continue;
+        }
+        // Its stored text does not decode (a damaged row): check the file again and overwrite the rows.
+        try {
+          const again = await processFile(s.result.path, res, JSON.parse(s.inputMeta) as Parameters<typeof processFile>[2]);
+          store.put({ hash: s.hash, raw: again.processed.segmented.normalized.raw, result: again.processed.result }, { rulesetHash: s.rulesetHash, toolVersion, inputMeta: s.inputMeta, errors: again.errors });
+          kept[i] = { ...s, result: again.processed.result, processed: again.processed };
+          processed.push(again.processed);
+          stats.unchanged--;
+          stats.processed++;
+        } catch (e) {
+          extraErrors.push(toInputError(s.result.path, e, options.lang));
+          stats.failed++;
+        }
+      }
       summary = await runCorpusStep(processed, res, false, {
         label: options.index,
-        load: async () => loadReference(store, res.segmenter, { skipHashes: inBatch }),
+        load: async () =>
+          loadReference(store, res.segmenter, {
+            skipHashes: inBatch,
+            // An archived document (not in this run) whose row does not decode cannot be checked again here: named, skipped.
+            onUnreadable: (path) => extraErrors.push(unreadableRowError(path, options.index, options.lang)),
+          }),
       });
       documents = processed.map((p) => p.result);
       store.putCorpusRun(key, { documents, summary } satisfies CorpusOutput);
     }
-    const model: ReportModel = { schemaVersion: 1, tool: TOOL, documents, errors: [...errors, ...fileErrors.flat()] };
+    const model: ReportModel = { schemaVersion: 1, tool: TOOL, documents, errors: [...errors, ...fileErrors.flat(), ...extraErrors] };
     attachCorpusSummary(model, summary);
+    // Rows of this run's documents (checked again); archived-only ones are W_INDEX_ROW entries instead.
+    stats.unreadableRows = store.unreadableRows - extraErrors.filter((e) => e.code === "W_INDEX_ROW").length;
     stats.ms = Math.round(performance.now() - started);
     return { model, processed: kept.flatMap((s) => (s.processed ? [s.processed] : [])), stats };
   } finally {

@@ -121,6 +121,7 @@ Examples:
     .description("审计档案：加入归档索引，仅检查新增或变化的文档 / audit an archive incrementally into the archive index")
     .argument("[inputs...]", "files, directories or globs (as for check)")
     .option("--index <db>", "archive index (SQLite) to add to and reuse results from", DEFAULT_INDEX)
+    .option("--rebuild-index", "move a damaged index aside (<db>.damaged-<time>) and start a new one with every row of it that still reads; the inputs are checked again where needed")
     .option("--queue <redis-url>", "distributed mode: enqueue the documents on BullMQ at redis://HOST:PORT for `report-qc worker` processes, then run the cross-document step here")
     .option("--status", "with --queue: print the queue's progress (waiting/active/completed/failed) and exit")
     .option("--batch-size <n>", "with --queue: documents per job", "20")
@@ -344,6 +345,7 @@ interface AuditFlags {
   queue?: string;
   status?: boolean;
   batchSize: string;
+  rebuildIndex?: boolean;
 }
 
 async function runQueueAuditCommand(inputs: string[], flags: AuditFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
@@ -382,6 +384,7 @@ async function runAuditCommand(inputs: string[], flags: AuditFlags, stdout: Node
   const { runAudit } = await import("../archive/audit.js");
   const { model, processed, stats } = await runAudit(inputs, {
     index: flags.index,
+    ...(flags.rebuildIndex ? { rebuildIndex: true } : {}),
     lang: flags.lang,
     segmenter: flags.segmenter,
     maxBytes: Math.round(maxMb * 1024 * 1024),
@@ -390,6 +393,25 @@ async function runAuditCommand(inputs: string[], flags: AuditFlags, stdout: Node
   });
   await writeReports(model, flags.out, formats, flags.lang, sourcesFromProcessed(processed));
   stdout.write(formatStylish(model, flags.lang, { quiet: true, outDir: flags.out }));
+  const rb = stats.rebuilt;
+  if (rb) {
+    stderr.write(
+      rb.movedTo
+        ? flags.lang === "en"
+          ? `index rebuilt: the old one is kept as ${rb.movedTo}; ${rb.documents} documents and ${rb.results} results read back from it, ${rb.unreadable} unreadable rows left out\n`
+          : `索引已重建：旧索引保留为 ${rb.movedTo}；从中读回 ${rb.documents} 份文档、${rb.results} 条结果，${rb.unreadable} 行无法读取已略去\n`
+        : flags.lang === "en"
+          ? `index rebuilt: there was none at ${flags.index}, a new one was created\n`
+          : `索引已重建：${flags.index} 原不存在，已新建\n`,
+    );
+  }
+  if (stats.unreadableRows) {
+    stderr.write(
+      flags.lang === "en"
+        ? `${stats.unreadableRows} unreadable row(s) in ${flags.index} were treated as missing: computed again (documents checked again) and rewritten\n`
+        : `${flags.index} 中有 ${stats.unreadableRows} 行无法读取，按缺失处理：已重新计算（文档重新检查）并覆盖\n`,
+    );
+  }
   const secs = (stats.ms / 1000).toFixed(1);
   stdout.write(
     flags.lang === "en"
