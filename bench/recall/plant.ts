@@ -19,6 +19,7 @@ import { ROOT } from "../labelled-core.js";
 import type { Planted, SourceDoc } from "./core.js";
 import { ISSUE11_CLASSES } from "./plant-enum.js";
 import { PHRASE_CLASSES } from "./plant-phrase.js";
+import { tableTotal } from "./plant-tables.js";
 
 export interface Site {
   variant: string;
@@ -568,7 +569,7 @@ const crossCopy: DefectClass = {
   },
 };
 
-export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy, ...ISSUE11_CLASSES, ...PHRASE_CLASSES];
+export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy, ...ISSUE11_CLASSES, ...PHRASE_CLASSES, tableTotal];
 
 // ---------------------------------------------------------------------------------------------
 // Sampling

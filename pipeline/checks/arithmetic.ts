@@ -30,6 +30,8 @@ import { checkPopulationShares, checkShares } from "./arithmetic/shares.js";
 import { checkPoints } from "./arithmetic/points.js";
 import { checkStatusLists } from "./arithmetic/status.js";
 import { checkEnumerations } from "./arithmetic/enumerations.js";
+import { join } from "node:path";
+import { loadTableIdentities, tableRowFindings } from "./arithmetic/tables.js";
 
 export default defineCheck({
   type: "arithmetic",
@@ -101,17 +103,36 @@ export default defineCheck({
       zh: "占比写作{{share}}，按分项与总数计算为{{expression}}≈{{expected}}%",
       en: "The share is given as {{share}}, but part and total give {{expression}} ≈ {{expected}}%",
     },
+    "table-sum-mismatch": {
+      zh: "表中“{{label}}”为{{stated}}，各分项之和为{{sum}}（{{expression}}），相差{{diff}}",
+      en: "The table's “{{label}}” is {{stated}}, but its parts add up to {{sum}} ({{expression}}), a difference of {{diff}}",
+    },
+    "table-sum-exceeds": {
+      zh: "表中“{{label}}”为{{stated}}，其下所列各项之和{{sum}}（{{expression}}）已超过该数",
+      en: "The table's “{{label}}” is {{stated}}, but the rows listed under it add up to more: {{sum}} ({{expression}})",
+    },
+    "table-share-mismatch": {
+      zh: "表中“{{label}}”的{{column}}写作{{stated}}，按{{expression}}计算为{{expected}}%",
+      en: "The table gives {{column}} of “{{label}}” as {{stated}}, but {{expression}} ≈ {{expected}}%",
+    },
+    "table-identity-mismatch": {
+      zh: "表中“{{column}}”列不满足“{{identity}}”：{{lhsExpression}}={{lhs}}，而{{rhsExpression}}={{rhs}}",
+      en: "Column “{{column}}” breaks “{{identityEn}}”: {{lhsExpression}} = {{lhs}}, but {{rhsExpression}} = {{rhs}}",
+    },
     "shares-over": {
       zh: "同一总体的各部分占比之和为{{sum}}%（{{expression}}），超过100%",
       en: "Shares of one whole add up to {{sum}}% ({{expression}}), more than 100%",
     },
   },
-  compile(options) {
+  compile(options, env) {
     const tol: Tolerance = { rounding: options.rounding, truncation: options.truncation, percentPoints: options.percentPoints };
-    return { kinds: new Set<ArithKind>(options.kinds), tol };
+    // Identities of mandated tables (政府信息公开年度报告), with their sources: rules/kb/table-identities.yaml.
+    return { kinds: new Set<ArithKind>(options.kinds), tol, identities: loadTableIdentities(join(env.builtinRulesDir, "kb", "table-identities.yaml")) };
   },
   run(unit, c, ctx) {
     if (unit.block && (unit.block.kind === "meta" || unit.block.kind === "chrome" || unit.block.kind === "title")) return [];
+    // A table row's figures are columns, not a sentence: the table module reads the whole table (docs/tables.md).
+    if (unit.block?.table) return tableRowFindings(unit, ctx.doc, c, { tol: c.tol, identities: c.identities }, c.kinds);
     const findings: RawFinding[] = [];
     // A statistical communiqué's 其中 names some parts, often along overlapping dimensions (profile.ts).
     const statistical = profileOf(ctx.doc).genre === "statistical-communique";

@@ -5,7 +5,8 @@
  *
  * Two kinds of cases:
  * - inline: `{ text, options?, findings? }` (valid cases have no findings);
- * - fixture folders: test/fixtures/checks/<type>/<case>/{input.txt, rules.yaml, expected.json}.
+ * - fixture folders: test/fixtures/checks/<type>/<case>/{input.txt or input.md, rules.yaml, expected.json}
+ *   (an input.md is read by the Markdown reader, tables included).
  *   expected.json is `[{ ruleId, line, column, text, message }]`; written when missing or with UPDATE_SNAPSHOT=1.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +19,10 @@ import { loadRuleSetFromString } from "../../pipeline/ruleset/load.js";
 import { formatProblem } from "../../pipeline/ruleset/errors.js";
 import type { ResolvedRuleSet } from "../../pipeline/ruleset/types.js";
 import { ROOT, segmentText } from "./pipeline.js";
+import { ingestBuffer } from "../../pipeline/stages/ingest.js";
+import { normalize } from "../../pipeline/stages/normalize.js";
+import { segment } from "../../pipeline/stages/segment.js";
+import { createSegmenter } from "../../pipeline/segmenter/index.js";
 
 /** Keys an expected finding may use. */
 const EXPECTED_KEYS = new Set(["text", "messageIncludes", "evidence", "severity", "related", "line", "column", "suggestion", "ruleId"]);
@@ -125,13 +130,14 @@ export function runFixtureFolders(type: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).sort()) {
     const caseDir = join(dir, name);
-    if (!existsSync(join(caseDir, "input.txt"))) continue;
-    it(`fixture: ${name}`, () => {
-      const input = readFileSync(join(caseDir, "input.txt"), "utf8");
+    const markdown = existsSync(join(caseDir, "input.md"));
+    if (!markdown && !existsSync(join(caseDir, "input.txt"))) continue;
+    it(`fixture: ${name}`, async () => {
       const rulesPath = join(caseDir, "rules.yaml");
       const loaded = loadRuleSetFromString(readFileSync(rulesPath, "utf8"), rulesPath);
       if (!loaded.ok) throw new Error(loaded.problems.map((p) => formatProblem(p, "en")).join("\n"));
-      const actual = checkText(input, loaded.ruleset).map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column, text: f.text, message: f.message }));
+      const found = markdown ? await checkMarkdown(join(caseDir, "input.md"), loaded.ruleset) : checkText(readFileSync(join(caseDir, "input.txt"), "utf8"), loaded.ruleset);
+      const actual = found.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column, text: f.text, message: f.message }));
       const expectedPath = join(caseDir, "expected.json");
       if (!existsSync(expectedPath) || process.env.UPDATE_SNAPSHOT === "1") {
         writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + "\n");
@@ -139,4 +145,13 @@ export function runFixtureFolders(type: string): void {
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
     });
   }
+}
+
+/** A Markdown fixture through the real reader (markup, tables), then all stages. */
+async function checkMarkdown(path: string, ruleset: ResolvedRuleSet): Promise<Finding[]> {
+  const raw = await ingestBuffer(readFileSync(path), path);
+  const { findings, errors } = runChecks(segment(normalize(raw), createSegmenter("node-rs")), ruleset, { lang: "zh" });
+  expect(errors, "no rule may crash").toEqual([]);
+  for (const f of findings) assertFindingInvariants(f, raw.original);
+  return findings;
 }
