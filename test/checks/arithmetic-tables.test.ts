@@ -85,6 +85,10 @@ describe(".docx tables with 合计", () => {
     expect(summary(await check(await docx(rows), "t.docx"))).toEqual([]);
     expect(raw.tables).toHaveLength(1);
   });
+  test("a 序号 column is a label; the 合计 row still adds up its rows", async () => {
+    const rows = [["序号", "单位", "办件量（件）"], ["1", "区市场监管局", "1200"], ["2", "区人社局", "830"], ["3", "区住建局", "415"], ["", "合计", "2455"]];
+    expect(summary(await check(await docx(rows), "t.docx"))).toEqual(["t.arithmetic 2455: 表中“合计／办件量（件）”为2455，各分项之和为2445（1200+830+415），相差10"]);
+  });
   test("a wrong 合计 row cell and a wrong 合计 column cell", async () => {
     const rows = [["类别", "一季度", "二季度", "合计"], ["行政许可", "12", "3", "15"], ["行政处罚", "30", "4", "35"], ["合计", "42", "8", "50"]];
     expect(summary(await check(await docx(rows), "t.docx"))).toEqual([
@@ -198,6 +202,25 @@ describe("statistical communiqué tables (Markdown)", () => {
     // The amounts (rounded) agree within rounding, the enterprises (exact) are one short: an unlisted
     // category or a slip; a warning, not an error.
     if (warnings.length) expect(warnings).toEqual([expect.stringMatching(/^005\.md t\.arithmetic-remainder 37871: 表中“总计／企业数（家）”为37871，各分项之和为37870/)]);
+  });
+});
+
+describe("flat copies of the 政府信息公开 form", () => {
+  test("a （七）总计 never takes the 一、本年新收 / 二、上年结转 rows above it as parts; the balance is checked", async () => {
+    const md = `# 报告
+
+| 项目 | 自然人 | 总计 |
+| --- | --- | --- |
+| 一、本年新收政府信息公开申请数量 | 10 | 10 |
+| 二、上年结转政府信息公开申请数量 | 2 | 2 |
+| （七）总计 | 9 | 9 |
+| 四、结转下年度继续办理 | 4 | 4 |
+`;
+    const fs = await check(md, "t.md");
+    expect(fs.map((f) => [f.text, f.evidence.table, f.evidence.identity])).toEqual([
+      ["4", "identity", "gov-info-requests-balance"],
+      ["4", "identity", "gov-info-requests-balance"],
+    ]);
   });
 });
 

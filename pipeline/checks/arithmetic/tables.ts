@@ -20,7 +20,7 @@
  * - identities of mandated tables (rules/kb/table-identities.yaml: 政府信息公开年度报告, domain-kb.md §4.2).
  */
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml } from "../../ruleset/yaml-lazy.js";
 import type { SegmentedDocument, Table, TableCell } from "../../model/document.js";
 import type { CheckUnit, RawFinding } from "../define-check.js";
 import { fmt, type ArithKind, type Tolerance } from "./types.js";
@@ -110,6 +110,8 @@ interface Grid {
 /** 合计, 总 计, （七）总计, 小计 …: the whole label says total. */
 const TOTAL_LABEL = /^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?(?:合计|总计|小计|共计|总数|全部)$/u;
 const QIZHONG = /^其中[:：]?/u;
+const TOP_MARKER = /^[一二三四五六七八九十]+、/u;
+const SUB_MARKER = /^[（(][一二三四五六七八九十]+[)）]/u;
 const GROWTH = /增长|增速|增幅|增减|比上年|比去年|同比|环比|率|平均|人均|均价|单价|价格|指数|排名|位次|同期|倍|年份|年度|时间|日期|序号|编号|代码/u;
 const SHARE = /比重|占比|构成|比例|%|％/u;
 const SCALE = /万|亿|千/u;
@@ -149,8 +151,10 @@ export function readGrid(table: Table, before = ""): Grid | null {
   // Header rows: before the first row holding a figure in its own cells.
   const firstBody = table.rows.findIndex((row) => row.cells.some((c) => c.col > 0 && isNum(c)) || (row.cells.length > 1 && row.cells.every((c) => isNum(c))));
   if (firstBody < 0) return null;
+  // A 序号 column holds figures but is a label: the data start after it.
+  const serial = (c: number) => table.rows.slice(0, firstBody).some((row) => row.cells.some((x) => x.col === c && /^(?:序号|编号|No\.?)$/iu.test(compact(x.text))));
   let firstData = width;
-  for (let r = firstBody; r < nRows; r++) for (const c of table.rows[r]!.cells) if (isNum(c)) firstData = Math.min(firstData, c.col);
+  for (let r = firstBody; r < nRows; r++) for (const c of table.rows[r]!.cells) if (isNum(c) && !serial(c.col)) firstData = Math.min(firstData, c.col);
   const columns: Column[] = [];
   const context = compact(before.slice(-120)) + compact(table.rows.slice(0, firstBody).map((r) => r.cells.map((c) => c.text).join(" ")).join(" "));
   for (let c = firstData; c < width; c++) {
@@ -371,9 +375,11 @@ function rowTotals(g: Grid): TableFinding[] {
       // A flat copy of a nested form: a label row without figures opens its block (三、本年度办理结果)
       // when it is a top-level 一、 label; other label rows ((三)不予公开) only head sub-rows.
       if (r.cells.size === 0) {
-        if (/^[一二三四五六七八九十]+、/u.test(r.label)) break;
+        if (TOP_MARKER.test(r.label)) break;
         continue;
       }
+      // A （七）总计 adds up its （一）…（六） block: a 一、 row above it is the level above, not a part.
+      if (SUB_MARKER.test(t.label) && TOP_MARKER.test(r.label)) break;
       above.push(r);
     }
     above.reverse();
