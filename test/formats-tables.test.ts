@@ -6,6 +6,8 @@ import { normalize } from "../pipeline/stages/normalize.js";
 import { segment } from "../pipeline/stages/segment.js";
 import { createSegmenter } from "../pipeline/segmenter/index.js";
 import type { NormalizedDocument } from "../pipeline/model/document.js";
+import { runChecks } from "../pipeline/stages/check.js";
+import { ruleSetFor } from "./helpers/rule-tester.js";
 import { consistentFigures, govInfoReportDocx } from "./fixtures/formats/make-gov-info-docx.js";
 
 /** Every cell's text is exactly the normalized slice, and maps to an original span that shows it. */
@@ -57,6 +59,9 @@ describe("tables kept as tables", () => {
     // The report's own headings are still headings, numbered 一 … 六 without the table's 一、二、三、四、 in between.
     expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => b.numbering?.raw)).toEqual(["一、", "二、", "三、", "四、", "五、", "六、"]);
     expect(doc.normalized.noise).toEqual([]);
+    // The form's many `0` cells and repeated labels (总计, 结果维持 …) are no watermark or running header.
+    const { findings } = runChecks(doc, ruleSetFor("extraction-noise"), { lang: "zh" });
+    expect(findings.map((f) => `${f.text}: ${f.message}`)).toEqual([]);
   });
 
   test(".docx: a simple table with a 合计 row", async () => {
