@@ -22,6 +22,7 @@ import { checkRedis } from "../pipeline/queue/common.js";
 import { runAudit } from "../pipeline/archive/audit.js";
 import { ArchiveStore, IndexDamagedError } from "../pipeline/archive/store.js";
 import { runPipeline } from "../pipeline/run.js";
+import { formatStylish } from "../pipeline/cli/stylish.js";
 
 const BIN = join(ROOT, "bin/report-qc.js");
 const REPORT = "关于2021年度法治政府建设情况的报告\n\n2021年，我区坚持依法行政，全面推进法治政府建设，办理行政复议案件12件。\n";
@@ -115,7 +116,8 @@ describe("output (issue 14 §8)", () => {
       expect(r.stderr).toContain(out);
       expect(r.stderr).toMatch(/EACCES|EROFS|EPERM/);
       expect(r.stdout).toBe("");
-      expect(r.ms).toBeLessThan(CASE_MS);
+      // The probe itself takes milliseconds; the bound covers the CLI's start-up on a loaded 2-core machine.
+      expect(r.ms).toBeLessThan(30_000);
     }
     expect(existsSync(join(base, "never.db"))).toBe(false);
     // --out naming an existing file: ENOTDIR-like, any user.
@@ -193,6 +195,9 @@ describe("hostile HTML inputs (issue 14 §9)", () => {
     for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
     writeFileSync(join(dir, "normal.html"), head + `<div class="article">${bodyOf(paragraphsOf(SEEDS[3]))}</div></body></html>`);
     const r = cli(["check", dir, "--json", "--rules", "national", "--no-corpus", "--exit-zero", "--lang", "en"], { timeout: 60_000 });
+    const again = formatStylish(JSON.parse(r.stdout), "en", { quiet: true });
+    expect(again).toContain("4 document(s)");
+    expect(again).toContain("0 file(s) failed, 3 note(s) on checked files");
     expect(r.status, r.stderr).toBe(0);
     const model = JSON.parse(r.stdout) as { documents: { path: string; chars: number }[]; errors: { path: string; code: string; message: string }[] };
     expect(model.documents.map((d) => d.path.slice(dir.length + 1)).sort()).toEqual(["huge.html", "nested.html", "normal.html", "plain.html"]);

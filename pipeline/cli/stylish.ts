@@ -25,10 +25,14 @@ export function formatStylish(model: ReportModel, lang: Lang, opts: { quiet: boo
   }
   for (const e of model.errors) out.push(`${e.path}: ${e.code} ${e.message}`);
   const n = model.documents.length;
+  // An errors entry of a document that was checked (a W_ note, a failing rule) is not a failed file.
+  const checked = new Set(model.documents.map((d) => d.path));
+  const failed = new Set(model.errors.filter((e) => !checked.has(e.path)).map((e) => e.path)).size;
+  const notes = model.errors.length - model.errors.filter((e) => !checked.has(e.path)).length;
   out.push(
     lang === "en"
-      ? `${n} document(s): ${errors} error(s), ${warnings} warning(s), ${infos} info; ${model.errors.length} file(s) failed${opts.outDir ? `; reports in ${opts.outDir}/` : ""}`
-      : `共 ${n} 份文档：错误 ${errors}，警告 ${warnings}，提示 ${infos}；${model.errors.length} 个文件无法处理${opts.outDir ? `；报告已写入 ${opts.outDir}/` : ""}`,
+      ? `${n} document(s): ${errors} error(s), ${warnings} warning(s), ${infos} info; ${failed} file(s) failed${notes ? `, ${notes} note(s) on checked files` : ""}${opts.outDir ? `; reports in ${opts.outDir}/` : ""}`
+      : `共 ${n} 份文档：错误 ${errors}，警告 ${warnings}，提示 ${infos}；${failed} 个文件无法处理${notes ? `，已检查文件另有 ${notes} 条说明` : ""}${opts.outDir ? `；报告已写入 ${opts.outDir}/` : ""}`,
   );
   return out.join("\n") + "\n";
 }
