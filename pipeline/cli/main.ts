@@ -21,6 +21,9 @@ import { ARGUMENT_ERROR_CODES } from "../inputs.js";
 import { formatStylish } from "./stylish.js";
 import { assertWritableDir } from "../report/out-dir.js";
 
+/** The input `-`: the document comes on standard input (cli/stdin.ts). */
+const STDIN_ARG = "-";
+
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /**
@@ -45,6 +48,8 @@ interface CheckFlags {
   /** Reference archive for cross-document checks (false: --no-corpus). */
   corpus?: string | false;
   maxSize: string;
+  /** Name of the document read from stdin (`check -`). */
+  stdinFilename?: string;
   /** Archive index (report-qc audit) used as reference archive. */
   index?: string;
   /** Profile overrides for every input. */
@@ -58,8 +63,9 @@ interface CheckFlags {
 export const DEFAULT_INDEX = "reports-out/archive.db";
 
 /** Runs the CLI; resolves to the exit code (never calls process.exit, so tests can call it). */
-export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
+export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream; stdin?: NodeJS.ReadableStream } = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
+  const stdin = io.stdin ?? process.stdin;
   const stderr = io.stderr ?? process.stderr;
   let exitCode: number = EXIT.ok;
   const program = new Command();
@@ -82,12 +88,13 @@ Examples:
   program
     .command("check")
     .description("检查报告文件或目录 / check report files or directories")
-    .argument("<inputs...>", "files, directories or globs (.txt in UTF-8, UTF-16 with BOM or GBK/GB18030; Markdown .md/.markdown, or a .txt that is Markdown; .docx; .pdf; saved web pages .html/.htm)")
+    .argument("<inputs...>", "files, directories or globs, or - for standard input (.txt in UTF-8, UTF-16 with BOM or GBK/GB18030; Markdown .md/.markdown, or a .txt that is Markdown; .docx; .pdf; saved web pages .html/.htm)")
     .option("--rules <name|path>", "rule set: built-in name (national, guangdong, hubei, tianjin) or a YAML file; default: chosen per document by province")
     .option("--allow-rule-paths <dir>", ALLOW_RULE_PATHS_HELP, collectPaths, [] as string[])
     .option("--json", "print the whole result as one JSON object on stdout")
-    .option("--format <list>", "files to write into --out: json,md,html,docx (html: a review page per document and index.html; docx: the document with one Word comment per finding)", "json,md,html")
-    .option("--out <dir>", "output directory (default reports-out; with --json only when given)")
+    .option("--format <list>", "files to write into --out: json,md,html,docx (html: a review page per document and index.html; docx: the document with one Word comment per finding); and what stdout shows: stylish (default) or sarif (SARIF 2.1.0)", "json,md,html")
+    .option("--out <dir>", "output directory (default reports-out; with --json, or --format of stdout formats only, only when given)")
+    .option("--stdin-filename <name>", "with the input -: the name of the document read from standard input (its extension picks the reader; shown in results)")
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
     .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
     .option("--jobs <n>", `worker threads for reading, segmenting and checking documents (1: no threads; default: the number of cores, ${availableParallelism()} here, for batches of ${AUTO_POOL_MIN_FILES}+ files)`)
@@ -110,10 +117,12 @@ Examples:
   report-qc check "archive/**/*.txt" --json > result.json
   report-qc check corpus --lang en --format md --out /tmp/review
   report-qc check drafts/ --corpus archive/     # copying/boilerplate against your own archive
-  report-qc check draft.docx --index reports-out/archive.db   # copying from any audited report`,
+  report-qc check draft.docx --index reports-out/archive.db   # copying from any audited report
+  report-qc check drafts/ --format sarif > review.sarif        # SARIF 2.1.0 for code-scanning dashboards
+  cat draft.md | report-qc check - --stdin-filename draft.md --json`,
     )
     .action(async (inputs: string[], flags: CheckFlags) => {
-      exitCode = await runCheck(inputs, flags, stdout, stderr);
+      exitCode = await runCheck(inputs, flags, stdout, stderr, stdin);
     });
 
   program
@@ -431,8 +440,9 @@ function profileFlags(flags: CheckFlags): { profile?: ProfileOverrides } {
   return Object.keys(profile).length ? { profile } : {};
 }
 
-async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
-  const formats = parseFormats(flags.format);
+async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, stdin: NodeJS.ReadableStream): Promise<number> {
+  const { fileFormats, stdoutFormat } = splitFormats(flags.format);
+  const formats = parseFormats(fileFormats.join(","));
   if (flags.index && !existsSync(flags.index)) throw new Error(`archive index not found: ${flags.index} (build it with: report-qc audit DIR --index ${flags.index})`);
   // Default: one worker per core, but only for batches large enough to repay the workers' start-up
   // (each loads modules, rule sets and the dictionary: ≈1–2 s on 2 cores, about 20 documents' work).
@@ -440,13 +450,17 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive integer, got "${flags.jobs}"`);
   const maxMb = Number(flags.maxSize);
   if (!(maxMb > 0)) throw new Error(`--max-size must be a positive number of MB, got "${flags.maxSize}"`);
-  const outDir = flags.out ?? (flags.json ? undefined : "reports-out");
+  // SARIF/JSON on stdout, or only stdout formats asked for: report files only with an explicit --out.
+  const outDir = flags.out ?? (flags.json || stdoutFormat === "sarif" || !formats.length ? undefined : "reports-out");
   if (outDir) await assertWritableDir(outDir);
   const showBar = !flags.quiet && !flags.json && Boolean((stderr as NodeJS.WriteStream).isTTY);
   // The progress bar is for a terminal only: loaded then.
   const cliProgress = showBar ? (await import("cli-progress")).default : null;
   const bar = cliProgress ? new cliProgress.SingleBar({ stream: stderr as NodeJS.WriteStream, format: "{bar} {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   let started = false;
+  const stdinInput = inputs.includes(STDIN_ARG) ? await (await import("./stdin.js")).readStdinInput(stdin, flags.stdinFilename, Math.round(maxMb * 1024 * 1024)) : undefined;
+  if (stdinInput) inputs = inputs.map((i) => (i === STDIN_ARG ? stdinInput.path : i));
+  try {
   const { model, processed } = await runPipeline(inputs, {
     lang: flags.lang,
     segmenter: flags.segmenter,
@@ -468,17 +482,35 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
     },
   });
   bar?.stop();
-  if (outDir) await writeReports(model, outDir, formats, flags.lang, sourcesFromProcessed(processed));
+  if (stdinInput) (await import("./stdin.js")).renamePath(model, stdinInput.path, stdinInput.displayName);
+  if (outDir && formats.length) await writeReports(model, outDir, formats, flags.lang, sourcesFromProcessed(processed));
+  const machineOutput = flags.json || stdoutFormat === "sarif";
   if (flags.json) stdout.write(formatJson(model));
-  else stdout.write(formatStylish(model, flags.lang, { quiet: Boolean(flags.quiet), outDir }));
+  else if (stdoutFormat === "sarif") {
+    const { formatSarif } = await import("../report/sarif.js");
+    stdout.write(formatSarif(model, flags.lang, new Map(processed.map((p) => [p.result.path, p.segmented.normalized.raw.original]))));
+  } else stdout.write(formatStylish(model, flags.lang, { quiet: Boolean(flags.quiet), outDir }));
   // The batch dashboard is what a reader opens first: end with its path.
   if (outDir && formats.includes("html")) {
     const index = resolve(outDir, "index.html");
-    (flags.json ? stderr : stdout).write(`${flags.lang === "en" ? "Review dashboard" : "审查总览"}: ${index}\n`);
+    (machineOutput ? stderr : stdout).write(`${flags.lang === "en" ? "Review dashboard" : "审查总览"}: ${index}\n`);
   }
   // A mistyped path or a glob that matches nothing is a usage error: a CI step must not pass on a typo.
   if (model.errors.some((e) => ARGUMENT_ERROR_CODES.has(e.code))) return EXIT.usage;
   return flags.exitZero ? EXIT.ok : exitCodeFor(model);
+  } finally {
+    await stdinInput?.cleanup();
+  }
+}
+
+/** Formats of stdout (`--format sarif|stylish`), as opposed to the files written into --out. */
+const STDOUT_FORMATS = ["sarif", "stylish"] as const;
+
+function splitFormats(list: string): { fileFormats: string[]; stdoutFormat: (typeof STDOUT_FORMATS)[number] } {
+  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const std = names.filter((n): n is (typeof STDOUT_FORMATS)[number] => (STDOUT_FORMATS as readonly string[]).includes(n));
+  if (std.length > 1) throw new Error(`--format: choose one of sarif, stylish for stdout, not both`);
+  return { fileFormats: names.filter((n) => !std.includes(n as never)), stdoutFormat: std[0] ?? "stylish" };
 }
 
 /** Fails fast (exit 2, bounded) when the queue's Redis is unusable, before the queue modules (BullMQ, the pipeline) load. */
