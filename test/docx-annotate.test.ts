@@ -13,6 +13,7 @@ import { annotateDocx } from "../pipeline/docx/comments.js";
 import type { DocumentResult, Finding } from "../pipeline/model/finding.js";
 import { parseMarkdown } from "../pipeline/formats/markdown.js";
 import { readBack } from "./helpers/docx-read.js";
+import { commentLines } from "../pipeline/docx/comment-text.js";
 import { styledDocx } from "./helpers/styled-docx.js";
 import { canRunLibreOffice, convert, readOdt } from "./helpers/libreoffice.js";
 
@@ -153,5 +154,33 @@ describe.runIf(canRunLibreOffice)("LibreOffice reads the comments", () => {
       const seen = odt.annotations.map((a) => `${a.range}|${/（([\w.-]+)）\n/.exec(a.text + "\n")?.[1]}`).sort();
       expect(seen).toEqual(d.findings.map((f) => `${asInWord(f.text)}|${f.ruleId}`).sort());
     }
+  });
+});
+
+describe("the comment's words", () => {
+  const f: Finding = {
+    ruleId: "national.arithmetic-remainder",
+    check: "arithmetic",
+    severity: "warning",
+    start: 0,
+    end: 3,
+    line: 1,
+    column: 1,
+    text: "68件",
+    message: "总数68件，所列分项合计61（51+10），尚有7件未说明去向",
+    evidence: { kind: "remainder", expression: "51+10", expected: 61, stated: 68, similarity: 0.25, partId: "x", parts: [{ value: 51 }], years: [2019, 2020] },
+    suggestion: "核对总数",
+  };
+  test("severity, message and rule; the evidence's simple facts with the review's labels (ratios as percentages, machine ids and records left out); the suggestion", () => {
+    expect(commentLines(f, "zh")).toEqual([
+      "【警告】总数68件，所列分项合计61（51+10），尚有7件未说明去向（national.arithmetic-remainder）",
+      "依据：类型：余数；算式：51+10；计算结果：61；报告所写：68；相似度：25.0%；出现的年份：2019、2020",
+      "建议：核对总数",
+    ]);
+    expect(commentLines({ ...f, message: "Total 68", suggestion: "Check the total" }, "en")).toEqual([
+      "[Warning] Total 68 (national.arithmetic-remainder)",
+      "Evidence: kind: remainder; expression: 51+10; expected: 61; stated: 68; similarity: 25.0%; years: 2019, 2020",
+      "Suggestion: Check the total",
+    ]);
   });
 });

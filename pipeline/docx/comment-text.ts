@@ -15,10 +15,12 @@ const MAX_SUMMARY = 300;
 
 export function commentLines(f: Finding, lang: Lang): string[] {
   const w = WORDS[lang];
-  const lines = [`【${w[f.severity]}】${f.message}（${f.ruleId}）`];
+  const zh = lang === "zh";
+  const lines = [zh ? `【${w[f.severity]}】${f.message}（${f.ruleId}）` : `[${w[f.severity]}] ${f.message} (${f.ruleId})`];
+  const colon = zh ? "：" : ": ";
   const summary = evidenceSummary(f.evidence, lang);
-  if (summary) lines.push(`${w.evidence}：${summary}`);
-  if (f.suggestion) lines.push(`${w.suggestion}：${f.suggestion}`);
+  if (summary) lines.push(`${w.evidence}${colon}${summary}`);
+  if (f.suggestion) lines.push(`${w.suggestion}${colon}${f.suggestion}`);
   return lines.map(clean);
 }
 
