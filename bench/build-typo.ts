@@ -357,7 +357,8 @@ async function main(): Promise<void> {
     total,
     levels: [chars.slice(0, 3500).join(""), chars.slice(3500, 6500).join(""), chars.slice(6500).join("")],
     readings,
-    shapes,
+    shapeChars: Object.keys(shapes).join(""),
+    shapeLookalikes: Object.values(shapes).join("|"),
     functionChars: [...functionChars].join(""),
   };
   const buf = encodeTypoData({
@@ -365,7 +366,8 @@ async function main(): Promise<void> {
     lmHashes: lmHashes.slice(0, n),
     lmLogFreq: lmLogFreq.slice(0, n),
     seen: seenHashes,
-    words: lex.map((e) => e.word),
+    wordText: lex.map((e) => e.word).join(""),
+    wordStarts: Uint32Array.from(lex.reduce<number[]>((acc, e) => (acc.push(acc[acc.length - 1]! + e.word.length), acc), [0])),
     freqs: Uint32Array.from(lex.map((e) => e.freq)),
     writers: Uint32Array.from(lex.map((e) => e.writers)),
     kinds: Uint8Array.from(lex.map((e) => SOURCE_CODES[e.source])),

@@ -20,6 +20,7 @@ import type { Planted, SourceDoc } from "./core.js";
 import { ISSUE11_CLASSES } from "./plant-enum.js";
 import { PHRASE_CLASSES } from "./plant-phrase.js";
 import { tableTotal } from "./plant-tables.js";
+import { TYPO_CLASSES } from "./plant-typo.js";
 
 export interface Site {
   variant: string;
@@ -569,7 +570,7 @@ const crossCopy: DefectClass = {
   },
 };
 
-export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy, ...ISSUE11_CLASSES, ...PHRASE_CLASSES, tableTotal];
+export const CLASSES: DefectClass[] = [dupParagraph, dupSentence, arithmetic, titleYear, outdated, placeholder, neighbour, numbering, crossCopy, ...ISSUE11_CLASSES, ...PHRASE_CLASSES, tableTotal, ...TYPO_CLASSES];
 
 // ---------------------------------------------------------------------------------------------
 // Sampling

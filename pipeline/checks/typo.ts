@@ -84,8 +84,10 @@ export default defineCheck({
       }
     }
     if (compiled.kinds.includes("numeral-zero")) {
+      // Quotes do not matter here: a 0 in a cited title (《…二0三五年远景目标纲要》) is as wrong as anywhere.
+      const chrome = chromeMask(unit, ctx);
       for (const z0 of findZeroAmongNumerals(unit.text)) {
-        if (skip[z0.start] === 1) continue;
+        if (chrome[z0.start] === 1) continue;
         if (!compiled.strength.includes(z0.weak ? "weak" : "strong")) continue;
         out.push({
           span: [z0.start, z0.end],
@@ -93,6 +95,7 @@ export default defineCheck({
           data: { char: z0.char, observed: z0.observed, expected: z0.expected },
           evidence: { kind: "numeral-zero" satisfies Kind, observed: z0.observed, expected: z0.expected, wrongChar: z0.char, codePoint: `U+${z0.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` },
           suggestion: z0.expected,
+          fix: { span: [z0.start, z0.end], replacement: z0.expected },
         });
       }
     }
@@ -126,6 +129,8 @@ function fixedWordFinding(c: TypoCandidate, lang: "zh" | "en"): RawFinding {
       strength: c.weak ? "weak" : "strong",
     },
     suggestion: c.expected,
+    // A weak candidate is a question for the reader, not a correction to apply.
+    ...(c.weak ? {} : { fix: { span: [c.start, c.end] as const, replacement: c.expected } }),
   };
 }
 
@@ -145,9 +150,19 @@ function evidenceEn(c: TypoCandidate): string {
   return parts.join(", ") || "a common word";
 }
 
+/** Per character of the unit: 1 in page chrome or other noise. */
+function chromeMask(unit: CheckUnit, ctx: CheckContext): Uint8Array {
+  const mask = new Uint8Array(unit.text.length);
+  for (const n of ctx.doc.normalized.noise) {
+    if (n.end <= unit.start || n.start >= unit.end) continue;
+    for (let i = Math.max(0, n.start - unit.start); i < Math.min(unit.text.length, n.end - unit.start); i++) mask[i] = 1;
+  }
+  return mask;
+}
+
 /** Per character of the unit: 1 inside quotes (titles, names, quotations) or page chrome. */
 function skipMask(unit: CheckUnit, ctx: CheckContext): Uint8Array {
-  const mask = new Uint8Array(unit.text.length);
+  const mask = chromeMask(unit, ctx);
   const stack: string[] = [];
   for (let i = 0; i < unit.text.length; i++) {
     const ch = unit.text[i]!;
@@ -163,10 +178,6 @@ function skipMask(unit: CheckUnit, ctx: CheckContext): Uint8Array {
     }
     if (ch === "\n") stack.length = 0;
     if (stack.length) mask[i] = 1;
-  }
-  for (const n of ctx.doc.normalized.noise) {
-    if (n.end <= unit.start || n.start >= unit.end) continue;
-    for (let i = Math.max(0, n.start - unit.start); i < Math.min(unit.text.length, n.end - unit.start); i++) mask[i] = 1;
   }
   return mask;
 }

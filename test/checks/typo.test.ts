@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester } from "../helpers/rule-tester.js";
+import { checkText, ruleSetFor, ruleTester } from "../helpers/rule-tester.js";
 import { findZeroAmongNumerals } from "../../pipeline/checks/typo/numerals.js";
-import { decodeTypoData, encodeTypoData, loadTypoData } from "../../pipeline/checks/typo/data.js";
+import { decodeTypoData, encodeTypoData, loadTypoData, lookalikesOf, wordAt, wordCount } from "../../pipeline/checks/typo/data.js";
 
 ruleTester.run("typo", {
   valid: [
@@ -29,6 +29,7 @@ ruleTester.run("typo", {
       text: "加强市政公用设施风险排査和隐患治理。",
       findings: [{ text: "排査", suggestion: "排查", messageIncludes: "不在《通用规范汉字表》中", evidence: { relation: "variant-shape", wrongChar: "査", rightChar: "查" } }],
     },
+    { name: "a zero in a cited title is reported too (lawtext 159: 《…二O三五年远景目标纲要（草案）》)", text: "提请审议《许昌市国民经济和社会发展第十四个五年规划和二O三五年远景目标纲要（草案）》。", findings: [{ text: "二O三五", suggestion: "二〇三五" }] },
     { name: "an Arabic zero among Chinese numerals (lawtext 147)", text: "到二0三五年，基本实现社会主义现代化。", findings: [{ text: "二0三五", suggestion: "二〇三五", evidence: { kind: "numeral-zero", codePoint: "U+0030" } }] },
     { name: "a letter O among Chinese numerals", text: "二O三五年远景目标。", findings: [{ text: "二O三五", suggestion: "二〇三五" }] },
     { name: "○ among numerals is a weak candidate", text: "为二○三五年基本实现社会主义现代化奠定基础。", options: { strength: ["weak"] }, findings: [{ text: "二○三五", suggestion: "二〇三五" }] },
@@ -42,12 +43,23 @@ describe("typo data and numerals", () => {
   it("the shipped data round-trips and holds the 通用规范汉字表 levels (3500/3000/1605)", () => {
     const d = loadTypoData();
     expect(d.header.levels.map((l) => [...l].length)).toEqual([3500, 3000, 1605]);
-    expect(d.words.length).toBe(d.freqs.length);
+    expect(wordCount(d)).toBe(d.freqs.length);
     expect(d.maskedHashes.length).toBe(d.maskedWords.length);
     const again = decodeTypoData(encodeTypoData(d));
-    expect(again.words).toEqual(d.words);
+    expect(again.wordText).toBe(d.wordText);
+    expect(wordAt(again, 0)).toBe(wordAt(d, 0));
     expect([...again.lmHashes.slice(0, 100)]).toEqual([...d.lmHashes.slice(0, 100)]);
-    expect(again.header.shapes["査"]).toContain("查");
+    expect(lookalikesOf(again, "査")).toContain("查");
+    expect(lookalikesOf(again, "一")).toBe("");
+  });
+
+  it("a strong finding carries the fix, a weak one does not", () => {
+    const strong = checkText("持续优化营商环竟，激发市场主体活力。", ruleSetFor("typo"));
+    // The check stage trims a fix to the characters that change.
+    expect(strong.map((f) => f.fix)).toEqual([{ start: 7, end: 8, replacement: "境" }]);
+    const weak = checkText("坚决反对和遏制“台独”分裂活动，绝不允许任何人分裂国家。", ruleSetFor("typo", { strength: ["weak"] }));
+    expect(weak.length).toBe(1);
+    expect(weak[0]!.fix).toBeUndefined();
   });
 
   it("zero among numerals: not inside Arabic numbers or Latin words", () => {

@@ -5,14 +5,14 @@
  *
  * Format: `RQTY`, version byte, u32 LE header length, header JSON (small tables and the section
  * list), then the sections in order, each starting on a 4-byte boundary: typed arrays (u32 or u8) and
- * one UTF-8 string (the lexicon words, joined by newlines). Loading is a small JSON parse and copies
+ * one UTF-16 string (the lexicon words, end to end, with their start offsets in a u32 section). Loading is a small JSON parse and copies
  * of typed arrays: nothing is parsed word by word or built at run time.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../version.js";
 
-export const TYPO_DATA_VERSION = 2;
+export const TYPO_DATA_VERSION = 3;
 
 /** Where a lexicon word comes from. */
 export type LexiconSource = "dict" | "idiom" | "corpus" | "compound";
@@ -30,8 +30,12 @@ export interface TypoHeader {
   levels: [string, string, string];
   /** Toneless reading → level 1–2 characters with that reading. */
   readings: Record<string, string>;
-  /** A character outside the table → the table characters it is a look-alike of (best first, a few). */
-  shapes: Record<string, string>;
+  /**
+   * Characters outside the table that look like table characters, and their look-alikes (best first, a
+   * few), `|`-separated in the same order: two strings, not an object of 10k keys, so loading parses nothing.
+   */
+  shapeChars: string;
+  shapeLookalikes: string;
   /** Frequent single-character function words (的, 及, 和 …): a word of their own, never a wrong character. */
   functionChars: string;
 }
@@ -43,8 +47,9 @@ export interface TypoData {
   lmLogFreq: Uint8Array;
   /** Hashes of confusion variants of lexicon words that ≥ 2 writers of the archive wrote: not typos. */
   seen: Uint32Array;
-  /** Lexicon: target words of a correction, with their dictionary frequency, writers and source code. */
-  words: string[];
+  /** Lexicon: target words of a correction (all in one string, word k is wordText.slice(wordStarts[k], wordStarts[k + 1])), with their dictionary frequency, writers and source code. */
+  wordText: string;
+  wordStarts: Uint32Array;
   freqs: Uint32Array;
   writers: Uint32Array;
   kinds: Uint8Array;
@@ -73,12 +78,13 @@ export function maskedHash(s: string, from: number, to: number, at: number): num
   return h >>> 0;
 }
 
-type SectionName = "lmHashes" | "lmLogFreq" | "seen" | "words" | "freqs" | "writers" | "kinds" | "maskedHashes" | "maskedWords";
+type SectionName = "lmHashes" | "lmLogFreq" | "seen" | "wordText" | "wordStarts" | "freqs" | "writers" | "kinds" | "maskedHashes" | "maskedWords";
 const SECTIONS: readonly { name: SectionName; type: "u32" | "u8" | "text" }[] = [
   { name: "lmHashes", type: "u32" },
   { name: "lmLogFreq", type: "u8" },
   { name: "seen", type: "u32" },
-  { name: "words", type: "text" },
+  { name: "wordText", type: "text" },
+  { name: "wordStarts", type: "u32" },
   { name: "freqs", type: "u32" },
   { name: "writers", type: "u32" },
   { name: "kinds", type: "u8" },
@@ -90,7 +96,7 @@ const align = (n: number) => n + ((4 - (n % 4)) % 4);
 
 export function encodeTypoData(d: TypoData): Buffer {
   const bodies = SECTIONS.map(({ name, type }) => {
-    if (type === "text") return Buffer.from(d.words.join("\n"), "utf8");
+    if (type === "text") return Buffer.from(d.wordText, "utf16le");
     const a = d[name] as Uint32Array | Uint8Array;
     const b = Buffer.alloc(a.byteLength);
     if (type === "u32") a.forEach((v, i) => b.writeUInt32LE(v, 4 * i));
@@ -124,12 +130,36 @@ export function decodeTypoData(buf: Buffer): TypoData {
   for (const s of sections) {
     const start = buf.byteOffset + o;
     // Copies: a pooled Buffer may start at any offset, and typed arrays need aligned memory.
-    if (s.type === "text") out.words = buf.toString("utf8", o, o + s.bytes).split("\n");
+    if (s.type === "text") out.wordText = buf.toString("utf16le", o, o + s.bytes);
     else if (s.type === "u32") (out as Record<string, unknown>)[s.name] = new Uint32Array(buf.buffer.slice(start, start + s.bytes));
     else (out as Record<string, unknown>)[s.name] = new Uint8Array(buf.buffer.slice(start, start + s.bytes));
     o = align(o + s.bytes);
   }
   return out as TypoData;
+}
+
+/** Word `k` of the lexicon. */
+export function wordAt(d: TypoData, k: number): string {
+  return d.wordText.slice(d.wordStarts[k]!, d.wordStarts[k + 1]!);
+}
+
+export function wordCount(d: TypoData): number {
+  return d.wordStarts.length - 1;
+}
+
+const lookalikeMaps = new WeakMap<TypoData, Map<string, string>>();
+
+/** Look-alikes (table characters) of a character outside the table, or "" (map built on first use). */
+export function lookalikesOf(d: TypoData, ch: string): string {
+  let m = lookalikeMaps.get(d);
+  if (!m) {
+    m = new Map();
+    const values = d.header.shapeLookalikes.split("|");
+    let k = 0;
+    for (const c of d.header.shapeChars) m.set(c, values[k++]!);
+    lookalikeMaps.set(d, m);
+  }
+  return m.get(ch) ?? "";
 }
 
 export function defaultTypoDataPath(): string {

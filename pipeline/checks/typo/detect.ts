@@ -7,7 +7,7 @@
  */
 import type { Token } from "../../model/document.js";
 import { firstTokenEndingAfter } from "../../text/term-token-bounds.js";
-import { findHash, hashString, lowerBound, maskedHash, SOURCES, type TypoData } from "./data.js";
+import { findHash, hashString, lookalikesOf, lowerBound, maskedHash, SOURCES, wordAt, type TypoData } from "./data.js";
 
 export type Relation = "same-reading" | "variant-shape";
 
@@ -116,7 +116,7 @@ function relationOf(ix: TypoIndex, wrong: string, right: string): { relation: Re
     const shared = a && b ? a.find((p) => b.includes(p)) : undefined;
     return shared ? { relation: "same-reading", reading: shared } : null;
   }
-  if (lv === 0 && ix.data.header.shapes[wrong]?.includes(right)) return { relation: "variant-shape" };
+  if (lv === 0 && lookalikesOf(ix.data, wrong).includes(right)) return { relation: "variant-shape" };
   return null;
 }
 
@@ -143,7 +143,7 @@ export function findTypos(ix: TypoIndex, text: string, tokens: readonly Token[],
     for (let p = r0; p < r1; p++) {
       if (!loose[p] || skip(p)) continue;
       const lv = ix.level[text.charCodeAt(p)]!;
-      if (lv !== 1 && !(lv === 0 && h.shapes[text[p]!])) continue;
+      if (lv !== 1 && !(lv === 0 && lookalikesOf(ix.data, text[p]!))) continue;
       if (h.functionChars.includes(text[p]!)) continue;
       const found: TypoCandidate[] = [];
       for (let L = 2; L <= 6; L++) {
@@ -152,7 +152,7 @@ export function findTypos(ix: TypoIndex, text: string, tokens: readonly Token[],
           const key = maskedHash(text, s, s + L, p);
           for (let j = lowerBound(ix.data.maskedHashes, key); j < ix.data.maskedHashes.length && ix.data.maskedHashes[j] === key; j++) {
             const k = ix.data.maskedWords[j]!;
-            const w = ix.data.words[k]!;
+            const w = wordAt(ix.data, k);
             if (w.length !== L || w.slice(0, i) !== text.slice(s, p) || w.slice(i + 1) !== text.slice(p + 1, s + L)) continue;
             const rel = relationOf(ix, text[p]!, w[i]!);
             if (!rel) continue;
