@@ -656,7 +656,27 @@ function nearSentences(T: string, units: Units, c: Compiled): { passages: Scored
   const byRank = radixOrder(Uint32Array.from(freqList));
   const rankOf = new Int32Array(byRank.length);
   for (let r = 0; r < byRank.length; r++) rankOf[byRank[r]!] = r;
-  const index: (number[] | undefined)[] = new Array(byRank.length);
+  // Each sentence's prefix: its q·dmax + 1 rarest grams (by global rank). The index from rank to the
+  // sentences whose prefix holds it is one CSR pair of Int32Arrays, filled in sentence order, so a
+  // probe from sentence xi reads the entries below xi: exactly the sentences indexed before it.
+  const prefixStart = new Int32Array(sents.length + 1);
+  const prefixes: Int32Array[] = sents.map((x, xi) => {
+    const dmax = Math.floor(((1 - c.similarity) * x.s.length) / c.similarity);
+    const order = new Int32Array(x.grams.length);
+    for (let i = 0, o = offsets[xi]!; i < order.length; i++) order[i] = rankOf[idAt[o + i]!]!;
+    order.sort();
+    const prefix = order.subarray(0, Math.min(order.length, q * dmax + 1));
+    prefixStart[xi + 1] = prefixStart[xi]! + prefix.length;
+    return prefix;
+  });
+  const rankStart = new Int32Array(byRank.length + 1);
+  for (const prefix of prefixes) for (let p = 0; p < prefix.length; p++) rankStart[prefix[p]! + 1]!++;
+  for (let r = 0; r < byRank.length; r++) rankStart[r + 1]! += rankStart[r]!;
+  const fill = rankStart.slice(0, byRank.length);
+  const entries = new Int32Array(prefixStart[sents.length]!);
+  prefixes.forEach((prefix, xi) => {
+    for (let p = 0; p < prefix.length; p++) entries[fill[prefix[p]!]!++] = xi;
+  });
   const out: ScoredPassage[] = [];
   // lastTried[y] = the sentence that last compared itself with y (a stamp instead of a Set per sentence).
   const lastTried = new Int32Array(sents.length).fill(-1);
@@ -667,18 +687,13 @@ function nearSentences(T: string, units: Units, c: Compiled): { passages: Scored
   let stoppedAt: number | null = null;
   for (let xi = 0; xi < sents.length && stoppedAt === null; xi++) {
     const x = sents[xi]!;
-    const dmax = Math.floor(((1 - c.similarity) * x.s.length) / c.similarity);
     const xl = x.s.length;
-    // This sentence's grams by global rank, rarest first.
-    const order = new Int32Array(x.grams.length);
-    for (let i = 0, o = offsets[xi]!; i < order.length; i++) order[i] = rankOf[idAt[o + i]!]!;
-    order.sort();
-    const prefix = Math.min(order.length, q * dmax + 1);
-    probe: for (let p = 0; p < prefix; p++) {
-      const list = index[order[p]!];
-      if (!list) continue;
-      for (let li = 0; li < list.length; li++) {
-        const yi = list[li]!;
+    const prefix = prefixes[xi]!;
+    probe: for (let p = 0; p < prefix.length; p++) {
+      const r = prefix[p]!;
+      for (let li = rankStart[r]!, end = rankStart[r + 1]!; li < end; li++) {
+        const yi = entries[li]!;
+        if (yi >= xi) break; // entries ascend: the rest are indexed after this sentence
         // Length filter first (a pair it rejects is rejected on every visit, so the stamp is not needed for it).
         const yl = lens[yi]!;
         const longer = xl > yl ? xl : yl;
@@ -696,12 +711,6 @@ function nearSentences(T: string, units: Units, c: Compiled): { passages: Scored
         const sim = 1 - levenshtein.get(x.s, y.s) / longer;
         if (sim >= c.similarity) out.push({ a0: y.a, a1: y.b, b0: x.a, b1: x.b, matched: 0, edits: 1, similarity: sim });
       }
-    }
-    for (let p = 0; p < prefix; p++) {
-      const r = order[p]!;
-      const list = index[r];
-      if (list) list.push(xi);
-      else index[r] = [xi];
     }
   }
   return { passages: out, stoppedAt };
