@@ -14,7 +14,8 @@
  * Compiled values are plain data, RegExps, Maps and typed arrays, which structured serialization
  * keeps (shared references included). Two kinds of class instance are revived explicitly: a
  * LinearRegExp (a rule-file regex that runs on RE2) is rebuilt from its source and flags, a PlaceIndex
- * gets its prototype back. Anything else that is not plain data makes the snapshot refuse to be
+ * gets its prototype back. A revived LinearRegExp compiles its RE2 program on first use: a run pays only
+ * for the patterns it runs. Anything else that is not plain data makes the snapshot refuse to be
  * written: the YAML path stays correct, only slower.
  */
 import { createHash } from "node:crypto";
@@ -238,7 +239,7 @@ function revive(stored: Stored, builtinDir: string): BuiltinSnapshot {
     // One LinearRegExp per stored RegExp: references that shared one object still share one.
     const re = value as RegExp;
     let linear = rebuilt.get(re);
-    if (!linear) rebuilt.set(re, (linear = new LinearRegExp(re.source, re.flags)));
+    if (!linear) rebuilt.set(re, (linear = new LinearRegExp(re.source, re.flags, null))); // compiled on first use
     if (typeof last === "object") (parent as Map<unknown, unknown>).set(last.m, linear);
     else (parent as Record<string | number, unknown>)[last] = linear;
   }

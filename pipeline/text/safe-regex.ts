@@ -276,7 +276,7 @@ function compileRe2(source: string, flags: string): RE2JS | null {
 
 /** A RegExp whose matching runs on RE2 (linear time). Every RegExp method that matches goes through `exec`. */
 export class LinearRegExp extends RegExp {
-  protected readonly re2: RE2JS;
+  private program: RE2JS | null;
   private readonly names: string[];
   private lastInput: string | null = null;
   private lastMatcher: ReturnType<RE2JS["matcher"]> | null = null;
@@ -284,16 +284,26 @@ export class LinearRegExp extends RegExp {
   /**
    * @param re2 the compiled RE2 program; omitted when RegExp methods clone this object through the
    *   species constructor (`matchAll`, `split` call `new C(regexp, flags)`), which reuses the clone's
-   *   source's program so the copy stays linear-time too.
+   *   source's program so the copy stays linear-time too. `null`: compile on first use — only for a
+   *   pattern known to compile (the precompiled rule sets revive theirs this way, ruleset/snapshot.ts,
+   *   so a run pays only for the patterns it uses).
    */
-  constructor(pattern: string | RegExp, flags?: string, re2?: RE2JS) {
+  constructor(pattern: string | RegExp, flags?: string, re2?: RE2JS | null) {
     const source = typeof pattern === "string" ? pattern : pattern.source;
     const fl = flags ?? (typeof pattern === "string" ? "" : pattern.flags);
     super(source, fl);
-    const program = re2 ?? (pattern instanceof LinearRegExp && pattern.flagsKey === re2Flags(fl) ? pattern.re2 : compileRe2(source, fl));
-    if (!program) throw new UnsafeRegexError(`pattern cannot run on the linear-time engine: ${source}`);
-    this.re2 = program;
+    const program = re2 === null ? null : (re2 ?? (pattern instanceof LinearRegExp && pattern.flagsKey === re2Flags(fl) ? pattern.re2 : compileRe2(source, fl)));
+    if (program === undefined || (re2 !== null && !program)) throw new UnsafeRegexError(`pattern cannot run on the linear-time engine: ${source}`);
+    this.program = program;
     this.names = [...source.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]!);
+  }
+
+  protected get re2(): RE2JS {
+    if (!this.program) {
+      this.program = compileRe2(this.source, this.flags);
+      if (!this.program) throw new UnsafeRegexError(`pattern cannot run on the linear-time engine: ${this.source}`);
+    }
+    return this.program;
   }
 
   private get flagsKey(): number {
