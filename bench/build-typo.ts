@@ -349,6 +349,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < e.word.length; i++) masked.push([maskedHash(e.word, 0, e.word.length, i), k]);
   });
   masked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const levels = new Uint8Array(65536);
+  for (const [c, l] of level) if (c.length === 1) levels[c.charCodeAt(0)] = l;
+  const readingNames = Object.keys(readings).sort();
+  const charReadings = Uint32Array.from([...readingOf].flatMap(([c, ps]) => (c.length === 1 ? [...ps].map((p) => ((c.charCodeAt(0) << 16) | readingNames.indexOf(p)) >>> 0) : []))).sort();
   const header: TypoHeader = {
     version: TYPO_DATA_VERSION,
     built: new Date().toISOString().slice(0, 10),
@@ -357,6 +361,7 @@ async function main(): Promise<void> {
     total,
     levels: [chars.slice(0, 3500).join(""), chars.slice(3500, 6500).join(""), chars.slice(6500).join("")],
     readings,
+    readingNames,
     shapeChars: Object.keys(shapes).join(""),
     shapeLookalikes: Object.values(shapes).join("|"),
     functionChars: [...functionChars].join(""),
@@ -373,6 +378,8 @@ async function main(): Promise<void> {
     kinds: Uint8Array.from(lex.map((e) => SOURCE_CODES[e.source])),
     maskedHashes: Uint32Array.from(masked.map((m) => m[0])),
     maskedWords: Uint32Array.from(masked.map((m) => m[1])),
+    levels,
+    charReadings,
   });
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, buf);

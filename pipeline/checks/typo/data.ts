@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../version.js";
 
-export const TYPO_DATA_VERSION = 3;
+export const TYPO_DATA_VERSION = 4;
 
 /** Where a lexicon word comes from. */
 export type LexiconSource = "dict" | "idiom" | "corpus" | "compound";
@@ -30,6 +30,8 @@ export interface TypoHeader {
   levels: [string, string, string];
   /** Toneless reading → level 1–2 characters with that reading. */
   readings: Record<string, string>;
+  /** The readings in the order `charReadings` numbers them. */
+  readingNames: string[];
   /**
    * Characters outside the table that look like table characters, and their look-alikes (best first, a
    * few), `|`-separated in the same order: two strings, not an object of 10k keys, so loading parses nothing.
@@ -56,6 +58,10 @@ export interface TypoData {
   /** Wildcard index: hash of a lexicon word with one character replaced by `?`, sorted, and the word's index. */
   maskedHashes: Uint32Array;
   maskedWords: Uint32Array;
+  /** Table level (1–3, 0 outside) of every BMP code unit: 65,536 bytes copied, nothing built at run time. */
+  levels: Uint8Array;
+  /** Sorted `charCode << 16 | reading index` for the level 1–2 characters. */
+  charReadings: Uint32Array;
 }
 
 /** FNV-1a over UTF-16 code units (build and run must agree). */
@@ -78,7 +84,7 @@ export function maskedHash(s: string, from: number, to: number, at: number): num
   return h >>> 0;
 }
 
-type SectionName = "lmHashes" | "lmLogFreq" | "seen" | "wordText" | "wordStarts" | "freqs" | "writers" | "kinds" | "maskedHashes" | "maskedWords";
+type SectionName = "lmHashes" | "lmLogFreq" | "seen" | "wordText" | "wordStarts" | "freqs" | "writers" | "kinds" | "maskedHashes" | "maskedWords" | "levels" | "charReadings";
 const SECTIONS: readonly { name: SectionName; type: "u32" | "u8" | "text" }[] = [
   { name: "lmHashes", type: "u32" },
   { name: "lmLogFreq", type: "u8" },
@@ -90,6 +96,8 @@ const SECTIONS: readonly { name: SectionName; type: "u32" | "u8" | "text" }[] = 
   { name: "kinds", type: "u8" },
   { name: "maskedHashes", type: "u32" },
   { name: "maskedWords", type: "u32" },
+  { name: "levels", type: "u8" },
+  { name: "charReadings", type: "u32" },
 ];
 
 const align = (n: number) => n + ((4 - (n % 4)) % 4);
@@ -145,6 +153,14 @@ export function wordAt(d: TypoData, k: number): string {
 
 export function wordCount(d: TypoData): number {
   return d.wordStarts.length - 1;
+}
+
+/** Toneless readings of a level 1–2 character (binary search in `charReadings`). */
+export function readingsOf(d: TypoData, ch: string): string[] {
+  const code = ch.charCodeAt(0);
+  const out: string[] = [];
+  for (let i = lowerBound(d.charReadings, (code << 16) >>> 0); i < d.charReadings.length && d.charReadings[i]! >>> 16 === code; i++) out.push(d.header.readingNames[d.charReadings[i]! & 0xffff]!);
+  return out;
 }
 
 const lookalikeMaps = new WeakMap<TypoData, Map<string, string>>();

@@ -7,7 +7,7 @@
  */
 import type { Token } from "../../model/document.js";
 import { firstTokenEndingAfter } from "../../text/term-token-bounds.js";
-import { findHash, hashString, lookalikesOf, lowerBound, maskedHash, SOURCES, wordAt, type TypoData } from "./data.js";
+import { findHash, hashString, lookalikesOf, readingsOf, lowerBound, maskedHash, SOURCES, wordAt, type TypoData } from "./data.js";
 
 export type Relation = "same-reading" | "variant-shape";
 
@@ -38,7 +38,7 @@ export interface TypoCandidate {
 export interface TypoIndex {
   data: TypoData;
   level: Uint8Array;
-  readings: Map<string, string[]>;
+  readings: { get(ch: string): string[] | undefined };
   logTotal: number;
   unknownLogP: number;
   minModelQ: number;
@@ -50,13 +50,8 @@ export function indexTypoData(data: TypoData): TypoIndex {
   let ix = built.get(data);
   if (ix) return ix;
   const h = data.header;
-  const level = new Uint8Array(65536);
-  h.levels.forEach((chars, k) => {
-    // Characters outside the BMP (a few of levels 2–3) are never looked at: only BMP code units are marked.
-    for (const c of chars) if (c.length === 1) level[c.charCodeAt(0)] = k + 1;
-  });
-  const readings = new Map<string, string[]>();
-  for (const [p, chars] of Object.entries(h.readings)) for (const c of chars) (readings.get(c) ?? readings.set(c, []).get(c)!).push(p);
+  const level = data.levels;
+  const readings = { get: (ch: string) => readingsOf(data, ch) };
   const logTotal = Math.log(h.total);
   ix = { data, level, readings, logTotal, unknownLogP: Math.log(0.5) - logTotal, minModelQ: Math.round(8 * Math.log(h.params.modelMinFreq ?? 10)) };
   built.set(data, ix);
