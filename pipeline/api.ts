@@ -43,6 +43,13 @@ export interface CheckOptions {
   index?: string;
   /** Refuse files larger than this many bytes (default 32 MB). */
   maxBytes?: number;
+  /**
+   * Project configuration: a `.report-qc.yaml` file, false for none; default: the nearest one above each
+   * input (for text: above `filename`, relative to the cwd), as the CLI.
+   */
+  config?: string | false;
+  /** Baseline file (`report-qc baseline write`): its findings are left out. */
+  baseline?: string;
   /** Profile fields for every input, as the CLI's --genre, --doc-date, --report-year, --unit. */
   profile?: { genre?: string; docDate?: string; reportYear?: string | number; unit?: string };
 }
@@ -52,7 +59,7 @@ export interface CheckOptions {
  * Rule-file problems reject with an error whose `problems` list holds each `file:line:column` problem.
  */
 export async function check(input: CheckInput, options: CheckOptions = {}): Promise<CheckResult> {
-  const { runPipeline } = await import("./run.js");
+  const { runConfigured } = await import("./config/run-configured.js");
   const { formatJson } = await import("./report/json.js");
   let tempDir: string | undefined;
   let inputs: string[];
@@ -70,7 +77,7 @@ export async function check(input: CheckInput, options: CheckOptions = {}): Prom
     const p = options.profile;
     const profile = p ? overridesFrom({ genre: p.genre, doc_date: p.docDate, report_year: p.reportYear === undefined ? undefined : String(p.reportYear), unit: p.unit }) : {};
     const { resolve } = await import("node:path");
-    const { model } = await runPipeline(inputs, {
+    const { model } = await runConfigured(inputs, {
       lang: options.lang ?? "zh",
       segmenter: options.segmenter ?? "node-rs",
       maxBytes: options.maxBytes ?? 32 * 1024 * 1024,
@@ -79,11 +86,10 @@ export async function check(input: CheckInput, options: CheckOptions = {}): Prom
       ...(options.corpus !== undefined ? { corpus: options.corpus } : {}),
       ...(options.index ? { index: options.index } : {}),
       ...(Object.keys(profile).length ? { profile } : {}),
+    }, options.config === undefined ? {} : { config: options.config }, {
+      ...(rename ? { rename, discoverFrom: new Map([[rename.from, rename.to]]) } : {}),
+      ...(options.baseline ? { baseline: { file: options.baseline, required: true } } : {}),
     });
-    if (rename) {
-      const { renamePath } = await import("./cli/stdin.js");
-      renamePath(model, rename.from, rename.to);
-    }
     return JSON.parse(formatJson(model)) as CheckResult;
   } finally {
     if (tempDir) await rm(tempDir, { recursive: true, force: true });

@@ -5,7 +5,8 @@
  */
 import type { SegmentedDocument } from "./model/document.js";
 import type { ResolvedRuleSet, RuleProblem } from "./ruleset/types.js";
-import { listBuiltinRuleSets, loadRuleSet } from "./ruleset/load.js";
+import { listBuiltinRuleSets, loadRuleSet, loadRuleSetFromString } from "./ruleset/load.js";
+import { configRuleText, isConfigFile } from "./config/inline-rules.js";
 import { chooseRuleSet, inferProvince, loadRegions } from "./ruleset/regions.js";
 import { withSharedCompile } from "./ruleset/resolve.js";
 import { builtinSnapshot } from "./ruleset/snapshot.js";
@@ -39,7 +40,9 @@ export class RuleSetProvider {
       if (set) return new RuleSetProvider(set, new Map());
     }
     if (rules) {
-      const r = loadRuleSet(rules, allowRulePaths?.length ? { allowRulePaths } : {});
+      const opts = allowRulePaths?.length ? { allowRulePaths } : {};
+      // A project config (.report-qc.yaml with extends + rules) is an inline rule set (config/inline-rules.ts).
+      const r = isConfigFile(rules) ? loadRuleSetFromString(configRuleText(rules), rules, opts) : loadRuleSet(rules, opts);
       if (!r.ok) throw new RuleSetLoadError(r.problems);
       return new RuleSetProvider(r.ruleset, new Map());
     }

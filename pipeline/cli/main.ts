@@ -9,7 +9,7 @@ import { Command, CommanderError, Option } from "commander";
 import { overridesFrom } from "../stages/profile.js";
 import type { ProfileOverrides } from "../model/document.js";
 import type { Lang, ReportModel } from "../model/finding.js";
-import { runPipeline } from "../run.js";
+import { configForInput as configForInputSync } from "../config/config.js";
 import { RuleSetLoadError } from "../ruleset-provider.js";
 import { formatJson, parseFormats, sourcesFromProcessed, writeReports } from "../report/index.js";
 import { listBuiltinRuleSets, loadRuleSet, validateRuleFiles } from "../ruleset/load.js";
@@ -50,6 +50,11 @@ interface CheckFlags {
   maxSize: string;
   /** Name of the document read from stdin (`check -`). */
   stdinFilename?: string;
+  /** --config FILE, false for --no-config. */
+  config?: string | false;
+  baseline?: string;
+  /** Set from the config (not a flag): its baseline, used when the file exists. */
+  configBaseline?: string;
   /** Archive index (report-qc audit) used as reference archive. */
   index?: string;
   /** Profile overrides for every input. */
@@ -95,6 +100,9 @@ Examples:
     .option("--format <list>", "files to write into --out: json,md,html,docx (html: a review page per document and index.html; docx: the document with one Word comment per finding); and what stdout shows: stylish (default) or sarif (SARIF 2.1.0)", "json,md,html")
     .option("--out <dir>", "output directory (default reports-out; with --json, or --format of stdout formats only, only when given)")
     .option("--stdin-filename <name>", "with the input -: the name of the document read from standard input (its extension picks the reader; shown in results)")
+    .option("--config <file>", "project configuration (default: the nearest .report-qc.yaml above each input; see docs/config.md)")
+    .option("--no-config", "ignore .report-qc.yaml files")
+    .option("--baseline <file>", "hide the findings recorded in this baseline (written by `report-qc baseline write`); only new findings are shown")
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
     .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
     .option("--jobs <n>", `worker threads for reading, segmenting and checking documents (1: no threads; default: the number of cores, ${availableParallelism()} here, for batches of ${AUTO_POOL_MIN_FILES}+ files)`)
@@ -121,8 +129,8 @@ Examples:
   report-qc check drafts/ --format sarif > review.sarif        # SARIF 2.1.0 for code-scanning dashboards
   cat draft.md | report-qc check - --stdin-filename draft.md --json`,
     )
-    .action(async (inputs: string[], flags: CheckFlags) => {
-      exitCode = await runCheck(inputs, flags, stdout, stderr, stdin);
+    .action(async (inputs: string[], flags: CheckFlags, cmd: Command) => {
+      exitCode = await runCheck(inputs, withConfigDefaults(inputs, flags, cmd), stdout, stderr, stdin);
     });
 
   program
@@ -226,6 +234,26 @@ Examples:
     )
     .action(async (file: string, flags: FixFlags) => {
       exitCode = await runFixCommand(file, flags, stdout, stderr);
+    });
+
+  const baseline = program.command("baseline").description("基线：记录已接受的问题，之后只显示新问题 / baselines: record accepted findings, then show only new ones");
+  baseline
+    .command("write")
+    .description("把当前全部问题写入基线文件 / record the current findings in a baseline file")
+    .argument("[inputs...]", "files, directories or globs (default: the current folder)")
+    .option("--baseline <file>", "baseline file to write (default: the config's baseline, else .report-qc-baseline.json)")
+    .option("--rules <name|path>", "rule set: built-in name or a YAML file; default: the config's, else chosen per document by province")
+    .option("--allow-rule-paths <dir>", ALLOW_RULE_PATHS_HELP, collectPaths, [] as string[])
+    .option("--config <file>", "project configuration (default: the nearest .report-qc.yaml)")
+    .option("--no-config", "ignore .report-qc.yaml files")
+    .option("--corpus <dir>", "reference archive (as for check)")
+    .option("--no-corpus", "compare the documents only with each other")
+    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default("zh"))
+    .addOption(new Option("--segmenter <name>", "word segmenter").choices([...SEGMENTER_NAMES]).default("node-rs"))
+    .addHelpText("after", "\nExamples:\n  report-qc baseline write drafts/ --baseline .report-qc-baseline.json\n  report-qc check drafts/ --baseline .report-qc-baseline.json   # only findings not in the baseline")
+    .action(async (inputs: string[], flags: import("./baseline-command.js").BaselineFlags & { allowRulePaths: string[] }) => {
+      const { runBaselineWrite } = await import("./baseline-command.js");
+      exitCode = await runBaselineWrite(inputs, { ...flags, ...allowOption(flags.allowRulePaths) }, stdout);
     });
 
   const rules = program.command("rules").description("规则文件工具 / rule-file tools");
@@ -461,7 +489,9 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   const stdinInput = inputs.includes(STDIN_ARG) ? await (await import("./stdin.js")).readStdinInput(stdin, flags.stdinFilename, Math.round(maxMb * 1024 * 1024)) : undefined;
   if (stdinInput) inputs = inputs.map((i) => (i === STDIN_ARG ? stdinInput.path : i));
   try {
-  const { model, processed } = await runPipeline(inputs, {
+  const { runConfigured } = await import("../config/run-configured.js");
+  const baselineFile = flags.baseline ?? flags.configBaseline;
+  const { model, processed, texts, ignored, suppressed, baselined } = await runConfigured(inputs, {
     lang: flags.lang,
     segmenter: flags.segmenter,
     jobs,
@@ -480,16 +510,24 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
       }
       bar.update(done, { file: path });
     },
+  }, configChoice(flags), {
+    ...(stdinInput ? { discoverFrom: new Map([[stdinInput.path, flags.stdinFilename ?? "."]]), rename: { from: stdinInput.path, to: stdinInput.displayName } } : {}),
+    ...(baselineFile ? { baseline: { file: baselineFile, required: flags.baseline !== undefined } } : {}),
   });
   bar?.stop();
-  if (stdinInput) (await import("./stdin.js")).renamePath(model, stdinInput.path, stdinInput.displayName);
   if (outDir && formats.length) await writeReports(model, outDir, formats, flags.lang, sourcesFromProcessed(processed));
   const machineOutput = flags.json || stdoutFormat === "sarif";
   if (flags.json) stdout.write(formatJson(model));
   else if (stdoutFormat === "sarif") {
     const { formatSarif } = await import("../report/sarif.js");
-    stdout.write(formatSarif(model, flags.lang, new Map(processed.map((p) => [p.result.path, p.segmented.normalized.raw.original]))));
+    stdout.write(formatSarif(model, flags.lang, texts));
   } else stdout.write(formatStylish(model, flags.lang, { quiet: Boolean(flags.quiet), outDir }));
+  const notes = [
+    ignored ? (flags.lang === "en" ? `${ignored} file(s) ignored by the config` : `配置忽略了 ${ignored} 个文件`) : "",
+    suppressed ? (flags.lang === "en" ? `${suppressed} finding(s) suppressed by report-qc-disable comments` : `文中 report-qc-disable 注释屏蔽了 ${suppressed} 条问题`) : "",
+    baselined ? (flags.lang === "en" ? `${baselined} finding(s) in the baseline not shown` : `基线中已有 ${baselined} 条问题，未显示`) : "",
+  ].filter(Boolean);
+  if (notes.length) (machineOutput ? stderr : stdout).write(notes.join("; ") + "\n");
   // The batch dashboard is what a reader opens first: end with its path.
   if (outDir && formats.includes("html")) {
     const index = resolve(outDir, "index.html");
@@ -501,6 +539,31 @@ async function runCheck(inputs: string[], flags: CheckFlags, stdout: NodeJS.Writ
   } finally {
     await stdinInput?.cleanup();
   }
+}
+
+/** --config / --no-config as the configured run's choice. */
+function configChoice(flags: { config?: string | false }): { config?: string | false } {
+  return flags.config === undefined || flags.config === (true as unknown) ? {} : { config: flags.config };
+}
+
+/**
+ * Output defaults from the project config of the first input (`format`, `out`, `lang`, `baseline`):
+ * options given on the command line win.
+ */
+function withConfigDefaults<T extends { format: string; out?: string; lang: Lang; config?: string | false; stdinFilename?: string; configBaseline?: string }>(inputs: string[], flags: T, cmd: Command): T {
+  const choice = configChoice(flags);
+  if (choice.config === false || !inputs.length) return flags;
+  // Loaded lazily: a run without a config file pays only for the folder walk.
+  const first = inputs[0] === STDIN_ARG ? (flags.stdinFilename ?? ".") : inputs[0]!;
+  const config = configForInputSync(first, choice, (flags as { allowRulePaths?: string[] }).allowRulePaths);
+  if (!config) return flags;
+  const given = (name: string) => cmd.getOptionValueSource(name) === "cli";
+  const out = { ...flags };
+  if (config.format && !given("format")) out.format = config.format;
+  if (config.out && !given("out")) out.out = config.out;
+  if (config.lang && !given("lang")) out.lang = config.lang;
+  if (config.baseline) out.configBaseline = config.baseline;
+  return out;
 }
 
 /** Formats of stdout (`--format sarif|stylish`), as opposed to the files written into --out. */
