@@ -220,8 +220,8 @@ const COMPOUND_SURNAMES = /(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|�
 /**
  * 美丽*, 打造“平安*”: a single star right after a word of two or more characters stands for the name
  * the template left to fill. A star after a one-character word is a masked name (张*, 李*明) and stays
- * silent, as do stars touching letters or digits (ab*c, 2*3), stars at a line end or before a space
- * (footnote marks), and a star before 注 (a note mark).
+ * silent, as do stars touching letters or digits (ab*c, 2*3) and footnote marks: a star not followed by
+ * a Han character or a closing quote (增长6.5%左右*，, a line end, a space) or followed by 注.
  */
 function nameSlotStars(text: string, unitStart: number, tokens: readonly Token[], emphasis: Set<number>): { start: number; end: number; kind: string }[] {
   const out: { start: number; end: number; kind: string }[] = [];
@@ -229,8 +229,10 @@ function nameSlotStars(text: string, unitStart: number, tokens: readonly Token[]
   for (const m of text.matchAll(/(?<=\p{Script=Han})[*＊](?![*＊])/gu)) {
     const i = m.index;
     if (emphasis.has(i) || text[i - 2] === "*" || text[i - 2] === "＊") continue;
+    // The name goes on (美丽*提供, “平安*”); a star before a clause mark or a space is a footnote mark
+    // (增长6.5%左右*，…), as is one before 注.
     const after = text.slice(i + 1, i + 2);
-    if (after === "" || /[\s\dA-Za-z注]/u.test(after)) continue;
+    if (!/[\p{Script=Han}”’」』"]/u.test(after) || after === "注") continue;
     const abs = unitStart + i;
     const token = tokenEndingAt(tokens, abs);
     if (!token || token.end - token.start < 2 || !/^\p{Script=Han}+$/u.test(token.word)) continue;

@@ -12,6 +12,7 @@ ruleTester.run("placeholder", {
     { name: "a web page's comment widget is chrome: no finding there", text: "全年办理行政复议案件35件。\n网友评论\nab****c 2021-03-05 10:20\n某某部门的工作值得肯定\n回复 点赞\n版权所有：XX市人民政府网站" },
     { name: "multiplication, 1+X, 数据要素× and a quoted “X” are not slots", text: "建成2×35万千瓦机组，“4×4”产业体系加快构建，实施“1+X”政策和“数据要素×”行动，“X”指若干高职院校，规格3×4米。" },
     { name: "amounts and table headers that look like blanks", text: "一批企业产值突破亿元，新开工亿元以上项目12个，万元国内生产总值用水量下降7.6%。\n产品名称 计量单位 绝对数 比上年增长%" },
+    { name: "a footnote star after a figure phrase (增长6.5%左右*，)", text: "主要预期目标是：地区生产总值增长6.5%左右*，城乡居民收入增长与经济增长同步。" },
     { name: "emphasis in plain text, a masked name after a compound surname", text: "**重点工作**全面完成，*注意*事项已告知，欧阳*同志参与调查。" },
     { name: "masked personal data (user name, surname, phone) is anonymisation, not a blank", text: "网友ab****c：建议加快老旧小区改造。举报人张**（电话138****5678）反映的问题已办结，李**同志参与调查。" },
   ],
