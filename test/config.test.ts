@@ -63,6 +63,14 @@ describe(".report-qc.yaml", () => {
     expect(named[0]!.ruleset).toBe("national");
   });
 
+  it("check - finds the config from --stdin-filename, whose ignore globs apply to it", () => {
+    const dir = project({ ".report-qc.yaml": "extends: national\nrules:\n  punctuation: off\nignore: [old/]\n" });
+    const run = (name: string) => spawnSync(process.execPath, [join(ROOT, "bin/report-qc.js"), "check", "-", "--stdin-filename", name, "--json", "--no-corpus", "--exit-zero"], { cwd: dir, encoding: "utf8", input: SEED });
+    const kept = docs(run("drafts/a.txt").stdout);
+    expect(kept.map((d) => [d.path, d.ruleset])).toEqual([["drafts/a.txt", "project"]]);
+    expect(docs(run("old/a.txt").stdout)).toHaveLength(0);
+  });
+
   it("config mistakes are file:line:column problems and exit 2 before any document is read", () => {
     const dir = project({ ".report-qc.yaml": "extends: national\nrules:\n  punctuation: offf\nformat: json\n", "a.txt": SEED });
     const r = cli(["check", "a.txt", "--no-corpus"], dir);

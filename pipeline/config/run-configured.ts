@@ -52,7 +52,8 @@ export async function runConfigured(
     const expansionErrors: InputError[] = [];
     if (config?.ignore.length) {
       const { files, errors } = await expandInputs(groupInputs);
-      runInputs = files.filter((f) => !isIgnored(config, f));
+      // The stdin document is ignored by its --stdin-filename, as ESLint does.
+      runInputs = files.filter((f) => !isIgnored(config, extra.discoverFrom?.get(f) ?? f));
       ignored += files.length - runInputs.length;
       expansionErrors.push(...errors);
     }
