@@ -8,13 +8,17 @@
  * `sum` (a list that claims to be complete does not add up), `remainder` (a plausible unexplained
  * remainder: seed 002, 68 received, 51 accepted + 10 rejected), `loose` (mismatches whose structure
  * is less certain: 其中 parts exceeding the total, a rate in a sentence with several candidate
- * denominators), `rate`, `change`, `count`, `shares`.
+ * denominators), `rate`, `change`, `count` (a count after its list, counts.ts, or announced before it and
+ * referring back to it, enumerations.ts: these read the whole paragraph and the blocks around it), `shares`,
+ * `status` (exclusive case states above the cases received, status.ts) and `points` (percentage points for a
+ * level, % for the change of a rate, points.ts and changes.ts).
  *
  * Precision comes before recall: a false arithmetic error destroys a reviewer's trust. Numbers that
  * are names, ordinals, dates, document or phone numbers never become operands (text/arith-numbers.ts),
  * a sentence is silent as soon as any reading of it adds up, and only units of the same kind combine.
  *
- * NOTE: a unit (paragraph) is split into sentences at 。！？; each sentence is read on its own.
+ * NOTE: a unit (paragraph) is split into sentences at 。！？; each sentence is read on its own, except for
+ * counts announced before their list, which read the paragraph and the blocks after or before it.
  */
 import { z } from "zod";
 import { defineCheck, type RawFinding } from "./define-check.js";

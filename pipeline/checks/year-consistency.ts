@@ -13,6 +13,8 @@
  * - `relative-year`: a relative year that contradicts the dates, where that is unambiguous: 今年 in
  *   the review of year Y of a text dated in Y+1 (it would mean Y+1), 明年 in the plan for Y+1 of a
  *   text dated in Y+1 (it would mean Y+2).
+ *   Also 去年 as the base of a comparison (较去年增长, 在去年的基础上) in the review of a 政府工作报告
+ *   delivered in Y+1: by its date 去年 is Y itself, while the base meant is Y−1 (上年).
  *
  * A rule picks the kinds it reports with `kinds:`, so a rule set can give each kind its own severity.
  * Every finding lists the evidence behind the verdict in `evidence.evidence` and points to each piece
