@@ -167,6 +167,21 @@ describe("baseline", () => {
     expect(all.findings.length - 2).toBeGreaterThan(before.findings.length - 5);
   });
 
+  it("the config's baseline: written there by default, used by check when present, rewritten whole", () => {
+    const dir = project({ ".report-qc.yaml": "baseline: accepted.json\n", "drafts/a.txt": SEED });
+    const first = docs(cli(["check", "drafts", "--json", "--no-corpus", "--exit-zero"], dir).stdout)[0]!;
+    expect(first.findings.length).toBeGreaterThan(0); // no baseline file yet: nothing hidden
+    expect(cli(["baseline", "write", "drafts", "--no-corpus"], dir).status).toBe(0);
+    const recorded = () => Object.values(JSON.parse(readFileSync(join(dir, "accepted.json"), "utf8")).documents as Record<string, { count: number }[]>).flat().reduce((n, e) => n + e.count, 0);
+    expect(recorded()).toBe(first.findings.length);
+    const r = cli(["check", "drafts", "--json", "--no-corpus", "--exit-zero"], dir);
+    expect(docs(r.stdout)[0]!.findings).toHaveLength(0);
+    expect(r.stderr).toContain(`基线中已有 ${first.findings.length} 条问题`);
+    // Writing again records every finding, not only those the old baseline did not hold.
+    expect(cli(["baseline", "write", "drafts", "--no-corpus"], dir).status).toBe(0);
+    expect(recorded()).toBe(first.findings.length);
+  });
+
   it("a missing or broken baseline named on the command line is a usage error", () => {
     const dir = project({ "a.txt": SEED, "broken.json": "{" });
     expect(cli(["check", "a.txt", "--no-corpus", "--no-config", "--baseline", "nope.json"], dir).status).toBe(2);

@@ -35,6 +35,8 @@ export async function runBaselineWrite(inputs: string[], flags: BaselineFlags, s
       ...(flags.corpus !== undefined ? { corpus: flags.corpus } : {}),
     },
     choice,
+    // Everything found is recorded, also what an older baseline already holds.
+    { baseline: null },
   );
   const n = await writeBaseline(file, model, texts);
   for (const e of model.errors) stdout.write(`${e.path}: ${e.code} ${e.message}\n`);

@@ -27,14 +27,14 @@ export interface ConfiguredResult {
 /**
  * @param inputs as for runPipeline
  * @param discoverFrom per input, where its config is looked for (the stdin document's own name for `-`)
- * @param baseline a baseline file; `required` false: a missing file (named by a config, not yet written) is no baseline
+ * @param baseline a baseline file (null: none, not even the config's — `baseline write`); `required` false: a missing file (named by a config, not yet written) is no baseline
  * @param rename temporary path → display name (stdin, API text), applied before baselines (keys are display paths)
  */
 export async function runConfigured(
   inputs: string[],
   options: RunOptions,
   choice: ConfigChoice,
-  extra: { discoverFrom?: Map<string, string>; baseline?: { file: string; required: boolean }; rename?: { from: string; to: string } } = {},
+  extra: { discoverFrom?: Map<string, string>; baseline?: { file: string; required: boolean } | null; rename?: { from: string; to: string } } = {},
 ): Promise<ConfiguredResult> {
   const groups = new Map<string, { config: ProjectConfig | null; inputs: string[] }>();
   for (const input of inputs) {
@@ -81,7 +81,9 @@ export async function runConfigured(
     suppressed += r.suppressed;
   }
   let baselined = 0;
-  const b = extra.baseline;
+  // Without one named, the first input's config may name one (used once it has been written).
+  const configBaseline = [...groups.values()][0]?.config?.baseline;
+  const b = extra.baseline === null ? undefined : (extra.baseline ?? (configBaseline ? { file: configBaseline, required: false } : undefined));
   if (b && (b.required || existsSync(b.file))) baselined = applyBaseline(model, texts, await readBaseline(b.file), b.file);
   return { model, processed, texts, ignored, suppressed, baselined };
 }
