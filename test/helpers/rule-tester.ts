@@ -7,7 +7,7 @@
  * - inline: `{ text, options?, findings? }` (valid cases have no findings);
  * - fixture folders: test/fixtures/checks/<type>/<case>/{input.txt or input.md, rules.yaml, expected.json}
  *   (an input.md is read by the Markdown reader, tables included).
- *   expected.json is `[{ ruleId, line, column, text, message }]`; written when missing or with UPDATE_SNAPSHOT=1.
+ *   expected.json is `[{ ruleId, line, column, text, message }]`; written with UPDATE_SNAPSHOT=1 (a missing one is written and the case fails).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -139,9 +139,13 @@ export function runFixtureFolders(type: string): void {
       const found = markdown ? await checkMarkdown(join(caseDir, "input.md"), loaded.ruleset) : checkText(readFileSync(join(caseDir, "input.txt"), "utf8"), loaded.ruleset);
       const actual = found.map((f) => ({ ruleId: f.ruleId, line: f.line, column: f.column, text: f.text, message: f.message }));
       const expectedPath = join(caseDir, "expected.json");
-      if (!existsSync(expectedPath) || process.env.UPDATE_SNAPSHOT === "1") {
+      // A missing expected.json is written for review but fails the case, so a fixture committed without
+      // its expectation cannot pass vacuously on a clean checkout.
+      const missing = !existsSync(expectedPath);
+      if (missing || process.env.UPDATE_SNAPSHOT === "1") {
         writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + "\n");
       }
+      if (missing && process.env.UPDATE_SNAPSHOT !== "1") throw new Error(`${expectedPath} was missing: written from this run; read it, then commit it`);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
     });
   }
