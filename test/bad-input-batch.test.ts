@@ -104,11 +104,15 @@ describe("output (issue 14 §8)", () => {
     chmodSync(base, 0o755);
     chmodSync(ro, 0o555);
     const asUser = isRoot ? { uid: 65534, gid: 65534 } : {};
-    for (const [cmd, out] of [
+    // As root the CLI runs as nobody, which needs to read the checkout: a clone inside a 0700 folder (mktemp -d)
+    // cannot be read by nobody, and then only the any-user case below can be tested.
+    const canRun = !isRoot || spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(BIN)})`], { ...asUser, cwd: base }).status === 0;
+    if (!canRun) console.warn(`read-only --out as nobody skipped: ${BIN} is not readable by nobody`);
+    for (const [cmd, out] of (canRun ? [
       ["check", join(ro, "out")],
       ["check", ro],
       ["audit", join(ro, "out")],
-    ] as const) {
+    ] : []) as [string, string][]) {
       const extra = cmd === "audit" ? ["--index", join(base, "never.db")] : [];
       const r = cli([cmd, inDir, "--out", out, "--rules", "national", ...(cmd === "check" ? ["--no-corpus"] : []), ...extra], asUser);
       expect(r.status, r.stderr).toBe(2);
