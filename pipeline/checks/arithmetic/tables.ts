@@ -544,34 +544,8 @@ function columnTotals(g: Grid): TableFinding[] {
     // Every other column of the block must be a quantity: a rate or share among them means another layout.
     if (parts.length < 2 || g.columns.some((c) => c.kind !== "quantity" && under(c))) continue;
     for (const row of g.body) {
-      const total = numOf(row, t.col);
-      if (!total) continue;
-      const nums = parts.map((c) => numOf(row, c.col));
-      if (nums.some((n) => n === null)) continue;
-      const sum = nums.reduce((s, n) => s + n!.value, 0);
-      const slack = sumSlack(t, total, nums as Num[]);
-      if (Math.abs(sum - total.value) <= slack + 1e-9) continue;
-      const cell = row.cells.get(t.col)!;
-      const expression = nums.map((n) => show(n!.value)).join("+");
-      out.push({
-        kind: "sum",
-        messageId: "table-sum-mismatch",
-        cell,
-        data: { label: `${rowName(row)}／${t.path.join("/")}`, stated: cell.text, sum: show(sum), expression, diff: show(Math.abs(sum - total.value)) },
-        evidence: {
-          kind: "sum",
-          table: "column-total",
-          row: rowName(row),
-          column: t.path.join("/"),
-          expression,
-          expected: Number(show(sum)),
-          stated: total.value,
-          tolerance: Number(show(slack)),
-          parts: parts.map((c, k) => ({ label: c.path.join("/"), value: nums[k]!.value })),
-          complete: true,
-        },
-        operands: [{ cell, label: "total" }, ...parts.map((c) => ({ cell: row.cells.get(c.col)!, label: c.path.join("/") }))],
-      });
+      const f = columnSumFinding(row, t, parts, { table: "column-total" });
+      if (f) out.push(f);
     }
   }
   return out;
@@ -726,38 +700,42 @@ function columnIdentity(g: Grid, id: Extract<TableIdentity, { kind: "columns" }>
     const parts = id.parts.map((name) => group.find((c) => c.path[c.path.length - 1] === name));
     if (parts.some((c) => !c)) continue;
     for (const row of g.body) {
-      const total = numOf(row, t.col);
-      const nums = parts.map((c) => numOf(row, c!.col));
-      if (!total || nums.some((n) => !n)) continue;
-      const sum = nums.reduce((s, n) => s + n!.value, 0);
-      const slack = sumSlack(t, total, nums as Num[]);
-      if (Math.abs(sum - total.value) <= slack + 1e-9) continue;
-      const cell = row.cells.get(t.col)!;
-      const expression = nums.map((n) => show(n!.value)).join("+");
-      out.push({
-        kind: "sum",
-        messageId: "table-sum-mismatch",
-        cell,
-        data: { label: `${rowName(row)}／${t.path.join("/")}`, stated: cell.text, sum: show(sum), expression, diff: show(Math.abs(sum - total.value)) },
-        evidence: {
-          kind: "sum",
-          table: "identity",
-          identity: id.id,
-          source: id.source,
-          row: rowName(row),
-          column: t.path.join("/"),
-          expression,
-          expected: Number(show(sum)),
-          stated: total.value,
-          tolerance: Number(show(slack)),
-          parts: parts.map((c, k) => ({ label: c!.path.join("/"), value: nums[k]!.value })),
-          complete: true,
-        },
-        operands: [{ cell, label: "total" }, ...parts.map((c) => ({ cell: row.cells.get(c!.col)!, label: c!.path.join("/") }))],
-      });
+      const f = columnSumFinding(row, t, parts as Column[], { table: "identity", identity: id.id, source: id.source });
+      if (f) out.push(f);
     }
   }
   return out;
+}
+
+/** One row's total column against its part columns (a 合计 column or a mandated identity); null when it adds up. */
+function columnSumFinding(row: Row, t: Column, parts: readonly Column[], origin: Record<string, unknown>): TableFinding | null {
+  const total = numOf(row, t.col);
+  const nums = parts.map((c) => numOf(row, c.col));
+  if (!total || nums.some((n) => !n)) return null;
+  const sum = nums.reduce((s, n) => s + n!.value, 0);
+  const slack = sumSlack(t, total, nums as Num[]);
+  if (Math.abs(sum - total.value) <= slack + 1e-9) return null;
+  const cell = row.cells.get(t.col)!;
+  const expression = nums.map((n) => show(n!.value)).join("+");
+  return {
+    kind: "sum",
+    messageId: "table-sum-mismatch",
+    cell,
+    data: { label: `${rowName(row)}／${t.path.join("/")}`, stated: cell.text, sum: show(sum), expression, diff: show(Math.abs(sum - total.value)) },
+    evidence: {
+      kind: "sum",
+      ...origin,
+      row: rowName(row),
+      column: t.path.join("/"),
+      expression,
+      expected: Number(show(sum)),
+      stated: total.value,
+      tolerance: Number(show(slack)),
+      parts: parts.map((c, k) => ({ label: c.path.join("/"), value: nums[k]!.value })),
+      complete: true,
+    },
+    operands: [{ cell, label: "total" }, ...parts.map((c) => ({ cell: row.cells.get(c.col)!, label: c.path.join("/") }))],
+  };
 }
 
 const perDocument = new WeakMap<SegmentedDocument, WeakMap<object, TableFinding[][]>>();
