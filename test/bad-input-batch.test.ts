@@ -16,6 +16,7 @@ import { micromark } from "micromark";
 import { gfmTable, gfmTableHtml } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
 import { CORPUS, ROOT, SEEDS } from "./helpers/pipeline.js";
+import { REDIS, startRedis } from "./helpers/redis.js";
 import { htmlReader } from "../pipeline/formats/html.js";
 import { HTML_MAX_DEPTH, measureHtml, plainTextOfHtml } from "../pipeline/formats/html-limits.js";
 import { checkRedis } from "../pipeline/queue/common.js";
@@ -288,19 +289,7 @@ describe("queue mode without a usable Redis (issue 14 §5)", () => {
   }, 60_000);
 });
 
-const REDIS = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
 
-function startRedis(port: number): Promise<ChildProcess> {
-  const p = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    p.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("Ready to accept connections")) resolve(p);
-    });
-    p.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out}`)));
-  });
-}
 
 describe.skipIf(!REDIS)(`queue mode with byte-identical inputs (issue 14 §6)${REDIS ? "" : " (skipped: redis-server is not installed; .ci/run installs it)"}`, () => {
   it("two identical files in different folders, with different index.tsv units: each path gets its own result", async () => {

@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CORPUS, ROOT } from "./helpers/pipeline.js";
+import { REDIS, startRedis } from "./helpers/redis.js";
 
-const REDIS = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
 const N = 240;
 const BIN = join(ROOT, "bin/report-qc.js");
 
@@ -28,17 +28,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function startRedis(port: number): Promise<ChildProcess> {
-  const p = spawn(REDIS, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    p.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("Ready to accept connections")) resolve(p);
-    });
-    p.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out}`)));
-  });
-}
 
 function stop(p: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (!p || p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
